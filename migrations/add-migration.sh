@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Adds a migration of the same name to both provider sets, so neither lags the model.
+# Usage: migrations/add-migration.sh NAME
+set -euo pipefail
+if [ $# -ne 1 ] || [[ ! "$1" =~ ^[A-Za-z][A-Za-z0-9_]*$ ]]; then
+  echo "usage: $0 NAME   (NAME: letters, digits and underscores, starting with a letter)" >&2
+  exit 2
+fi
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+for provider in Sqlite SqlServer; do
+  dotnet ef migrations add "$1" --project "migrations/HanZhao.Recruit.Migrations.$provider" --output-dir Migrations
+done

@@ -1,0 +1,13 @@
+using HanZhao.Recruit.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HanZhao.Recruit.Data.Configurations;
+
+public class RecruitUserConfiguration : IEntityTypeConfiguration<RecruitUser>
+{
+    public void Configure(EntityTypeBuilder<RecruitUser> builder)
+    {
+        builder.Property(u => u.PreferredCulture).HasMaxLength(10).IsRequired();
+    }
+}

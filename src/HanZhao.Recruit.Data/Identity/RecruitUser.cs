@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HanZhao.Recruit.Data.Identity;
+
+/// <summary>
+/// Everyone who signs in: the professor and co-reviewers (password, optional authenticator)
+/// and applicants (one-time email links, no password).
+/// </summary>
+public class RecruitUser : IdentityUser
+{
+    /// <summary>The language emails to this user are written in: <c>en</c> or <c>zh-CN</c>.</summary>
+    public string PreferredCulture { get; set; } = "en";
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,50 @@
+using HanZhao.Recruit.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HanZhao.Recruit.Web.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the DbContext for the configured provider. Configuration is read when the
+    /// first context is built, so hosts and tests can override it until then.</summary>
+    public static IServiceCollection AddRecruitDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<RecruitOptions>().BindConfiguration(RecruitOptions.Section);
+        services.AddSingleton(sp => DatabaseConnection.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IOptions<RecruitOptions>>().Value
+                .ResolveDataPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<RecruitDbContext>((sp, options) =>
+        {
+            var connection = sp.GetRequiredService<DatabaseConnection>();
+            options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending migrations before the app takes requests, so `dotnet run` and
+    /// `docker compose up` need no separate migration step.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var connection = app.Services.GetRequiredService<DatabaseConnection>();
+        if (connection.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
+        await db.Database.MigrateAsync();
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers continue while one request writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        app.Logger.LogInformation("Database ready: {Provider} {Location}",
+            connection.Provider, connection.SqliteFile ?? db.Database.GetDbConnection().Database);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+
+namespace HanZhao.Recruit.Web.Hosting;
+
+public static class MvcSetup
+{
+    public static IServiceCollection AddRecruitMvc(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options =>
+                // Every POST, PUT, PATCH and DELETE must carry the antiforgery token; no action can forget it.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        // Razor would otherwise write every Chinese character as &#x...; (safe, but triple the bytes
+        // and unreadable in page source). HTML-significant characters are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        return services;
+    }
+}

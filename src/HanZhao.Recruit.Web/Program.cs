@@ -1,0 +1,32 @@
+using HanZhao.Recruit.Web.Database;
+using HanZhao.Recruit.Web.Errors;
+using HanZhao.Recruit.Web.Health;
+using HanZhao.Recruit.Web.Hosting;
+using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddRecruitDatabase()
+    .AddRecruitSecurity()
+    .AddRecruitLocalization()
+    .AddRecruitHealthChecks()
+    .AddRecruitMvc();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseRecruitErrorHandling();
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRecruitHealthChecks();
+app.MapStaticAssets();
+app.MapControllers().WithStaticAssets();
+
+await app.RunAsync();

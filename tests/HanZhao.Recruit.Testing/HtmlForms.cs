@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace HanZhao.Recruit.Testing;
+
+/// <summary>Posts forms the way a browser does: with the antiforgery token from the page that shows the form.</summary>
+public static partial class HtmlForms
+{
+    public const string AntiforgeryField = "__af";
+
+    /// <summary>Reads the antiforgery token from a page (the client keeps the matching cookie).</summary>
+    public static async Task<string> GetAntiforgeryTokenAsync(this HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var match = TokenInput().Match(html);
+        return match.Success
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {page}.");
+    }
+
+    /// <summary>Fetches <paramref name="page"/> for its token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await client.GetAntiforgeryTokenAsync(page);
+        using var content = new FormUrlEncodedContent(fields.Append(new(AntiforgeryField, token)));
+        return await client.PostAsync(action, content);
+    }
+
+    [GeneratedRegex("""<input[^>]*name="__af"[^>]*value="(?<value>[^"]+)"|<input[^>]*value="(?<value>[^"]+)"[^>]*name="__af"[^>]*""")]
+    private static partial Regex TokenInput();
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using HanZhao.Recruit.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HanZhao.Recruit.Testing;
+
+/// <summary>
+/// The whole app, as in production (environment Production, so HSTS, https redirect and secure
+/// cookies are on), on its own fresh SQLite file with the real migrations applied at start.
+/// One instance per test class (<c>IClassFixture&lt;RecruitAppFactory&gt;</c>) gives each class
+/// its own database. <see cref="Settings"/> adds configuration before the app starts.
+/// </summary>
+public class RecruitAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Not localhost: HSTS is never sent to localhost, and tests check it is sent.</summary>
+    public static readonly Uri HttpsBaseAddress = new("https://hanzhao.test");
+
+    private readonly TemporaryDirectory _data = new("app");
+
+    public RecruitAppFactory()
+    {
+        // The in-memory test server has no https binding to learn the port from.
+        Settings["https_port"] = "443";
+    }
+
+    /// <summary>Configuration keys (with ':' separators) applied on top of appsettings.json.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string DataPath => _data.Path;
+
+    public string DatabaseFile => Path.Combine(DataPath, "recruit.db");
+
+    public string SqliteConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString();
+
+    /// <summary>Serve on a real Kestrel port on 127.0.0.1 (for browsers) instead of the in-memory test server.</summary>
+    public RecruitAppFactory WithKestrel()
+    {
+        // Plain http on loopback: no https port, so no redirect.
+        Settings.Remove("https_port");
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        return this;
+    }
+
+    /// <summary>The http address Kestrel listens on; starts the app if needed.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            return new Uri(addresses.Addresses.First());
+        }
+    }
+
+    /// <summary>A client that talks https (as browsers do in production) and does not follow redirects.</summary>
+    public HttpClient CreateHttpsClient(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = HttpsBaseAddress,
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+        });
+
+    /// <summary>A DbContext on this app's database, outside any request.</summary>
+    public RecruitDbContext CreateDbContext() =>
+        new(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, SqliteConnectionString));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Recruit:DataPath", DataPath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            // Pooled SQLite connections keep the file open; release them before deleting it.
+            SqliteConnection.ClearAllPools();
+            _data.Dispose();
+        }
+    }
+}

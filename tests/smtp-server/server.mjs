@@ -1,0 +1,77 @@
+// A real SMTP server for the tests, on loopback only (the smtp-server package from npm).
+// Every accepted message is written as an .eml file to --dir, so a test reads exactly what a
+// mail client would receive. The test fixture (SmtpTestServer.cs) starts and stops it.
+//
+//   node server.mjs --dir DIR [--port 0] [--reject PATTERN]
+//
+//   --port     0 picks a free port; the chosen port is printed as "listening PORT".
+//   --reject   recipients matching this regular expression are refused with 550 (a permanent
+//              failure), so tests can see how the app handles a 5xx.
+// Each new connection prints "connection N", so tests can count connections per batch.
+import { SMTPServer } from "smtp-server";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const args = Object.fromEntries(
+    process.argv.slice(2).reduce((pairs, arg, i, all) =>
+        arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+
+if (!args.dir) {
+    console.error("usage: node server.mjs --dir DIR [--port 0] [--reject PATTERN]");
+    process.exit(2);
+}
+
+mkdirSync(args.dir, { recursive: true });
+const reject = args.reject ? new RegExp(args.reject, "i") : null;
+let connections = 0;
+let messages = 0;
+
+const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onConnect(session, callback) {
+        connections += 1;
+        console.log(`connection ${connections}`);
+        callback();
+    },
+    onRcptTo(address, session, callback) {
+        if (reject && reject.test(address.address)) {
+            const error = new Error(`Mailbox ${address.address} unavailable`);
+            error.responseCode = 550;
+            return callback(error);
+        }
+        callback();
+    },
+    onData(stream, session, callback) {
+        const chunks = [];
+        stream.on("data", chunk => chunks.push(chunk));
+        stream.on("end", () => {
+            if (stream.sizeExceeded) {
+                const error = new Error("Message too large");
+                error.responseCode = 552;
+                return callback(error);
+            }
+            messages += 1;
+            const name = `${String(messages).padStart(6, "0")}-${Date.now()}.eml`;
+            // Write then rename, so a reader never sees half a message.
+            const temporary = join(args.dir, `.${name}.tmp`);
+            writeFileSync(temporary, Buffer.concat(chunks));
+            renameSync(temporary, join(args.dir, name));
+            callback(null, `queued as ${name}`);
+        });
+    },
+});
+
+server.on("error", error => console.error(`smtp error: ${error.message}`));
+server.listen(Number(args.port ?? 0), "127.0.0.1", () => {
+    console.log(`listening ${server.server.address().port}`);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+// The fixture closes our stdin when it goes away, so a crashed test run leaves no server behind.
+process.stdin.on("end", stop);
+process.stdin.resume();
