@@ -75,6 +75,9 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Outside Development the fingerprinted assets are found through the build's manifest
+        // only when asked; a published app has them in wwwroot instead.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Recruit:DataPath", DataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
