@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public static class DatabaseSetup
             sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IOptions<RecruitOptions>>().Value
                 .ResolveDataPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton(TimeProvider.System);
         services.AddDbContext<RecruitDbContext>((sp, options) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
@@ -24,8 +26,8 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations before the app takes requests, so `dotnet run` and
-    /// `docker compose up` need no separate migration step.
+    /// Applies pending migrations and seeds an empty database before the app takes requests, so
+    /// `dotnet run` and `docker compose up` need no separate step.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -43,6 +45,8 @@ public static class DatabaseSetup
             // Write-ahead logging lets readers continue while one request writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+
+        await ContentSeeder.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>());
 
         app.Logger.LogInformation("Database ready: {Provider} {Location}",
             connection.Provider, connection.SqliteFile ?? db.Database.GetDbConnection().Database);
