@@ -1,3 +1,5 @@
+using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Content;
 using HanZhao.Recruit.Web.Database;
 using HanZhao.Recruit.Web.Errors;
 using HanZhao.Recruit.Web.Health;
@@ -12,6 +14,8 @@ builder.Services
     .AddRecruitSecurity()
     .AddRecruitLocalization()
     .AddRecruitHealthChecks()
+    .AddPublicPageCache()
+    .AddPublicContent()
     .AddRecruitMvc();
 
 var app = builder.Build();
@@ -21,9 +25,11 @@ await app.MigrateDatabaseAsync();
 app.UseRecruitErrorHandling();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
+app.UseRememberedCulture();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapRecruitHealthChecks();
 app.MapStaticAssets();

@@ -1,9 +1,18 @@
+using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Content;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HanZhao.Recruit.Web.Controllers;
 
-public class HomeController : Controller
+[OutputCache(PolicyName = PublicPageCache.Policy)]
+public class HomeController(PublicContent content) : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await content.GetHomeAsync(cancellationToken));
+
+    [HttpGet("/join")]
+    public async Task<IActionResult> Join(CancellationToken cancellationToken) =>
+        View(await content.GetJoinAsync(cancellationToken));
 }

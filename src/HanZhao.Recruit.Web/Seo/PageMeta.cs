@@ -8,7 +8,7 @@ namespace HanZhao.Recruit.Web.Seo;
 /// </summary>
 public sealed class PageMeta
 {
-    /// <summary>The page's own title, already localized; the site name is appended by the layout.</summary>
+    /// <summary>The page's own title, already localized; <c>_Head</c> appends the site name (except on the homepage).</summary>
     public required string Title { get; init; }
 
     /// <summary>One or two sentences, already localized.</summary>
@@ -19,6 +19,9 @@ public sealed class PageMeta
 
     /// <summary>The homepage: adds Person JSON-LD.</summary>
     public Profile? Person { get; init; }
+
+    /// <summary>With <see cref="Person"/>: the institutions the person graduated from.</summary>
+    public IReadOnlyList<string> AlumniOf { get; init; } = [];
 
     /// <summary>A publication page: adds citation_* meta tags and ScholarlyArticle JSON-LD.</summary>
     public Publication? Publication { get; init; }
