@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Net.Http.Headers;
 
 namespace HanZhao.Recruit.Tests.Foundation;
 
@@ -90,10 +89,7 @@ public class AntiforgeryTests(AntiforgeryAppFactory app) : IClassFixture<Antifor
 
         using var response = await client.GetAsync(AntiforgeryProbeController.FormPath);
 
-        var cookie = Assert.Single(response.Headers.GetValues(HeaderNames.SetCookie), c => c.StartsWith("hz.af=", StringComparison.Ordinal));
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        response.AssertProtectedCookie("hz.af", "strict");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Net.Http.Headers;
 
 namespace HanZhao.Recruit.Tests.PublicSite;
 
@@ -14,10 +13,7 @@ public class LanguageTests(RecruitAppFactory app) : IClassFixture<RecruitAppFact
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"zh-CN\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var cookie = Assert.Single(response.Headers.GetValues(HeaderNames.SetCookie), c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        response.AssertProtectedCookie(".AspNetCore.Culture", "lax");
         var next = await client.GetStringAsync("/join");
         Assert.Contains("<html lang=\"zh-CN\">", next, StringComparison.Ordinal);
         Assert.Contains("加入我们", next, StringComparison.Ordinal);
@@ -46,8 +42,7 @@ public class LanguageTests(RecruitAppFactory app) : IClassFixture<RecruitAppFact
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<html lang=\"en\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(response.Headers.TryGetValues(HeaderNames.SetCookie, out var cookies)
-                     && cookies.Any(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal)));
+        Assert.Null(response.SetCookie(".AspNetCore.Culture"));
     }
 
     [Fact]
