@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (no cookies) with the given viewport; CSP bypassed only so axe-core can be injected.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height = 900, string locale = "en-US")
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height = 900, string locale = "en-US", ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -44,6 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             BypassCSP = true,
+            ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
     }

@@ -36,6 +36,23 @@ public class PublicSiteTests(KestrelApp app, BrowserFixture browser) : IClassFix
         Assert.True(violations.Count == 0, $"{path} {culture} {width}px:\n{string.Join("\n", violations)}");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/publications")]
+    [InlineData("/join")]
+    public async Task Dark_mode_follows_the_system_and_keeps_contrast(string path)
+    {
+        var page = await browser.NewPageAsync(app.ServerAddress, 360, colorScheme: ColorScheme.Dark);
+
+        await page.GotoAsync(path);
+
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(15, 23, 42)", background);
+        await page.ScreenshotAsync($"public-{(path == "/" ? "home" : path.Trim('/'))}-dark-360");
+        var violations = await page.AccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, $"{path} dark:\n{string.Join("\n", violations)}");
+    }
+
     [Fact]
     public async Task A_visitor_reads_the_page_switches_to_chinese_filters_to_ccf_a_2024_cites_and_reaches_the_openings()
     {

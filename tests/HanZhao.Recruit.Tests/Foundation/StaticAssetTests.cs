@@ -20,6 +20,20 @@ public partial class StaticAssetTests(RecruitAppFactory app) : IClassFixture<Rec
         Assert.Contains("--primary", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Static_assets_are_served_compressed_to_clients_that_accept_it()
+    {
+        using var client = app.CreateHttpsClient();
+        var href = StylesheetLink().Match(await client.GetStringAsync("/")).Groups["href"].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, href);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
+
     [GeneratedRegex("""<link rel="stylesheet" href="(?<href>[^"]+)" """)]
     private static partial Regex StylesheetLink();
 }
