@@ -1,6 +1,8 @@
+using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +30,18 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<Publication> Publications => Set<Publication>();
 
     public DbSet<Intake> Intakes => Set<Intake>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<ApplicationStatusChange> ApplicationStatusChanges => Set<ApplicationStatusChange>();
+
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
