@@ -50,6 +50,18 @@ public static class SecuritySetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/account/signin";
             options.AccessDeniedPath = "/error/403";
+            // Applicants sign in by email link, staff by password: send each to their own door.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/apply") || path.StartsWithSegments("/applicant"))
+                {
+                    context.RedirectUri = "/apply/signin?returnPath=" + Uri.EscapeDataString(path + context.Request.QueryString);
+                }
+
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
