@@ -1,10 +1,15 @@
+using HanZhao.Recruit.Web.Applicants.SignIn;
+using HanZhao.Recruit.Web.Applications;
+using HanZhao.Recruit.Web.Applicants.Portal;
 using HanZhao.Recruit.Web.Caching;
 using HanZhao.Recruit.Web.Content;
 using HanZhao.Recruit.Web.Database;
 using HanZhao.Recruit.Web.Errors;
 using HanZhao.Recruit.Web.Health;
 using HanZhao.Recruit.Web.Hosting;
+using HanZhao.Recruit.Web.Jobs;
 using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +21,12 @@ builder.Services
     .AddRecruitHealthChecks()
     .AddPublicPageCache()
     .AddPublicContent()
-    .AddRecruitMvc();
+    .AddRecruitNotifications()
+    .AddRecruitJobs()
+    .AddApplicantPortal()
+    .AddApplications()
+    .AddRecruitMvc()
+    .AddApplicantSignIn();
 
 var app = builder.Build();
 
@@ -27,6 +37,7 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRememberedCulture();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
@@ -34,5 +45,6 @@ app.UseOutputCache();
 app.MapRecruitHealthChecks();
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
+app.MapRecruitJobs();
 
 await app.RunAsync();

@@ -15,8 +15,11 @@ public class ErrorController : Controller
     [Route("/error/{statusCode:int?}")]
     public IActionResult Index(int? statusCode)
     {
+        // Re-executed by the status code pages: the code is in the path. By the exception handler:
+        // it has already set the code (500, or e.g. 413 for a body over the limit).
         var code = statusCode is >= 400 and <= 599 ? statusCode.Value
-            : HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? StatusCodes.Status404NotFound
+            : HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? StatusCodes.Status404NotFound
+            : Response.StatusCode >= 400 ? Response.StatusCode
             : StatusCodes.Status500InternalServerError;
 
         if (Request.Headers.Accept.Any(value => value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))

@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Content;
+using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ public static class DatabaseSetup
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
+            // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger).
+            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>());
         });
         return services;
     }

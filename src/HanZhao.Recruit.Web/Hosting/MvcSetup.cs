@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HanZhao.Recruit.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
@@ -13,7 +14,9 @@ public static class MvcSetup
                 // Every POST, PUT, PATCH and DELETE must carry the antiforgery token; no action can forget it.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            // Validation messages are English keys translated through the shared resource.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider =
+                (_, factory) => factory.Create(typeof(SharedResource)));
         // Razor would otherwise write every Chinese character as &#x...; (safe, but triple the bytes
         // and unreadable in page source). HTML-significant characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

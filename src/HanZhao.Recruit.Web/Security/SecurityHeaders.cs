@@ -1,3 +1,5 @@
+using HanZhao.Recruit.Web.Jobs;
+
 namespace HanZhao.Recruit.Web.Security;
 
 /// <summary>
@@ -11,13 +13,28 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The job dashboard (Hangfire, professor only) colours job states with style attributes and its
+    /// charts add a style element: it may use inline styles, still no inline scripts.
+    /// </summary>
+    public const string JobDashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
+            // Read now: the dashboard moves its prefix into PathBase before the response starts.
+            var isJobDashboard = context.Request.Path.StartsWithSegments(JobsSetup.DashboardPath);
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // A response that set a stricter policy of its own (a sandboxed PDF) keeps it.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = isJobDashboard ? JobDashboardContentSecurityPolicy : ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 // Sign-in links carry tokens in the URL: never send them to another site.

@@ -45,3 +45,35 @@
         button.addEventListener("click", () => copy(target.textContent, button.parentElement.querySelector(".copy-status")));
     });
 })();
+
+// Application form: save the draft while typing (every few seconds after a change) and count
+// the statement's words. Without JavaScript, the Save buttons do the same.
+(() => {
+    "use strict";
+    document.querySelectorAll("form[data-autosave]").forEach(form => {
+        const status = form.querySelector(".autosave-status");
+        let timer = null;
+        const save = async () => {
+            timer = null;
+            const data = new FormData(form);
+            data.set("go", "save");
+            const response = await fetch(form.action, { method: "POST", body: data, headers: { "X-Autosave": "1" } });
+            if (status) status.textContent = response.ok ? status.dataset.saved : "";
+        };
+        form.addEventListener("input", () => {
+            if (timer) clearTimeout(timer);
+            timer = setTimeout(save, 3000);
+        });
+    });
+
+    document.querySelectorAll("[data-word-count]").forEach(counter => {
+        const field = document.getElementById("f-" + counter.dataset.wordCount);
+        const limit = Number(counter.dataset.wordLimit);
+        const update = () => {
+            const words = (field.value.match(/\S+/g) || []).length;
+            counter.textContent = counter.dataset.label.replace("{0}", words).replace("{1}", limit);
+            counter.classList.toggle("over-limit", words > limit);
+        };
+        field.addEventListener("input", update);
+    });
+})();

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using HanZhao.Recruit.Data.Notifications;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace HanZhao.Recruit.Web.Notifications;
+
+/// <summary>
+/// Turns outbox rows into MIME messages and delivers them: over SMTP when <c>Smtp:Host</c> is set,
+/// otherwise as .eml files in <c>{Recruit:DataPath}/mail/</c>, so a site without a mail server
+/// still keeps every message.
+/// </summary>
+public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<RecruitOptions> recruit, IHostEnvironment environment)
+{
+    /// <summary>A batch sends all its messages over one SMTP connection, opened by the first send.</summary>
+    public EmailBatch StartBatch() =>
+        string.IsNullOrWhiteSpace(smtp.Value.Host)
+            ? new EmailBatch(this, smtp: null, Path.Combine(recruit.Value.ResolveDataPath(environment.ContentRootPath), "mail"))
+            : new EmailBatch(this, smtp.Value, dropFolder: null);
+
+    /// <summary>
+    /// Text and HTML as alternatives. Names and subjects go through MimeKit, which encodes them, so
+    /// a line break in a name cannot start a header of its own.
+    /// </summary>
+    public MimeMessage Compose(EmailMessage row)
+    {
+        var options = smtp.Value;
+        var from = new MailboxAddress(options.FromName, options.From);
+        var message = new MimeMessage
+        {
+            Subject = row.Subject,
+            Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAtUtc, DateTimeKind.Utc)),
+            // Derived from the row: a message sent twice (a crash between send and save) carries the
+            // same Message-Id, so mail clients fold the copies and tests can count them.
+            MessageId = $"{row.Id:N}@{from.Domain}",
+            Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody(),
+        };
+        message.From.Add(from);
+        message.To.Add(new MailboxAddress(row.ToName ?? string.Empty, row.ToAddress));
+        // A Content-* header belongs to the entity it describes: here the whole alternative body.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, row.Culture);
+        return message;
+    }
+
+    internal static string FileName(EmailMessage row) =>
+        row.CreatedAtUtc.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + $"-{row.Id:N}.eml";
+}
+
+/// <summary>One connection's worth of sending; dispose it to say QUIT.</summary>
+public sealed class EmailBatch : IAsyncDisposable
+{
+    private readonly EmailSender _sender;
+    private readonly SmtpOptions? _smtp;
+    private readonly string? _dropFolder;
+    private SmtpClient? _client;
+    private Exception? _connectError;
+
+    internal EmailBatch(EmailSender sender, SmtpOptions? smtp, string? dropFolder)
+    {
+        _sender = sender;
+        _smtp = smtp;
+        _dropFolder = dropFolder;
+    }
+
+    /// <summary>Delivers one message and returns where it went (for <see cref="EmailMessage.SentTo"/>).</summary>
+    /// <exception cref="FormatException">The row cannot become a message (a malformed address); retrying will not help.</exception>
+    public async Task<string> SendAsync(EmailMessage row, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = _sender.Compose(row);
+        }
+        catch (ParseException error)
+        {
+            throw new FormatException($"Cannot compose the message: {error.Message}", error);
+        }
+
+        return _smtp is null
+            ? await WriteFileAsync(message, row, cancellationToken)
+            : await SendSmtpAsync(message, _smtp, cancellationToken);
+    }
+
+    private async Task<string> SendSmtpAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var client = await ConnectAsync(smtp, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        return $"smtp:{smtp.Host}:{smtp.Port}";
+    }
+
+    private async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        // A server that refused once is not asked again for every message of the batch.
+        if (_connectError is not null)
+        {
+            ExceptionDispatchInfo.Throw(_connectError);
+        }
+
+        if (_client is { IsConnected: true })
+        {
+            return _client;
+        }
+
+        // Not connected any more: first send, or the server dropped us mid-batch.
+        _client?.Dispose();
+        _client = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await _client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security switch
+            {
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.None,
+            }, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await _client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _connectError = error;
+            throw;
+        }
+
+        return _client;
+    }
+
+    private async Task<string> WriteFileAsync(MimeMessage message, EmailMessage row, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_dropFolder!);
+        // Named after the row, so a second write replaces the first; written aside, then moved, so
+        // nobody opens half a message.
+        var path = Path.Combine(_dropFolder!, EmailSender.FileName(row));
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            await message.WriteToAsync(stream, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(quit: true);
+            }
+        }
+        catch (Exception error) when (error is IOException or MailKit.ProtocolException or MailKit.CommandException)
+        {
+            // Every message's outcome is already saved; a failed QUIT changes none of them.
+        }
+        finally
+        {
+            _client.Dispose();
+        }
+    }
+}

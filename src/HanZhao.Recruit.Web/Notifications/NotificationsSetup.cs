@@ -1,0 +1,15 @@
+namespace HanZhao.Recruit.Web.Notifications;
+
+public static class NotificationsSetup
+{
+    /// <summary>The outbox sender, its trigger after each commit, and the daily digest (scheduled in Jobs/).</summary>
+    public static IServiceCollection AddRecruitNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<OutboxTrigger>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<DailyDigest>();
+        return services;
+    }
+}

@@ -1,0 +1,148 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Notifications;
+using Hangfire;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+
+namespace HanZhao.Recruit.Web.Notifications;
+
+/// <summary>
+/// Sends the outbox: due Pending rows, oldest first, a batch per SMTP connection. Run by a job
+/// after each commit that queues mail and by a sweeper every minute; several may run at once.
+/// </summary>
+public sealed class OutboxDispatcher(
+    RecruitDbContext db, EmailSender sender, TimeProvider time, ILogger<OutboxDispatcher> logger)
+{
+    public const string SweeperJobId = "outbox-sweep";
+
+    public const int BatchSize = 50;
+
+    public const int MaxAttempts = 10;
+
+    /// <summary>
+    /// How long a claimed row is left alone by other workers. A row is claimed just before it is
+    /// sent, so the lease covers one send (each SMTP step times out after 30 s); the message in
+    /// flight when a worker is killed is retried when it ends.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
+
+    /// <summary>Sends every due message; returns how many were sent.</summary>
+    // No Hangfire retries: the rows carry their own backoff and the sweeper comes back in a minute.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await db.EmailMessages
+                .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
+                .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return sent;
+            }
+
+            await using (var batch = sender.StartBatch())
+            {
+                foreach (var message in due)
+                {
+                    if (await TryClaimAsync(message, now, cancellationToken))
+                    {
+                        sent += await SendOneAsync(batch, message, cancellationToken) ? 1 : 0;
+                    }
+                }
+            }
+
+            // Every row of this batch is now sent, failed, waiting for a retry or someone else's.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Moves the row's next attempt past the lease, only if it is still due: of two workers that
+    /// read the same row, one updates it and the other sees 0 rows affected and skips it.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(EmailMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        var leaseEnd = now + Lease;
+        var claimed = await db.EmailMessages
+            .Where(m => m.Id == message.Id && m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, leaseEnd), cancellationToken);
+        if (claimed != 1)
+        {
+            return false;
+        }
+
+        // Keep the tracked copy in step, so the save below does not write the old value back.
+        db.Entry(message).Property(m => m.NextAttemptAtUtc).OriginalValue = leaseEnd;
+        message.NextAttemptAtUtc = leaseEnd;
+        return true;
+    }
+
+    private async Task<bool> SendOneAsync(EmailBatch batch, EmailMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sentTo = await batch.SendAsync(message, cancellationToken);
+            message.Status = EmailStatus.Sent;
+            message.SentTo = sentTo;
+            message.SentAtUtc = time.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (Exception error) when (IsPermanent(error))
+        {
+            message.Status = EmailStatus.Failed;
+            message.LastError = Describe(error);
+            logger.LogWarning("Email {Id} ({Kind}) refused for good: {Error}", message.Id, message.Kind, message.LastError);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            var attempts = message.Attempts + 1;
+            message.LastError = Describe(error);
+            if (attempts >= MaxAttempts)
+            {
+                message.Status = EmailStatus.Failed;
+            }
+            else
+            {
+                message.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime + Backoff(attempts);
+            }
+
+            logger.LogWarning("Email {Id} ({Kind}) not sent, attempt {Attempts}: {Error}",
+                message.Id, message.Kind, attempts, message.LastError);
+        }
+
+        message.Attempts++;
+        // Saved before the next send: a process killed mid-batch re-sends at most the one in flight.
+        // CancellationToken.None: the message has left; its record must not be lost to a shutdown.
+        await db.SaveChangesAsync(CancellationToken.None);
+        return message.Status == EmailStatus.Sent;
+    }
+
+    /// <summary>30 s after the first failure, doubling, at most an hour.</summary>
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(attempts - 1, 20), LongestRetry.Ticks));
+
+    /// <summary>
+    /// A 5xx for this recipient or this message, or a row that cannot be composed, will fail the
+    /// same way every time. A 5xx for our sender address is our configuration, which someone can
+    /// fix, so it keeps retrying like a transient error.
+    /// </summary>
+    private static bool IsPermanent(Exception error) =>
+        error is FormatException
+        || error is SmtpCommandException { ErrorCode: not SmtpErrorCode.SenderNotAccepted } command && (int)command.StatusCode >= 500;
+
+    private static string Describe(Exception error)
+    {
+        var text = error is SmtpCommandException command
+            ? $"{(int)command.StatusCode} {command.StatusCode}: {command.Message}"
+            : $"{error.GetType().Name}: {error.Message}";
+        return text.Length <= 2000 ? text : text[..2000];
+    }
+}

@@ -1,0 +1,24 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HanZhao.Recruit.Web.Notifications;
+
+public static class ProfessorAddress
+{
+    /// <summary>Where alerts and digests go: <c>Recruit:ProfessorEmail</c>, else the professor account's email; null when neither exists.</summary>
+    public static async Task<string?> FindAsync(RecruitDbContext db, RecruitOptions options, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ProfessorEmail))
+        {
+            return options.ProfessorEmail.Trim();
+        }
+
+        return await (from user in db.Users
+                      join userRole in db.UserRoles on user.Id equals userRole.UserId
+                      join role in db.Roles on userRole.RoleId equals role.Id
+                      where role.Name == Roles.Professor && user.Email != null
+                      orderby user.CreatedAtUtc
+                      select user.Email).FirstOrDefaultAsync(cancellationToken);
+    }
+}

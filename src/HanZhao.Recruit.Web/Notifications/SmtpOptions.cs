@@ -1,0 +1,42 @@
+namespace HanZhao.Recruit.Web.Notifications;
+
+/// <summary>How the connection to the SMTP server is protected.</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain SMTP, never upgraded: a relay or mail catcher on the same host or network (port 25, Mailpit's 1025).</summary>
+    None,
+
+    /// <summary>Plain connection upgraded with STARTTLS, required (a mail provider's submission port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (a mail provider's port 465).</summary>
+    SslOnConnect,
+}
+
+/// <summary>
+/// The <c>Smtp</c> configuration section. Without <see cref="Host"/> no mail leaves the machine:
+/// every message is written as an .eml file to <c>{Recruit:DataPath}/mail/</c> and counts as sent.
+/// </summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>
+    /// None by default, matching port 25 and the local relay or mail catcher that usually sits there;
+    /// set StartTls (587) or SslOnConnect (465) for a provider, above all when a password is sent.
+    /// </summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
+
+    /// <summary>When set, the client authenticates with it and <see cref="Password"/>.</summary>
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "noreply@hanzhao-recruit.local";
+
+    public string FromName { get; set; } = "Han Zhao 赵涵";
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using HanZhao.Recruit.Data.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace HanZhao.Recruit.Tests.Applicants;
+
+/// <summary>The app with a professor address for alerts; each test signs in its own applicant.</summary>
+public sealed class ApplicationFormApp : RecruitAppFactory
+{
+    public const string ProfessorEmail = "hanzhao@sjtu.test";
+
+    public ApplicationFormApp()
+    {
+        Settings["Recruit:ProfessorEmail"] = ProfessorEmail;
+        Settings["Jobs:Enabled"] = "false";
+        // Every test signs in applicants from the same test client.
+        Settings["Recruit:SignIn:ClientPermitLimit"] = "10000";
+    }
+}
+
+/// <summary>Small real PDFs and the form posts a browser would send.</summary>
+public static class ApplicationFormSteps
+{
+    public static byte[] Pdf(int size = 2048)
+    {
+        var head = "%PDF-1.4\n1 0 obj <<>> endobj\n"u8.ToArray();
+        var tail = "\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+        var bytes = new byte[Math.Max(size, head.Length + tail.Length)];
+        Array.Fill(bytes, (byte)' ');
+        head.CopyTo(bytes, 0);
+        tail.CopyTo(bytes, bytes.Length - tail.Length);
+        return bytes;
+    }
+
+    public static readonly Dictionary<string, Dictionary<string, string>> ValidSteps = new()
+    {
+        ["personal"] = new() { ["FullName"] = "Li Ming", ["ChineseName"] = "李明", ["Phone"] = "+86 138 0000 0000" },
+        ["education"] = new()
+        {
+            ["Institution"] = "Huazhong University of Science and Technology", ["Degree"] = "Bachelor of Engineering",
+            ["Major"] = "Computer Science", ["Gpa"] = "3.8", ["GpaScale"] = "4", ["Ranking"] = "5/180", ["ExpectedGraduation"] = "2026-06",
+        },
+        ["choice"] = new() { ["OtherInterests"] = "GPU scheduling" },
+        ["experience"] = new() { ["ResearchExperience"] = "Worked on DNN serving.", ["Projects"] = "A scheduler.", ["Publications"] = "" },
+        ["english"] = new() { ["EnglishTest"] = "IELTS", ["EnglishScore"] = "7.5" },
+        ["statement"] = new() { ["Statement"] = "I want to build LLM inference systems that share GPUs well." },
+    };
+
+    /// <summary>Starts (or continues) an application and returns its id.</summary>
+    public static async Task<int> StartAsync(this HttpClient client, string intake = "2026.09", string program = "PhD")
+    {
+        using var response = await client.GetAsync($"/apply?intake={intake}&program={program}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        return int.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static Task<HttpResponseMessage> SaveStepAsync(this HttpClient client, int id, string step, IEnumerable<KeyValuePair<string, string>> fields, string go = "next") =>
+        client.PostFormAsync($"/apply/{id}/{step}", $"/apply/{id}/{step}", fields.Append(new("go", go)));
+
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, int id, string kind, byte[] bytes, string fileName, string contentType = "application/pdf")
+    {
+        var token = await client.GetAntiforgeryTokenAsync($"/apply/{id}/documents");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), HtmlForms.AntiforgeryField },
+            { new StringContent(kind), "kind" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new(contentType);
+        content.Add(file, "file", fileName);
+        return await client.PostAsync($"/apply/{id}/documents", content);
+    }
+
+    /// <summary>Fills every step validly, uploads a CV and a transcript; returns the application id.</summary>
+    public static async Task<int> FillCompleteApplicationAsync(this HttpClient client, RecruitAppFactory app, string intake = "2026.09", string program = "PhD")
+    {
+        var id = await client.StartAsync(intake, program);
+        int interestId;
+        await using (var db = app.CreateDbContext())
+        {
+            interestId = await db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+        }
+
+        foreach (var (step, fields) in ValidSteps)
+        {
+            var values = step == "choice" ? fields.Append(new("ResearchInterestIds", interestId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : fields;
+            using var response = await client.SaveStepAsync(id, step, values);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode} {PageTextOf(await response.Content.ReadAsStringAsync())}");
+        }
+
+        using (var cv = await client.UploadAsync(id, "Cv", Pdf(4096), "cv.pdf"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, cv.StatusCode);
+        }
+
+        using (var transcript = await client.UploadAsync(id, "Transcript", Pdf(8192), "transcript.pdf"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, transcript.StatusCode);
+        }
+
+        return id;
+    }
+
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, int id, bool consent = true, string? honeypot = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        if (consent)
+        {
+            fields.Add(new("consent", "true"));
+        }
+
+        if (honeypot is not null)
+        {
+            fields.Add(new("website", honeypot));
+        }
+
+        return client.PostFormAsync($"/apply/{id}/review", $"/apply/{id}/submit", fields);
+    }
+
+    private static string PageTextOf(string html) => PublicSite.PageText.Of(html) is var text && text.Length > 600 ? text[..600] : PublicSite.PageText.Of(html);
+
+    public static async Task<Application> LoadAsync(RecruitAppFactory app, int id)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Applications.AsNoTracking().Include(a => a.Documents).Include(a => a.StatusHistory).SingleAsync(a => a.Id == id);
+    }
+
+    public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}
+
+public static class ApplicantSessions
+{
+    /// <summary>Signs the client in as an applicant the way a person does: request a link, open it, press Continue.</summary>
+    public static async Task<HttpClient> SignedInApplicantAsync(this RecruitAppFactory app, string email)
+    {
+        var client = app.CreateHttpsClient();
+        using (var request = await client.RequestLinkAsync(email))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, request.StatusCode);
+        }
+
+        using var confirm = await client.UseLinkAsync(await app.LatestLinkAsync(email));
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        return client;
+    }
+}

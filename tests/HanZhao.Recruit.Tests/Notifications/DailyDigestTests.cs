@@ -1,0 +1,102 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Web.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HanZhao.Recruit.Tests.Notifications;
+
+public sealed class DailyDigestTests : IDisposable
+{
+    private const string Professor = "hanzhao@recruit.test";
+    private readonly RecruitAppFactory _app = Outbox.App(smtp: null);
+
+    public DailyDigestTests() => _app.Settings["Recruit:ProfessorEmail"] = Professor;
+
+    [Fact]
+    public async Task New_submissions_are_listed_with_the_counts_by_status_and_the_next_digest_starts_after_them()
+    {
+        await AddApplicationAsync("王小明", "Wang Xiaoming", "Zhejiang University", ApplicationStatus.Submitted, submittedHoursAgo: 3);
+        await AddApplicationAsync(null, "Draft Person", "Fudan University", ApplicationStatus.Draft, submittedHoursAgo: null);
+
+        Assert.True(await RunDigestAsync());
+
+        await using var db = _app.CreateDbContext();
+        var digest = await db.EmailMessages.SingleAsync(m => m.Kind == DailyDigest.Kind);
+        Assert.Equal(Professor, digest.ToAddress);
+        Assert.Equal(EmailStatus.Pending, digest.Status);
+        Assert.Contains("1 new application", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Name: Wang Xiaoming (王小明)", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Program: PhD", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Institution: Zhejiang University", digest.TextBody, StringComparison.Ordinal);
+        Assert.Matches(@"Intake: \d{4}\.\d{2}", digest.TextBody);
+        Assert.Contains("Submitted: 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Draft: 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Draft Person", digest.TextBody, StringComparison.Ordinal);
+
+        // Nothing new since that digest: none the next morning.
+        Assert.False(await RunDigestAsync());
+        Assert.Equal(1, await db.EmailMessages.CountAsync(m => m.Kind == DailyDigest.Kind));
+    }
+
+    [Fact]
+    public async Task No_digest_is_sent_when_nothing_happened()
+    {
+        await AddApplicationAsync(null, "Old Applicant", "Tsinghua University", ApplicationStatus.Submitted, submittedHoursAgo: 30);
+
+        Assert.False(await RunDigestAsync());
+
+        await using var db = _app.CreateDbContext();
+        Assert.False(await db.EmailMessages.AnyAsync(m => m.Kind == DailyDigest.Kind));
+    }
+
+    [Fact]
+    public async Task Without_a_professor_address_the_digest_is_skipped()
+    {
+        _app.Settings.Remove("Recruit:ProfessorEmail");
+        await AddApplicationAsync(null, "New Applicant", "Peking University", ApplicationStatus.Submitted, submittedHoursAgo: 1);
+
+        Assert.False(await RunDigestAsync());
+    }
+
+    private async Task<bool> RunDigestAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DailyDigest>().QueueAsync(CancellationToken.None);
+    }
+
+    private async Task AddApplicationAsync(
+        string? chineseName, string fullName, string institution, ApplicationStatus status, int? submittedHoursAgo)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
+        var now = DateTime.UtcNow;
+        var email = $"{Guid.NewGuid():N}@recruit.test";
+        var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = now };
+        var intake = await db.Intakes.FirstAsync(i => i.Programs.HasFlag(StudyPrograms.PhD));
+        var submitted = now.AddHours(-(submittedHoursAgo ?? 0));
+        db.Users.Add(applicant);
+        db.Applications.Add(new Application
+        {
+            Applicant = applicant,
+            IntakeId = intake.Id,
+            Program = StudyPrograms.PhD,
+            Status = status,
+            FullName = fullName,
+            ChineseName = chineseName,
+            Institution = institution,
+            CreatedAtUtc = now.AddDays(-2),
+            UpdatedAtUtc = now,
+            SubmittedAtUtc = submittedHoursAgo is null ? null : submitted,
+            ReferenceNumber = submittedHoursAgo is null ? null : $"HZ-T-{Guid.NewGuid():N}"[..20],
+            StatusHistory = submittedHoursAgo is null ? [] :
+                [new ApplicationStatusChange { From = ApplicationStatus.Draft, To = status, ChangedAtUtc = submitted }],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public void Dispose() => _app.Dispose();
+}
