@@ -3,6 +3,7 @@ using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Data.Review;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -42,6 +43,18 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
+    public DbSet<ApplicationNote> ApplicationNotes => Set<ApplicationNote>();
+
+    public DbSet<ApplicationScore> ApplicationScores => Set<ApplicationScore>();
+
+    public DbSet<ApplicationTag> ApplicationTags => Set<ApplicationTag>();
+
+    public DbSet<ReviewerAssignment> ReviewerAssignments => Set<ReviewerAssignment>();
+
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

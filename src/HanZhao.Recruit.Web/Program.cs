@@ -1,7 +1,8 @@
+using HanZhao.Recruit.Web.Applicants.Portal;
 using HanZhao.Recruit.Web.Applicants.SignIn;
 using HanZhao.Recruit.Web.Applications;
-using HanZhao.Recruit.Web.Applicants.Portal;
 using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Contact;
 using HanZhao.Recruit.Web.Content;
 using HanZhao.Recruit.Web.Database;
 using HanZhao.Recruit.Web.Errors;
@@ -26,7 +27,8 @@ builder.Services
     .AddApplicantPortal()
     .AddApplications()
     .AddRecruitMvc()
-    .AddApplicantSignIn();
+    .AddApplicantSignIn()
+    .AddContactForm();
 
 var app = builder.Build();
 

@@ -9,5 +9,6 @@ public class RecruitUserConfiguration : IEntityTypeConfiguration<RecruitUser>
     public void Configure(EntityTypeBuilder<RecruitUser> builder)
     {
         builder.Property(u => u.PreferredCulture).HasMaxLength(10).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(100);
     }
 }

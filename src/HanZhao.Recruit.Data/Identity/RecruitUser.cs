@@ -12,4 +12,13 @@ public class RecruitUser : IdentityUser
     public string PreferredCulture { get; set; } = "en";
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>How staff are shown to each other ("Prof. Han Zhao"); null for applicants.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>A disabled co-reviewer cannot sign in and their sessions end.</summary>
+    public bool IsDisabled { get; set; }
+
+    /// <summary>When the staff member last opened the dashboard: "new since your last visit".</summary>
+    public DateTime? LastDashboardVisitUtc { get; set; }
 }
