@@ -4,11 +4,7 @@ using HanZhao.Recruit.Web.Jobs;
 using HanZhao.Recruit.Web.Notifications;
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Tests.Notifications;
 
@@ -82,25 +78,5 @@ public class JobDashboardTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         Assert.Equal([Roles.Professor], roles.AllowedRoles);
     }
 
-    /// <summary>
-    /// A real user in <paramref name="role"/> with the cookie the app issues at sign-in (the staff
-    /// sign-in page is not built yet): Identity makes the principal, the cookie handler protects it.
-    /// </summary>
-    private async Task<HttpClient> SignedInClientAsync(string role)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<RecruitUser>>();
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@recruit.test";
-        var user = new RecruitUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-
-        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<RecruitUser>>().CreateUserPrincipalAsync(user);
-        var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
-
-        var client = app.CreateHttpsClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
-        return client;
-    }
+    private Task<HttpClient> SignedInClientAsync(string role) => app.CreateClientSignedInAsync(role);
 }
