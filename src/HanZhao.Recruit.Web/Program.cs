@@ -10,6 +10,7 @@ using HanZhao.Recruit.Web.Health;
 using HanZhao.Recruit.Web.Hosting;
 using HanZhao.Recruit.Web.Jobs;
 using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Security;
 
@@ -28,7 +29,8 @@ builder.Services
     .AddApplications()
     .AddRecruitMvc()
     .AddApplicantSignIn()
-    .AddContactForm();
+    .AddContactForm()
+    .AddReview();
 
 var app = builder.Build();
 
