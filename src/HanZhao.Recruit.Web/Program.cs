@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddRecruitDatabase()
     .AddRecruitSecurity()
+    .AddRequestSizeLimits()
     .AddRecruitLocalization()
     .AddRecruitHealthChecks()
     .AddPublicPageCache()
@@ -41,6 +42,7 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRememberedCulture();
 app.UseRouting();
+app.UseEndpointRequestSizeLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -12,15 +12,19 @@ namespace HanZhao.Recruit.Web.Controllers;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class ErrorController : Controller
 {
+    // No parameters on purpose: binding would try to read the body of a re-executed POST, which
+    // may be the very thing that failed (too large, unreadable), and then lose the status code.
     [Route("/error/{statusCode:int?}")]
-    public IActionResult Index(int? statusCode)
+    public IActionResult Index()
     {
-        // Re-executed by the status code pages: the code is in the path. By the exception handler:
-        // it has already set the code (500, or e.g. 413 for a body over the limit).
-        var code = statusCode is >= 400 and <= 599 ? statusCode.Value
-            : HttpContext.Features.Get<IExceptionHandlerFeature>() is null ? StatusCodes.Status404NotFound
-            : Response.StatusCode >= 400 ? Response.StatusCode
-            : StatusCodes.Status500InternalServerError;
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null
+                // The exception handler has set the code: 500, or e.g. 413 for a body over the limit.
+                ? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError)
+                // Opened directly: /error/404.
+                : int.TryParse(RouteData.Values["statusCode"] as string, out var requested) && requested is >= 400 and <= 599
+                    ? requested
+                    : StatusCodes.Status404NotFound);
 
         if (Request.Headers.Accept.Any(value => value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true))
         {

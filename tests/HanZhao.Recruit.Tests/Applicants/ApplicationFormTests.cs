@@ -328,12 +328,39 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         Assert.Equal(1, (await StateAsync(id)).Documents);
     }
 
+    [Fact]
+    public async Task A_NUL_byte_in_a_posted_form_is_refused_and_nothing_is_saved()
+    {
+        // The framework refuses the whole form (it reports an invalid form token); no field is read.
+        var (client, id) = await DraftAsync();
+        using var _ = client;
+        var before = await StateAsync(id);
+
+        using var response = await client.SaveStepAsync(id, "personal", [new("FullName", "Li\u0000Ming"), new("Phone", "123456")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await StateAsync(id));
+    }
+
     [Theory]
     [InlineData("Li\u0000Ming")]
     [InlineData("Li\u001bMing")]
     [InlineData("Li\u0085Ming")]
     public void Control_characters_a_browser_does_not_send_are_refused_by_the_same_rule(string name) =>
         Assert.False(new HanZhao.Recruit.Web.Applications.SingleLineAttribute().IsValid(name));
+
+    [Fact]
+    public async Task A_request_far_over_the_limit_is_refused_before_it_is_read()
+    {
+        var (client, id) = await DraftAsync();
+        using var _ = client;
+
+        using var response = await client.UploadAsync(id, "Cv", ApplicationFormSteps.Pdf(25 * 1024 * 1024), "huge.pdf");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 10 MB", PageText.Of(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, (await StateAsync(id)).Documents);
+    }
 
     [Theory]
     [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
