@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Accounts;
 using HanZhao.Recruit.Web.Applicants.Portal;
 using HanZhao.Recruit.Web.Applicants.SignIn;
 using HanZhao.Recruit.Web.Applications;
@@ -20,6 +21,7 @@ builder.Services
     .AddRecruitDatabase()
     .AddRecruitSecurity()
     .AddRequestSizeLimits()
+    .AddStaffAccounts()
     .AddRecruitLocalization()
     .AddRecruitHealthChecks()
     .AddPublicPageCache()
@@ -31,7 +33,9 @@ builder.Services
     .AddRecruitMvc()
     .AddApplicantSignIn()
     .AddContactForm()
-    .AddReview();
+    .AddReview()
+    .AddReviewDashboard();
+builder.Services.AddApplicationReview();
 
 var app = builder.Build();
 

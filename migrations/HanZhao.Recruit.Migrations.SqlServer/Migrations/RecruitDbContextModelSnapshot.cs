@@ -146,16 +146,18 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IntakeId");
-
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
                         .HasFilter("[ReferenceNumber] IS NOT NULL");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
+                    b.HasIndex("SubmittedAtUtc", "Status");
+
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
                         .IsUnique();
+
+                    b.HasIndex("IntakeId", "Program", "Status");
 
                     b.ToTable("Applications");
                 });

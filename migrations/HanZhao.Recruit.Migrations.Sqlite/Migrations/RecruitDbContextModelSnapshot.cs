@@ -139,15 +139,17 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IntakeId");
-
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
+                    b.HasIndex("SubmittedAtUtc", "Status");
+
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
                         .IsUnique();
+
+                    b.HasIndex("IntakeId", "Program", "Status");
 
                     b.ToTable("Applications");
                 });

@@ -14,6 +14,9 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.ApplicantId, a.IntakeId, a.Program }).IsUnique();
         builder.HasIndex(a => a.ReferenceNumber).IsUnique();
         builder.HasIndex(a => new { a.Status, a.SubmittedAtUtc });
+        // The dashboard: counts per intake × program × status, and the newest submissions first.
+        builder.HasIndex(a => new { a.IntakeId, a.Program, a.Status });
+        builder.HasIndex(a => new { a.SubmittedAtUtc, a.Status });
         builder.Property(a => a.Program).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ReferenceNumber).HasMaxLength(20);

@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Accounts;
 using HanZhao.Recruit.Web.Content;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public static class DatabaseSetup
         }
 
         await ContentSeeder.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>());
+        await ProfessorBootstrap.EnsureProfessorAsync(app.Services, app.Logger);
 
         app.Logger.LogInformation("Database ready: {Provider} {Location}",
             connection.Provider, connection.SqliteFile ?? db.Database.GetDbConnection().Database);

@@ -19,6 +19,9 @@ public static class ReviewSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(ReviewPolicies.Staff, policy => policy.RequireRole(Roles.Professor, Roles.Reviewer))
             .AddPolicy(ReviewPolicies.Professor, policy => policy.RequireRole(Roles.Professor));
-        return services;
+        return services
+            .AddScoped<Decisions.StatusEmails>()
+            .AddScoped<Decisions.DecisionService>()
+            .AddScoped<Decisions.DocumentExport>();
     }
 }

@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Security.Claims;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Web.Applicants.Portal;
+using HanZhao.Recruit.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HanZhao.Recruit.Web.Review.Applications;
+
+/// <summary>What a refused change is answered with: the outcome and, when invalid, the message to show.</summary>
+public sealed record ReviewResult(ReviewOutcome Outcome, string? Error = null)
+{
+    public static readonly ReviewResult Done = new(ReviewOutcome.Done);
+
+    public static readonly ReviewResult NotFound = new(ReviewOutcome.NotFound);
+
+    public static readonly ReviewResult Forbidden = new(ReviewOutcome.Forbidden);
+}
+
+/// <summary>
+/// One application as staff see it: its fields, documents, research fit, notes, tags, scores and
+/// history, and the changes staff make to it. Every query starts from
+/// <see cref="ReviewAccess.VisibleTo"/>, so an application a reviewer is not assigned behaves exactly
+/// like one that does not exist (the controller answers 404 for both).
+/// </summary>
+public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+{
+    public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, string listQueryString, CancellationToken cancellationToken)
+    {
+        // Projected column by column: the document bytes live in their own table and are never joined here.
+        var found = await db.VisibleTo(user).AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Details = new ApplicationDetails(
+                    a.Id, a.ReferenceNumber, a.Status, a.Program, a.Intake!.Code, a.Applicant!.Email,
+                    a.FullName, a.ChineseName, a.Phone, a.Institution, a.Degree, a.Major, a.Gpa, a.GpaScale, a.Ranking,
+                    a.ExpectedGraduation, a.OtherInterests, a.ResearchExperience, a.Projects, a.Publications,
+                    a.EnglishTest, a.EnglishScore, a.Statement, a.SubmittedAtUtc, a.UpdatedAtUtc),
+                a.ResearchInterestIds,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var documents = await db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == id)
+            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var chosen = ParseIds(found.ResearchInterestIds);
+        var interests = await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+
+        var notes = await (
+                from n in db.ApplicationNotes.AsNoTracking()
+                where n.ApplicationId == id
+                join u in db.Users on n.AuthorId equals u.Id
+                orderby n.CreatedAtUtc descending, n.Id descending
+                select new NoteView(u.DisplayName ?? u.Email ?? u.UserName ?? "?", n.Text, n.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var tags = await db.ApplicationTags.AsNoTracking()
+            .Where(t => t.ApplicationId == id)
+            .OrderBy(t => t.Name)
+            .Select(t => t.Name)
+            .ToListAsync(cancellationToken);
+
+        var history = await (
+                from h in db.ApplicationStatusChanges.AsNoTracking()
+                where h.ApplicationId == id
+                join u in db.Users on h.ChangedByUserId equals u.Id into people
+                from u in people.DefaultIfEmpty()
+                orderby h.ChangedAtUtc, h.Id
+                select new HistoryStep(h.From, h.To, h.ChangedAtUtc, u == null ? null : u.DisplayName ?? u.Email))
+            .ToListAsync(cancellationToken);
+
+        return new ApplicationReviewPage
+        {
+            Application = found.Details,
+            // Kinds are stored as text, so the database would sort them alphabetically; CV first is what people expect.
+            Documents = [.. documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)],
+            ResearchFit = [.. interests.Select(i => new ResearchFitItem(i.Id, i.Name, chosen.Contains(i.Id)))],
+            Notes = notes,
+            Tags = tags,
+            History = history,
+            Scores = await GetScoresAsync(user, id, cancellationToken),
+            Neighbours = await FindNeighboursAsync(user, id, listQuery, cancellationToken),
+            IsProfessor = user.IsInRole(Roles.Professor),
+            ListQuery = listQueryString,
+        };
+    }
+
+    /// <summary>
+    /// The applications before and after this one in the list the staff member came from.
+    /// Stand-in until the dashboard's list query exists (Review/Dashboard): orders what the user may
+    /// see by submission, newest first, and honours only the status, intake and program filters.
+    /// Switch this one method to the dashboard's query (its filters, sort and paging) when it lands.
+    /// </summary>
+    public async Task<ListNeighbours> FindNeighboursAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, CancellationToken cancellationToken)
+    {
+        var list = db.VisibleTo(user).AsNoTracking();
+        if (Enum.TryParse<ApplicationStatus>(listQuery["status"].ToString(), ignoreCase: true, out var status) && Enum.IsDefined(status))
+        {
+            list = list.Where(a => a.Status == status);
+        }
+
+        if (listQuery["intake"].ToString() is { Length: > 0 } intake)
+        {
+            // The intake's code ("2026.09") or its id, whichever the list uses.
+            var intakeId = int.TryParse(intake, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
+            list = list.Where(a => a.Intake!.Code == intake || a.IntakeId == intakeId);
+        }
+
+        if (Enum.TryParse<StudyPrograms>(listQuery["program"].ToString(), ignoreCase: true, out var program)
+            && program is StudyPrograms.PhD or StudyPrograms.Master)
+        {
+            list = list.Where(a => a.Program == program);
+        }
+
+        // Ids only: a few thousand integers at most, and exact whatever the ties in the sort.
+        var ids = await list
+            .OrderByDescending(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var index = ids.IndexOf(id);
+        return index < 0
+            ? ListNeighbours.None
+            : new ListNeighbours(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count);
+    }
+
+    /// <summary>The name and bytes of a document of an application the user may see, or null.</summary>
+    public async Task<DocumentFile?> GetDocumentAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
+    {
+        var visible = db.VisibleTo(user);
+        var found = await db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId && visible.Any(a => a.Id == d.ApplicationId))
+            .Select(d => new { d.FileName, d.Content!.Bytes })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is { Bytes: not null } ? new DocumentFile(found.FileName, found.Bytes) : null;
+    }
+
+    public async Task<ReviewResult> AddNoteAsync(ClaimsPrincipal user, int id, string? text, CancellationToken cancellationToken)
+    {
+        if (!await IsVisibleAsync(user, id, cancellationToken))
+        {
+            return ReviewResult.NotFound;
+        }
+
+        var note = text?.Trim() ?? string.Empty;
+        if (note.Length == 0)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, localizer["Write a note."]);
+        }
+
+        if (note.Length > ReviewRules.NoteMaxLength)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, localizer["A note can have at most 4,000 characters."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ApplicationNotes.Add(new ApplicationNote { ApplicationId = id, AuthorId = UserId(user), Text = note, CreatedAtUtc = now });
+        db.Record(user, "Note", Target(id), note, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReviewResult.Done;
+    }
+
+    /// <summary>Adds or removes a tag; the professor's alone. Adding one already there (in any case) changes nothing.</summary>
+    public async Task<ReviewResult> ChangeTagAsync(ClaimsPrincipal user, int id, string? name, bool remove, CancellationToken cancellationToken)
+    {
+        if (!await IsVisibleAsync(user, id, cancellationToken))
+        {
+            return ReviewResult.NotFound;
+        }
+
+        if (!user.IsInRole(Roles.Professor))
+        {
+            return ReviewResult.Forbidden;
+        }
+
+        var tag = name?.Trim() ?? string.Empty;
+        if (!ReviewRules.IsValidTag(tag))
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, localizer["A tag has 1 to 40 characters: letters, digits, spaces or hyphens."]);
+        }
+
+        var existing = (await db.ApplicationTags.Where(t => t.ApplicationId == id).ToListAsync(cancellationToken))
+            .Where(t => string.Equals(t.Name, tag, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (remove ? existing.Count == 0 : existing.Count > 0)
+        {
+            return ReviewResult.Done;
+        }
+
+        if (remove)
+        {
+            db.ApplicationTags.RemoveRange(existing);
+        }
+        else
+        {
+            db.ApplicationTags.Add(new ApplicationTag { ApplicationId = id, Name = tag });
+        }
+
+        db.Record(user, "Tag", Target(id), (remove ? "Removed " : "Added ") + tag, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!remove)
+        {
+            // The same tag added twice at once (a double click): the other request added it.
+            db.ChangeTracker.Clear();
+        }
+
+        return ReviewResult.Done;
+    }
+
+    /// <summary>Saves the staff member's own rubric for the application: one row per reviewer, updated on each save.</summary>
+    public async Task<ReviewResult> SaveScoreAsync(ClaimsPrincipal user, int id, ScoreForm form, CancellationToken cancellationToken)
+    {
+        if (!await IsVisibleAsync(user, id, cancellationToken))
+        {
+            return ReviewResult.NotFound;
+        }
+
+        if (form.Values() is not { } values)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, localizer["Give each part of the rubric a score from 1 to 5."]);
+        }
+
+        if (form.CommentTooLong)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, localizer["The comment can have at most 2,000 characters."]);
+        }
+
+        var reviewerId = UserId(user);
+        var comment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim();
+        var details = string.Create(CultureInfo.InvariantCulture,
+            $"Research fit {values.ResearchFit}, academic record {values.AcademicRecord}, skills {values.Skills}, communication {values.Communication}");
+
+        // Two attempts: a first score saved by a parallel request (a double click) makes the insert
+        // fail on the unique index; the second attempt then finds that row and updates it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var score = await db.ApplicationScores.SingleOrDefaultAsync(s => s.ApplicationId == id && s.ReviewerId == reviewerId, cancellationToken);
+            if (score is null)
+            {
+                score = new ApplicationScore { ApplicationId = id, ReviewerId = reviewerId };
+                db.ApplicationScores.Add(score);
+            }
+
+            (score.ResearchFit, score.AcademicRecord, score.Skills, score.Communication) = values;
+            score.Comment = comment;
+            score.UpdatedAtUtc = now;
+            db.Record(user, "Score", Target(id), details, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return ReviewResult.Done;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ScoreBoard> GetScoresAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
+    {
+        var me = UserId(user);
+        var professor = user.IsInRole(Roles.Professor);
+        var rows = await (
+                from s in db.ApplicationScores.AsNoTracking()
+                where s.ApplicationId == id && (professor || s.ReviewerId == me)
+                join u in db.Users on s.ReviewerId equals u.Id
+                orderby s.UpdatedAtUtc, s.Id
+                select new
+                {
+                    s.ReviewerId,
+                    View = new ScoreView(u.DisplayName ?? u.Email ?? u.UserName ?? "?",
+                        s.ResearchFit, s.AcademicRecord, s.Skills, s.Communication, s.Comment, s.UpdatedAtUtc),
+                })
+            .ToListAsync(cancellationToken);
+        return new ScoreBoard(rows.FirstOrDefault(r => r.ReviewerId == me)?.View, professor ? [.. rows.Select(r => r.View)] : []);
+    }
+
+    private Task<bool> IsVisibleAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken) =>
+        db.VisibleTo(user).AnyAsync(a => a.Id == id, cancellationToken);
+
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
+
+    private static string Target(int id) => string.Create(CultureInfo.InvariantCulture, $"Application {id}");
+
+    private static HashSet<int> ParseIds(string ids) =>
+        [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n > 0)];
+}

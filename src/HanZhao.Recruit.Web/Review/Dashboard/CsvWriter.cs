@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace HanZhao.Recruit.Web.Review.Dashboard;
+
+/// <summary>
+/// Writes RFC 4180 CSV (comma, CRLF, quotes doubled) with cells that a spreadsheet would run as a
+/// formula neutralised: a cell starting with =, +, -, @, tab or carriage return gets a leading
+/// single quote (OWASP's advice against CSV injection), so "=HYPERLINK(...)" stays text.
+/// </summary>
+public sealed class CsvWriter(TextWriter writer)
+{
+    /// <summary>UTF-8 with a byte-order mark, so Excel reads Chinese names correctly.</summary>
+    public static readonly Encoding Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    public async Task WriteRowAsync(IEnumerable<string?> cells, CancellationToken cancellationToken)
+    {
+        var line = new StringBuilder();
+        foreach (var cell in cells)
+        {
+            if (line.Length > 0)
+            {
+                line.Append(',');
+            }
+
+            line.Append(Escape(cell));
+        }
+
+        line.Append("\r\n");
+        await writer.WriteAsync(line, cancellationToken);
+    }
+
+    public static string Escape(string? cell)
+    {
+        var value = Neutralise(cell ?? string.Empty);
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+
+    public static string Neutralise(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}

@@ -1,0 +1,69 @@
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
+
+namespace HanZhao.Recruit.Web.Review.Dashboard;
+
+/// <summary>One row of the list: only the columns shown, never documents or long texts.</summary>
+public sealed record DashboardRow(
+    int Id,
+    string? ReferenceNumber,
+    string FullName,
+    string? ChineseName,
+    string Institution,
+    string Major,
+    string IntakeCode,
+    StudyPrograms Program,
+    ApplicationStatus Status,
+    DateTime? SubmittedAtUtc,
+    double? AverageScore)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> Reviewers { get; init; } = [];
+}
+
+public sealed record DashboardCount(int IntakeId, string IntakeCode, StudyPrograms Program, ApplicationStatus Status, int Count);
+
+public sealed record DashboardDeadline(int IntakeId, string Code, DateTime DeadlineUtc, int DaysLeft);
+
+public sealed record DashboardOption(string Value, string Label);
+
+public sealed class DashboardPage
+{
+    public required DashboardQuery Query { get; init; }
+
+    /// <summary>The query's messages plus those about values the database does not know.</summary>
+    public required IReadOnlyList<string> Messages { get; init; }
+
+    public required IReadOnlyList<DashboardRow> Rows { get; init; }
+
+    public required int Total { get; init; }
+
+    public required int Page { get; init; }
+
+    public int PageCount => Total == 0 ? 1 : (Total + Query.PageSize - 1) / Query.PageSize;
+
+    public required IReadOnlyList<DashboardCount> Counts { get; init; }
+
+    public required int NewSinceLastVisit { get; init; }
+
+    public required DateTime? LastVisitUtc { get; init; }
+
+    public required IReadOnlyList<DashboardDeadline> Deadlines { get; init; }
+
+    public required IReadOnlyList<DashboardOption> Intakes { get; init; }
+
+    public required IReadOnlyList<DashboardOption> Interests { get; init; }
+
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary>Co-reviewers (for the filter and for assignment); empty for a reviewer.</summary>
+    public required IReadOnlyList<DashboardOption> Reviewers { get; init; }
+
+    public required bool IsProfessor { get; init; }
+
+    public string? Notice { get; init; }
+
+    /// <summary>The canonical query string of this view (paged where it is), for links that come back to it.</summary>
+    public string QueryString => (Query with { Page = Page }).ToQueryString();
+}

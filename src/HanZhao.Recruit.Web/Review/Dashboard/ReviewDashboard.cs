@@ -1,0 +1,389 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HanZhao.Recruit.Web.Review.Dashboard;
+
+/// <summary>
+/// The review dashboard (/review): counts, what is new, deadlines, and the filtered, sorted, paged
+/// list of applications, plus its CSV export and reviewer assignment. Every query starts from
+/// <see cref="ReviewAccess.VisibleTo"/>, and the list projects only its own columns (no documents,
+/// no long texts), so it stays fast with 100 000 applications.
+/// </summary>
+public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+{
+    private const int DeadlinesShown = 5;
+    private const int TagsOffered = 200;
+
+    public async Task<DashboardPage> GetPageAsync(
+        ClaimsPrincipal user, DashboardQuery requested, DateTime? lastVisitUtc, string? notice, CancellationToken cancellationToken)
+    {
+        var isProfessor = user.IsInRole(Roles.Professor);
+        var visible = db.VisibleTo(user);
+        var culture = CultureInfo.CurrentUICulture.Name;
+
+        var intakes = await db.Intakes.AsNoTracking().OrderByDescending(i => i.Code)
+            .Select(i => new { i.Id, i.Code, i.IsOpen, i.DeadlineUtc }).ToListAsync(cancellationToken);
+        var interests = (await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken))
+            .Select(i => new DashboardOption(i.Id.ToString(CultureInfo.InvariantCulture), i.Name.In(culture))).ToList();
+        var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
+        var (query, messages) = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
+
+        var filtered = Filter(visible, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var pageCount = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
+        var page = Math.Min(query.Page, pageCount);
+        var rows = await Sort(filtered, query).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = (await db.ApplicationTags.AsNoTracking().Where(t => ids.Contains(t.ApplicationId))
+                .Select(t => new { t.ApplicationId, t.Name }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ApplicationId, t => t.Name);
+        var assigned = (await AssignedReviewers(db.ReviewerAssignments.Where(r => ids.Contains(r.ApplicationId))).ToListAsync(cancellationToken))
+            .ToLookup(r => r.ApplicationId, r => r.Name);
+
+        var counts = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Status })
+            .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var codes = intakes.ToDictionary(i => i.Id, i => i.Code);
+
+        var newSince = lastVisitUtc is { } since
+            ? await visible.CountAsync(a => a.SubmittedAtUtc > since, cancellationToken)
+            : 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deadlines = intakes.Where(i => i.IsOpen && i.DeadlineUtc > now).OrderBy(i => i.DeadlineUtc).Take(DeadlinesShown)
+            .Select(i => new DashboardDeadline(i.Id, i.Code, i.DeadlineUtc!.Value, (int)Math.Ceiling((i.DeadlineUtc.Value - now).TotalDays)))
+            .ToList();
+        var tagNames = await db.ApplicationTags.Where(t => visible.Any(a => a.Id == t.ApplicationId))
+            .Select(t => t.Name).Distinct().OrderBy(n => n).Take(TagsOffered).ToListAsync(cancellationToken);
+
+        return new DashboardPage
+        {
+            Query = query,
+            Messages = messages,
+            Rows = [.. rows.Select(r => r.ToRow() with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)] })],
+            Total = total,
+            Page = page,
+            Counts = [.. counts.Where(c => codes.ContainsKey(c.IntakeId))
+                .Select(c => new DashboardCount(c.IntakeId, codes[c.IntakeId], c.Program, c.Status, c.Count))
+                .OrderByDescending(c => c.IntakeCode, StringComparer.Ordinal).ThenBy(c => c.Program).ThenBy(c => c.Status)],
+            NewSinceLastVisit = newSince,
+            LastVisitUtc = lastVisitUtc,
+            Deadlines = deadlines,
+            Intakes = [.. intakes.Select(i => new DashboardOption(i.Id.ToString(CultureInfo.InvariantCulture), i.Code))],
+            Interests = interests,
+            Tags = tagNames,
+            Reviewers = reviewers,
+            IsProfessor = isProfessor,
+            Notice = notice,
+        };
+    }
+
+    /// <summary>Writes the whole filtered list (every page, in the list's order) as CSV, streaming the rows.</summary>
+    public async Task WriteCsvAsync(ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken)
+    {
+        var reviewers = await ReviewersAsync(cancellationToken);
+        var intakeIds = await db.Intakes.Select(i => i.Id).ToListAsync(cancellationToken);
+        var interests = await db.ResearchInterests.Select(i => i.Id).ToListAsync(cancellationToken);
+        var (query, _) = Validate(requested, intakeIds, [.. interests.Select(i => new DashboardOption(i.ToString(CultureInfo.InvariantCulture), string.Empty))], reviewers, user.IsInRole(Roles.Professor));
+        var filtered = Filter(db.VisibleTo(user), query);
+        var ids = filtered.Select(a => a.Id);
+        var tags = (await db.ApplicationTags.Where(t => ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ApplicationId, t => t.Name);
+        var assigned = (await AssignedReviewers(db.ReviewerAssignments.Where(r => ids.Contains(r.ApplicationId))).ToListAsync(cancellationToken))
+            .ToLookup(r => r.ApplicationId, r => r.Name);
+
+        await using var text = new StreamWriter(output, CsvWriter.Encoding, bufferSize: 64 * 1024, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        await csv.WriteRowAsync(CsvHeader, cancellationToken);
+        await foreach (var item in Sort(filtered, query).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await csv.WriteRowAsync(
+            [
+                item.ReferenceNumber,
+                item.FullName,
+                item.ChineseName,
+                item.Institution,
+                item.Major,
+                item.IntakeCode,
+                item.Program.ToString(),
+                item.Status.ToString(),
+                item.SubmittedAtUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                item.AverageScore?.ToString("0.00", CultureInfo.InvariantCulture),
+                string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
+                string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
+            ], cancellationToken);
+        }
+
+        await text.FlushAsync(cancellationToken);
+    }
+
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers"];
+
+    /// <summary>
+    /// Assigns (or unassigns) the given applications to a co-reviewer, audited per application.
+    /// Returns how many assignments changed, or null when the reviewer is not an active co-reviewer.
+    /// </summary>
+    public async Task<int?> AssignAsync(ClaimsPrincipal user, IReadOnlyCollection<int> applicationIds, string reviewerId, bool assign, CancellationToken cancellationToken)
+    {
+        var reviewer = (await ReviewersAsync(cancellationToken)).FirstOrDefault(r => r.Value == reviewerId);
+        if (reviewer is null)
+        {
+            return null;
+        }
+
+        var ids = await db.VisibleTo(user).Where(a => applicationIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var existing = await db.ReviewerAssignments.Where(r => r.ReviewerId == reviewerId && ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = assign ? ids.Except(existing.Select(e => e.ApplicationId)).ToList() : [.. existing.Select(e => e.ApplicationId)];
+        if (assign)
+        {
+            db.ReviewerAssignments.AddRange(changed.Select(id => new ReviewerAssignment { ApplicationId = id, ReviewerId = reviewerId, AssignedAtUtc = now }));
+        }
+        else
+        {
+            db.ReviewerAssignments.RemoveRange(existing);
+        }
+
+        foreach (var id in changed)
+        {
+            db.Record(user, assign ? "Assign" : "Unassign", $"Application {id}", $"Reviewer {reviewer.Label} ({reviewerId})", now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed.Count;
+    }
+
+    /// <summary>Stamps the dashboard visit; returns the previous one (for "new since your last visit").</summary>
+    public async Task<DateTime?> RecordVisitAsync(string userId, CancellationToken cancellationToken)
+    {
+        var previous = await db.Users.Where(u => u.Id == userId).Select(u => u.LastDashboardVisitUtc).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastDashboardVisitUtc, now), cancellationToken);
+        return previous;
+    }
+
+    public void RecordExport(ClaimsPrincipal user, DashboardQuery query) =>
+        db.Record(user, "Export", "Applications", "CSV ?" + query.ToQueryString(), clock.GetUtcNow().UtcDateTime);
+
+    public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+
+    /// <summary>Active co-reviewers, by name.</summary>
+    public async Task<IReadOnlyList<DashboardOption>> ReviewersAsync(CancellationToken cancellationToken)
+    {
+        var reviewers = await (
+                from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where r.Name == Roles.Reviewer && !u.IsDisabled
+                select new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return [.. reviewers.Select(r => new DashboardOption(r.Id, r.Name ?? r.Id)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
+    }
+
+    private (DashboardQuery Query, IReadOnlyList<string> Messages) Validate(
+        DashboardQuery query, IEnumerable<int> intakeIds, IReadOnlyList<DashboardOption> interests, IReadOnlyList<DashboardOption> reviewers, bool isProfessor)
+    {
+        var messages = query.Messages.ToList();
+        void Ignored(string key, string value) =>
+            messages.Add(localizer["The value '{0}' for '{1}' is not valid and was ignored.", value, key]);
+
+        if (query.IntakeId is { } intakeId && !intakeIds.Contains(intakeId))
+        {
+            Ignored("intake", intakeId.ToString(CultureInfo.InvariantCulture));
+            query = query with { IntakeId = null };
+        }
+
+        if (query.InterestId is { } interestId && !interests.Any(i => i.Value == interestId.ToString(CultureInfo.InvariantCulture)))
+        {
+            Ignored("interest", interestId.ToString(CultureInfo.InvariantCulture));
+            query = query with { InterestId = null };
+        }
+
+        // A co-reviewer sees only their own applications anyway; filtering by reviewer is the professor's.
+        if (query.Reviewer is { } reviewer && reviewer != DashboardQuery.Unassigned && (!isProfessor || !reviewers.Any(r => r.Value == reviewer)))
+        {
+            Ignored("reviewer", reviewer.Length > 40 ? reviewer[..40] + "…" : reviewer);
+            query = query with { Reviewer = null };
+        }
+
+        if (query.Reviewer is DashboardQuery.Unassigned && !isProfessor)
+        {
+            query = query with { Reviewer = null };
+        }
+
+        return (query with { Messages = messages }, messages);
+    }
+
+    private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query)
+    {
+        if (query.IntakeId is { } intakeId)
+        {
+            applications = applications.Where(a => a.IntakeId == intakeId);
+        }
+
+        if (query.Program is { } program)
+        {
+            applications = applications.Where(a => a.Program == program);
+        }
+
+        if (query.Status is { } status)
+        {
+            applications = applications.Where(a => a.Status == status);
+        }
+
+        if (query.InterestId is { } interestId)
+        {
+            // The picked interests are stored as "1,3": match the id between commas.
+            var needle = "," + interestId.ToString(CultureInfo.InvariantCulture) + ",";
+            applications = applications.Where(a => ("," + a.ResearchInterestIds + ",").Contains(needle));
+        }
+
+        if (query.Tag is { } tag)
+        {
+            applications = applications.Where(a => db.ApplicationTags.Any(t => t.ApplicationId == a.Id && t.Name == tag));
+        }
+
+        if (query.Reviewer is DashboardQuery.Unassigned)
+        {
+            applications = applications.Where(a => !db.ReviewerAssignments.Any(r => r.ApplicationId == a.Id));
+        }
+        else if (query.Reviewer is { } reviewer)
+        {
+            applications = applications.Where(a => db.ReviewerAssignments.Any(r => r.ApplicationId == a.Id && r.ReviewerId == reviewer));
+        }
+
+        if (query.SubmittedFrom is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            applications = applications.Where(a => a.SubmittedAtUtc >= start);
+        }
+
+        if (query.SubmittedTo is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            applications = applications.Where(a => a.SubmittedAtUtc < end);
+        }
+
+        if (query.Search is { } search)
+        {
+            // LIKE rather than Contains: case-insensitive on both SQLite and SQL Server, wildcards escaped.
+            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
+            applications = applications.Where(a =>
+                EF.Functions.Like(a.FullName, pattern, "\\")
+                || (a.ChineseName != null && EF.Functions.Like(a.ChineseName, pattern, "\\"))
+                || (a.ReferenceNumber != null && EF.Functions.Like(a.ReferenceNumber, pattern, "\\"))
+                || EF.Functions.Like(a.Institution, pattern, "\\")
+                || EF.Functions.Like(a.Major, pattern, "\\")
+                || (a.Statement != null && EF.Functions.Like(a.Statement, pattern, "\\")));
+        }
+
+        var items = applications.Select(a => new ListItem
+        {
+            Id = a.Id,
+            ReferenceNumber = a.ReferenceNumber,
+            FullName = a.FullName,
+            ChineseName = a.ChineseName,
+            Institution = a.Institution,
+            Major = a.Major,
+            IntakeCode = a.Intake!.Code,
+            Program = a.Program,
+            Status = a.Status,
+            SubmittedAtUtc = a.SubmittedAtUtc,
+            AverageScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
+                .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0,
+        });
+
+        if (query.MinScore is { } min)
+        {
+            items = items.Where(i => i.AverageScore >= min);
+        }
+
+        if (query.MaxScore is { } max)
+        {
+            items = items.Where(i => i.AverageScore <= max);
+        }
+
+        return items;
+    }
+
+    private static IQueryable<ListItem> Sort(IQueryable<ListItem> items, DashboardQuery query) => query.Sort switch
+    {
+        DashboardSort.Reference => By(items, i => i.ReferenceNumber, query.Descending),
+        DashboardSort.Name => By(items, i => i.FullName, query.Descending),
+        DashboardSort.Institution => By(items, i => i.Institution, query.Descending),
+        DashboardSort.Major => By(items, i => i.Major, query.Descending),
+        DashboardSort.Intake => By(items, i => i.IntakeCode, query.Descending),
+        DashboardSort.Program => By(items, i => i.Program == StudyPrograms.PhD ? 1 : 2, query.Descending),
+        DashboardSort.Status => By(items, StatusOrder, query.Descending),
+        DashboardSort.Score => By(items, i => i.AverageScore, query.Descending),
+        _ => By(items, i => i.SubmittedAtUtc, query.Descending),
+    };
+
+    /// <summary>The pipeline's order (Submitted first), not the alphabetical order of the stored names.</summary>
+    private static readonly Expression<Func<ListItem, int>> StatusOrder = i =>
+        i.Status == ApplicationStatus.Submitted ? 1
+        : i.Status == ApplicationStatus.UnderReview ? 2
+        : i.Status == ApplicationStatus.Interview ? 3
+        : i.Status == ApplicationStatus.Offer ? 4
+        : i.Status == ApplicationStatus.Accepted ? 5
+        : i.Status == ApplicationStatus.Declined ? 6
+        : i.Status == ApplicationStatus.Rejected ? 7
+        : i.Status == ApplicationStatus.Withdrawn ? 8
+        : 0;
+
+    /// <summary>Sorted by the key, ties broken by id so paging never repeats or skips a row.</summary>
+    private static IQueryable<ListItem> By<TKey>(IQueryable<ListItem> items, Expression<Func<ListItem, TKey>> key, bool descending) =>
+        descending ? items.OrderByDescending(key).ThenByDescending(i => i.Id) : items.OrderBy(key).ThenBy(i => i.Id);
+
+    private IQueryable<AssignedReviewer> AssignedReviewers(IQueryable<ReviewerAssignment> assignments) =>
+        from r in assignments
+        join u in db.Users on r.ReviewerId equals u.Id
+        select new AssignedReviewer { ApplicationId = r.ApplicationId, Name = u.DisplayName ?? u.Email ?? u.Id };
+
+    private sealed class AssignedReviewer
+    {
+        public int ApplicationId { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+    }
+
+    /// <summary>The list's projection: a class with settable members so EF can filter and sort on it.</summary>
+    private sealed class ListItem
+    {
+        public int Id { get; init; }
+
+        public string? ReferenceNumber { get; init; }
+
+        public string FullName { get; init; } = string.Empty;
+
+        public string? ChineseName { get; init; }
+
+        public string Institution { get; init; } = string.Empty;
+
+        public string Major { get; init; } = string.Empty;
+
+        public string IntakeCode { get; init; } = string.Empty;
+
+        public StudyPrograms Program { get; init; }
+
+        public ApplicationStatus Status { get; init; }
+
+        public DateTime? SubmittedAtUtc { get; init; }
+
+        public double? AverageScore { get; init; }
+
+        public DashboardRow ToRow() => new(
+            Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore);
+    }
+}
