@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -28,21 +28,8 @@ public static class StaffAccountsSetup
             .Configure<IOptions<StaffSignInOptions>>((options, staff) => options.ValidationInterval = staff.Value.SessionCheckInterval);
 
         // Lockout (5 failures, 15 minutes) protects one account; this slows one client trying many.
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ClientRateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<StaffSignInOptions>>().Value;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.ClientPermitLimit,
-                    Window = limits.ClientWindow,
-                    QueueLimit = 0,
-                });
-            });
-        });
+        services.AddPerClientRateLimit<StaffSignInOptions>(
+            ClientRateLimitPolicy, options => (options.ClientPermitLimit, options.ClientWindow));
         return services;
     }
 }
