@@ -23,10 +23,17 @@ public static class ContentSeeder
 
     public static async Task SeedAsync(RecruitDbContext db, TimeProvider clock, CancellationToken cancellationToken = default)
     {
+        var seedProfile = !await db.Profiles.AnyAsync(cancellationToken);
+        var seedIntakes = !await db.Intakes.AnyAsync(cancellationToken);
+        if (!seedProfile && !seedIntakes)
+        {
+            return; // every start after the first: nothing to read
+        }
+
         var seed = await LoadAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        if (!await db.Profiles.AnyAsync(cancellationToken))
+        if (seedProfile)
         {
             seed.Profile.UpdatedAtUtc = now;
             db.Profiles.Add(seed.Profile);
@@ -52,7 +59,7 @@ public static class ContentSeeder
             }));
         }
 
-        if (!await db.Intakes.AnyAsync(cancellationToken))
+        if (seedIntakes)
         {
             db.Intakes.AddRange(seed.Intakes);
         }
