@@ -4,6 +4,7 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Accounts;
 using HanZhao.Recruit.Web.Review;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -213,12 +214,12 @@ public sealed class AccountController(
     }
 
     [HttpGet("2fa")]
-    [AuthorizeAfterAntiforgery(ReviewPolicies.Staff)]
+    [Authorize(Policy = ReviewPolicies.Staff)]
     public async Task<IActionResult> TwoFactor(bool suggest = false) =>
         await users.GetUserAsync(User) is { } user ? View(await TwoFactorPageAsync(user, suggest, null)) : Challenge();
 
     [HttpPost("2fa/enable")]
-    [AuthorizeAfterAntiforgery(ReviewPolicies.Staff)]
+    [Authorize(Policy = ReviewPolicies.Staff)]
     public async Task<IActionResult> EnableTwoFactor([FromForm] string? code)
     {
         if (await users.GetUserAsync(User) is not { } user)
@@ -243,7 +244,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("2fa/recovery-codes")]
-    [AuthorizeAfterAntiforgery(ReviewPolicies.Staff)]
+    [Authorize(Policy = ReviewPolicies.Staff)]
     public async Task<IActionResult> NewRecoveryCodes()
     {
         if (await users.GetUserAsync(User) is not { TwoFactorEnabled: true } user)
@@ -257,7 +258,7 @@ public sealed class AccountController(
     }
 
     [HttpPost("2fa/disable")]
-    [AuthorizeAfterAntiforgery(ReviewPolicies.Staff)]
+    [Authorize(Policy = ReviewPolicies.Staff)]
     public async Task<IActionResult> DisableTwoFactor()
     {
         if (await users.GetUserAsync(User) is { } user)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
-using HanZhao.Recruit.Web.Accounts;
 using HanZhao.Recruit.Web.Review;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,7 @@ namespace HanZhao.Recruit.Web.Controllers;
 /// a resend for a message that failed for good. The bodies are never loaded for the list.
 /// </summary>
 [Route("review/emails")]
-[AuthorizeAfterAntiforgery(ReviewPolicies.Professor)]
+[Authorize(Policy = ReviewPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EmailLogController(RecruitDbContext db, TimeProvider time) : Controller
 {

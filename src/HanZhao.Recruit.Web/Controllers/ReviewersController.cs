@@ -5,6 +5,7 @@ using HanZhao.Recruit.Web.Accounts;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Seo;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace HanZhao.Recruit.Web.Controllers;
 /// outbox), disable (sessions end at their next check) and enable again.
 /// </summary>
 [Route("review/reviewers")]
-[AuthorizeAfterAntiforgery(ReviewPolicies.Professor)]
+[Authorize(Policy = ReviewPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ReviewersController(
     UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> recruit) : Controller
