@@ -12,6 +12,7 @@ public class EmailMessageConfiguration : IEntityTypeConfiguration<EmailMessage>
         builder.Property(m => m.Kind).HasMaxLength(50);
         builder.Property(m => m.ToAddress).HasMaxLength(256);
         builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.ReplyTo).HasMaxLength(256);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Culture).HasMaxLength(10);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);

@@ -28,6 +28,9 @@ public class EmailMessage
 
     public string? ToName { get; set; }
 
+    /// <summary>Where an answer goes when it is not to the sender: the visitor who used the contact form, the applicant of a new application.</summary>
+    public string? ReplyTo { get; set; }
+
     public string Subject { get; set; } = string.Empty;
 
     public string HtmlBody { get; set; } = string.Empty;

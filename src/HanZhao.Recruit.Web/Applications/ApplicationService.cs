@@ -198,7 +198,7 @@ public sealed class ApplicationService(
         db.QueueEmail(Confirmation(application, applicant.Email!), Now);
         if (await ProfessorAddress.FindAsync(db, options.Value, cancellationToken) is { } professor)
         {
-            db.QueueEmail(ProfessorAlert(application, professor), Now);
+            db.QueueEmail(ProfessorAlert(application, professor, applicant.Email!), Now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -231,7 +231,8 @@ public sealed class ApplicationService(
             with { ApplicationId = application.Id };
     }
 
-    private EmailDraft ProfessorAlert(Application application, string professor)
+    /// <summary>Replying to it writes to the applicant.</summary>
+    private EmailDraft ProfessorAlert(Application application, string professor, string applicantEmail)
     {
         using var _ = CultureScope.Use(Cultures.English);
         return new EmailWriter(Cultures.English)
@@ -246,6 +247,6 @@ public sealed class ApplicationService(
             .Button("Review the application", Url($"/review/applications/{application.Id}"))
             .Build("NewApplication", professor, null, $"New application: {application.FullName}, {application.Program} {application.Intake.Code}",
                 "HanZhao.Recruit")
-            with { ApplicationId = application.Id };
+            with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }
 }

@@ -98,7 +98,8 @@ public sealed class ContactService(
             .Heading("Message from the website's contact form")
             .Facts([("Name", name), ("Email", email)])
             .Paragraph(message)
-            .Paragraph($"To answer, write to {email}.")
+            .Paragraph($"To answer, reply to this email (it goes to {email}).")
             .Build(EmailKind, professor, null, $"Message from {name} via the website",
-                "Sent from the contact form of Han Zhao's website. The sender's address was not verified.");
+                "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
+            with { ReplyTo = email };
 }

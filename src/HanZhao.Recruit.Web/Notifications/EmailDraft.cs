@@ -8,6 +8,9 @@ public sealed record EmailDraft(
     string Kind, string ToAddress, string? ToName, string Subject, string HtmlBody, string TextBody, string Culture)
 {
     public int? ApplicationId { get; init; }
+
+    /// <summary>An address for the reader's "Reply" when it should not go to the site's own sender.</summary>
+    public string? ReplyTo { get; init; }
 }
 
 public static class Outbox
@@ -24,6 +27,7 @@ public static class Outbox
             Kind = draft.Kind,
             ToAddress = draft.ToAddress,
             ToName = draft.ToName,
+            ReplyTo = draft.ReplyTo,
             Subject = draft.Subject,
             HtmlBody = draft.HtmlBody,
             TextBody = draft.TextBody,

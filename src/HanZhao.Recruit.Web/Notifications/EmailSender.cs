@@ -40,6 +40,11 @@ public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<RecruitOpti
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(row.ToName ?? string.Empty, row.ToAddress));
+        if (!string.IsNullOrEmpty(row.ReplyTo))
+        {
+            message.ReplyTo.Add(new MailboxAddress(string.Empty, row.ReplyTo));
+        }
+
         // A Content-* header belongs to the entity it describes: here the whole alternative body.
         message.Body.Headers.Add(HeaderId.ContentLanguage, row.Culture);
         return message;

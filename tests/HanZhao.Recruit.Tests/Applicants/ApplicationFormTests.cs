@@ -52,6 +52,7 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         Assert.Contains(reference, confirmation.HtmlBody, StringComparison.Ordinal);
         var alert = await db.EmailMessages.SingleAsync(m => m.Kind == "NewApplication" && m.ApplicationId == id);
         Assert.Equal(ApplicationFormApp.ProfessorEmail, alert.ToAddress);
+        Assert.Equal(email, alert.ReplyTo); // the professor's "Reply" writes to the applicant
         Assert.Contains("Li Ming", alert.TextBody, StringComparison.Ordinal);
         Assert.Contains("Huazhong University of Science and Technology", alert.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/review/applications/{id}", alert.TextBody, StringComparison.Ordinal);

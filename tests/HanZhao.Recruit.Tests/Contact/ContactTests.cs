@@ -118,6 +118,7 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
         var message = Assert.Single(await app.ContactMessagesAsync(), m => m.TextBody.Contains(text, StringComparison.Ordinal));
         Assert.Equal(ContactAppFactory.Professor, message.ToAddress);
         Assert.Equal("Message from Li Wei via the website", message.Subject);
+        Assert.Equal("li.wei@example.com", message.ReplyTo);
         Assert.True(message.Status is EmailStatus.Pending or EmailStatus.Sent, $"status {message.Status}");
         Assert.Contains("li.wei@example.com", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Li Wei", message.TextBody, StringComparison.Ordinal);

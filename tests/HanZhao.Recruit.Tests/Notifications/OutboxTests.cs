@@ -1,4 +1,6 @@
+using System.Net;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Tests.Contact;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -144,6 +146,22 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(32), OutboxDispatcher.Backoff(7));
         Assert.Equal(TimeSpan.FromHours(1), OutboxDispatcher.Backoff(8));
         Assert.Equal(TimeSpan.FromHours(1), OutboxDispatcher.Backoff(100));
+    }
+
+    [Fact]
+    public async Task The_professor_answers_a_contact_message_with_reply_and_it_goes_to_the_visitor()
+    {
+        using var app = Outbox.App(_smtp);
+        app.Settings["Recruit:ProfessorEmail"] = "hanzhao@sjtu.test";
+        using var client = app.CreateHttpsClient();
+
+        using var response = await client.SendMessageAsync("Li Wei", "li.wei@example.com", "May I ask about a PhD position in 2027?");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1, await Outbox.SendDueAsync(app));
+
+        var received = Assert.Single(await _smtp.WaitForMessagesToAsync("hanzhao@sjtu.test"));
+        Assert.Equal("li.wei@example.com", Assert.Single(received.ReplyTo.Mailboxes).Address);
+        Assert.Equal("noreply@hanzhao-recruit.local", received.From.Mailboxes.Single().Address);
     }
 
     [Fact]
