@@ -35,11 +35,11 @@ public sealed class IntakeSettingsController(IntakeSettings settings) : Controll
     }
 
     [HttpGet("{id}")]
-    public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Edit(string? id, CancellationToken cancellationToken) =>
         ParseId(id) is { } number && await settings.GetEditAsync(number, null, null, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id}")]
-    public async Task<IActionResult> Save(string id, [FromForm] IntakeForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Save(string? id, [FromForm] IntakeForm form, CancellationToken cancellationToken)
     {
         if (ParseId(id) is not { } number)
         {
@@ -60,12 +60,12 @@ public sealed class IntakeSettingsController(IntakeSettings settings) : Controll
     }
 
     [HttpPost("{id}/open")]
-    public Task<IActionResult> Open(string id, CancellationToken cancellationToken) => SetOpenAsync(id, true, cancellationToken);
+    public Task<IActionResult> Open(string? id, CancellationToken cancellationToken) => SetOpenAsync(id, true, cancellationToken);
 
     [HttpPost("{id}/close")]
-    public Task<IActionResult> Close(string id, CancellationToken cancellationToken) => SetOpenAsync(id, false, cancellationToken);
+    public Task<IActionResult> Close(string? id, CancellationToken cancellationToken) => SetOpenAsync(id, false, cancellationToken);
 
-    private async Task<IActionResult> SetOpenAsync(string id, bool open, CancellationToken cancellationToken) =>
+    private async Task<IActionResult> SetOpenAsync(string? id, bool open, CancellationToken cancellationToken) =>
         ParseId(id) is { } number && await settings.SetOpenAsync(User, number, open, cancellationToken) is { Outcome: IntakeOutcome.Done } result
             ? Done(open ? "opened" : "closed", result)
             : NotFound();
@@ -73,7 +73,7 @@ public sealed class IntakeSettingsController(IntakeSettings settings) : Controll
     private RedirectResult Done(string done, IntakeResult result) =>
         Redirect($"{Page}?done={done}&code={Uri.EscapeDataString(result.Code ?? string.Empty)}#intake-{result.Id}");
 
-    /// <summary>Route values arrive as text: "abc", "-1" or "1e3" are no intake (404), like an id that does not exist.</summary>
-    private static int? ParseId(string id) =>
-        id.Length <= 10 && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
+    /// <summary>Route values arrive as text: "abc", "-1", "1e3" or " " (bound as null) are no intake (404), like an id that does not exist.</summary>
+    private static int? ParseId(string? id) =>
+        id is { Length: <= 10 } && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
 }
