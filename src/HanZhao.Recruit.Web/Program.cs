@@ -36,6 +36,7 @@ builder.Services
     .AddReview()
     .AddReviewDashboard();
 builder.Services.AddApplicationReview();
+builder.Services.AddIntakeSettings();
 
 var app = builder.Build();
 

@@ -43,7 +43,7 @@ public class ReviewApplicationController(ApplicationReview review) : Controller
             page => page with { ScoreDraft = form }, cancellationToken);
 
     private Task<ApplicationReviewPage?> GetPageAsync(int id, CancellationToken cancellationToken) =>
-        review.GetPageAsync(User, id, Request.Query, Request.QueryString.Value ?? string.Empty, cancellationToken);
+        review.GetPageAsync(User, id, Request.Query, cancellationToken);
 
     /// <summary>Done: back to the page (same list query) at the section changed. Refused: the page again, with the message and what was typed, as 400.</summary>
     private async Task<IActionResult> AnswerAsync(

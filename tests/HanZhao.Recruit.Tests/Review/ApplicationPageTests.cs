@@ -387,7 +387,9 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         }
 
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
-        const string query = "?status=Submitted&sort=name&page=2";
+        // Two a page: the third is on page 2, and its links say so (the list rebuilt from what parsed).
+        const string query = "?status=Submitted&size=2";
+        const string onPage2 = query + "&page=2";
 
         var first = await client.GetStringAsync($"/review/applications/{newest.Id}{query}");
         var second = await client.GetStringAsync($"/review/applications/{middle.Id}{query}");
@@ -400,10 +402,11 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         Assert.Contains(Link("prev", newest.Id, query), second, StringComparison.Ordinal);
         Assert.Contains(Link("next", oldest.Id, query), second, StringComparison.Ordinal);
         Assert.Contains("2 of 3", second, StringComparison.Ordinal);
-        Assert.Contains(Link("prev", middle.Id, query), last, StringComparison.Ordinal);
+        Assert.Contains(Link("prev", middle.Id, onPage2), last, StringComparison.Ordinal);
         Assert.DoesNotContain("data-next", last, StringComparison.Ordinal);
         Assert.Contains(Link("next", reviewed.Id, ""), unfiltered, StringComparison.Ordinal);
-        Assert.Contains("href=\"/review?status=Submitted&amp;sort=name&amp;page=2\"", second, StringComparison.Ordinal);
+        Assert.Contains("href=\"/review?status=Submitted&amp;size=2\"", second, StringComparison.Ordinal);
+        Assert.Contains("href=\"/review?status=Submitted&amp;size=2&amp;page=2\"", last, StringComparison.Ordinal);
 
         static string Link(string rel, int id, string query) =>
             $"rel=\"{rel}\" data-{(rel == "prev" ? "previous" : "next")} href=\"/review/applications/{id}{query.Replace("&", "&amp;", StringComparison.Ordinal)}\"";

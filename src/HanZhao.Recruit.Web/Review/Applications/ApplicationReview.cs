@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Applicants.Portal;
 using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Review.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -28,9 +27,9 @@ public sealed record ReviewResult(ReviewOutcome Outcome, string? Error = null)
 /// <see cref="ReviewAccess.VisibleTo"/>, so an application a reviewer is not assigned behaves exactly
 /// like one that does not exist (the controller answers 404 for both).
 /// </summary>
-public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard)
 {
-    public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, string listQueryString, CancellationToken cancellationToken)
+    public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, CancellationToken cancellationToken)
     {
         // Projected column by column: the document bytes live in their own table and are never joined here.
         var found = await db.VisibleTo(user).AsNoTracking()
@@ -81,6 +80,11 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
                 select new HistoryStep(h.From, h.To, h.ChangedAtUtc, u == null ? null : u.DisplayName ?? u.Email))
             .ToListAsync(cancellationToken);
 
+        // The list's state rebuilt from what parsed (never the raw query string), with the page that
+        // holds this application, so "Back to the list" lands where it is even after moving on.
+        var (list, neighbours) = await FindNeighboursAsync(user, id, DashboardQuery.Parse(listQuery, localizer), cancellationToken);
+        var back = list.ToQueryString(page: neighbours.Position == 0 ? list.Page : ((neighbours.Position - 1) / list.PageSize) + 1);
+
         return new ApplicationReviewPage
         {
             Application = found.Details,
@@ -91,48 +95,25 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             Tags = tags,
             History = history,
             Scores = await GetScoresAsync(user, id, cancellationToken),
-            Neighbours = await FindNeighboursAsync(user, id, listQuery, cancellationToken),
+            Neighbours = neighbours,
             IsProfessor = user.IsInRole(Roles.Professor),
-            ListQuery = listQueryString,
+            ListQuery = back.Length == 0 ? string.Empty : "?" + back,
         };
     }
 
     /// <summary>
-    /// The applications before and after this one in the list the staff member came from.
-    /// Stand-in until the dashboard's list query exists (Review/Dashboard): orders what the user may
-    /// see by submission, newest first, and honours only the status, intake and program filters.
-    /// Switch this one method to the dashboard's query (its filters, sort and paging) when it lands.
+    /// The applications before and after this one in the dashboard list the staff member came from,
+    /// built by the dashboard itself (its visibility, filters, search and sort), so the two never
+    /// disagree. Values the list would ignore are ignored here too.
     /// </summary>
-    public async Task<ListNeighbours> FindNeighboursAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, CancellationToken cancellationToken)
+    public async Task<(DashboardQuery Applied, ListNeighbours Neighbours)> FindNeighboursAsync(
+        ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
     {
-        var list = db.VisibleTo(user).AsNoTracking();
-        if (Enum.TryParse<ApplicationStatus>(listQuery["status"].ToString(), ignoreCase: true, out var status) && Enum.IsDefined(status))
-        {
-            list = list.Where(a => a.Status == status);
-        }
-
-        if (listQuery["intake"].ToString() is { Length: > 0 } intake)
-        {
-            // The intake's code ("2026.09") or its id, whichever the list uses.
-            var intakeId = int.TryParse(intake, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
-            list = list.Where(a => a.Intake!.Code == intake || a.IntakeId == intakeId);
-        }
-
-        if (Enum.TryParse<StudyPrograms>(listQuery["program"].ToString(), ignoreCase: true, out var program)
-            && program is StudyPrograms.PhD or StudyPrograms.Master)
-        {
-            list = list.Where(a => a.Program == program);
-        }
-
-        // Ids only: a few thousand integers at most, and exact whatever the ties in the sort.
-        var ids = await list
-            .OrderByDescending(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
+        var (applied, ids) = await dashboard.ListIdsAsync(user, list, cancellationToken);
         var index = ids.IndexOf(id);
-        return index < 0
+        return (applied, index < 0
             ? ListNeighbours.None
-            : new ListNeighbours(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count);
+            : new ListNeighbours(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count));
     }
 
     /// <summary>The name and bytes of a document of an application the user may see, or null.</summary>

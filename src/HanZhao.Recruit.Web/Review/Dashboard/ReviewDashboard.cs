@@ -89,10 +89,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
     /// <summary>Writes the whole filtered list (every page, in the list's order) as CSV, streaming the rows.</summary>
     public async Task WriteCsvAsync(ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken)
     {
-        var reviewers = await ReviewersAsync(cancellationToken);
-        var intakeIds = await db.Intakes.Select(i => i.Id).ToListAsync(cancellationToken);
-        var interests = await db.ResearchInterests.Select(i => i.Id).ToListAsync(cancellationToken);
-        var (query, _) = Validate(requested, intakeIds, [.. interests.Select(i => new DashboardOption(i.ToString(CultureInfo.InvariantCulture), string.Empty))], reviewers, user.IsInRole(Roles.Professor));
+        var query = await ValidateAsync(user, requested, cancellationToken);
         var filtered = Filter(db.VisibleTo(user), query);
         var ids = filtered.Select(a => a.Id);
         var tags = (await db.ApplicationTags.Where(t => ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Name })
@@ -124,6 +121,17 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         }
 
         await text.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of the whole list (every page) in the list's order: the same visibility, filters,
+    /// search and sort as the dashboard, for previous/next on an application's page; with the query
+    /// as applied (values the list ignores dropped).
+    /// </summary>
+    public async Task<(DashboardQuery Query, List<int> Ids)> ListIdsAsync(ClaimsPrincipal user, DashboardQuery requested, CancellationToken cancellationToken)
+    {
+        var query = await ValidateAsync(user, requested, cancellationToken);
+        return (query, await Sort(Filter(db.VisibleTo(user), query), query).Select(i => i.Id).ToListAsync(cancellationToken));
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -188,6 +196,16 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
                 select new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName })
             .AsNoTracking().ToListAsync(cancellationToken);
         return [.. reviewers.Select(r => new DashboardOption(r.Id, r.Name ?? r.Id)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The query as the list applies it, for callers that show no options (CSV, previous/next).</summary>
+    private async Task<DashboardQuery> ValidateAsync(ClaimsPrincipal user, DashboardQuery requested, CancellationToken cancellationToken)
+    {
+        var isProfessor = user.IsInRole(Roles.Professor);
+        var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
+        var intakeIds = await db.Intakes.Select(i => i.Id).ToListAsync(cancellationToken);
+        var interests = await db.ResearchInterests.Select(i => i.Id).ToListAsync(cancellationToken);
+        return Validate(requested, intakeIds, [.. interests.Select(i => new DashboardOption(i.ToString(CultureInfo.InvariantCulture), string.Empty))], reviewers, isProfessor).Query;
     }
 
     private (DashboardQuery Query, IReadOnlyList<string> Messages) Validate(

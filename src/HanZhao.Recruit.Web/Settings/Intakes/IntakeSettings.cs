@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Review;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HanZhao.Recruit.Web.Settings.Intakes;
+
+/// <summary>
+/// The professor's intakes: the table with submitted counts against quotas, adding, editing,
+/// opening and closing. Each change is audited in the same save and evicts the public pages'
+/// output cache, so /, /join and /apply show it at once. A refused form changes nothing.
+/// </summary>
+public sealed partial class IntakeSettings(
+    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOutputCacheStore cache)
+{
+    public const int MaxQuota = 1000;
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    /// <summary>Longer than any valid value of any field: "2027-03-31T23:59:00" is 19 characters.</summary>
+    public const int MaxFieldLength = 40;
+
+    public async Task<IntakeSettingsPage> GetPageAsync(
+        IntakeForm? form, IReadOnlyDictionary<string, string>? errors, string? done, string? doneCode, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var intakes = await db.Intakes.AsNoTracking().OrderByDescending(i => i.Code).ToListAsync(cancellationToken);
+        var counts = (await db.Applications.AsNoTracking()
+                .Where(a => a.Status != ApplicationStatus.Draft)
+                .GroupBy(a => new { a.IntakeId, a.Program })
+                .Select(g => new { g.Key.IntakeId, g.Key.Program, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.IntakeId, c.Program), c => c.Count);
+        int Submitted(int id, StudyPrograms program) => counts.GetValueOrDefault((id, program));
+
+        return new IntakeSettingsPage
+        {
+            Intakes = [.. intakes.Select(i => new IntakeRow(
+                i.Id, i.Code, i.Programs, i.IsOpen, i.IsAcceptingApplications(now), i.OpensAtUtc, i.DeadlineUtc,
+                i.PhdQuota, i.MasterQuota, Submitted(i.Id, StudyPrograms.PhD), Submitted(i.Id, StudyPrograms.Master)))],
+            Form = form ?? IntakeForm.New(),
+            Errors = errors ?? new Dictionary<string, string>(),
+            Done = done is "added" or "saved" or "opened" or "closed" ? done : null,
+            DoneCode = doneCode is { Length: <= 7 } && intakes.Any(i => i.Code == doneCode) ? doneCode : null,
+        };
+    }
+
+    public async Task<IntakeEditPage?> GetEditAsync(int id, IntakeForm? form, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken) =>
+        await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } intake
+            ? new IntakeEditPage { Id = id, Code = intake.Code, Form = form ?? IntakeForm.From(intake), Errors = errors ?? new Dictionary<string, string>() }
+            : null;
+
+    public async Task<IntakeResult> AddAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        var values = await ValidateAsync(form, null, errors, cancellationToken);
+        bool? open = form.Open switch
+        {
+            null or "" or "false" => false,
+            "true" => true,
+            _ => null,
+        };
+        if (open is null)
+        {
+            errors["open"] = localizer["Tick the box to open the intake at once, or leave it empty."];
+        }
+
+        if (values is null || errors.Count > 0)
+        {
+            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+        }
+
+        var intake = new Intake { IsOpen = open == true };
+        Apply(intake, values);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // The id is known only after the insert; the audit row commits with it all the same.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Intakes.Add(intake);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same code added at the same moment by another request: the unique index refused it.
+            db.ChangeTracker.Clear();
+            errors["code"] = Duplicate(values.Code);
+            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+        }
+
+        db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.EvictPublicPagesAsync(cancellationToken);
+        return new IntakeResult(IntakeOutcome.Done, intake.Id, intake.Code);
+    }
+
+    public async Task<IntakeResult> EditAsync(ClaimsPrincipal user, int id, IntakeForm form, CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (intake is null)
+        {
+            return IntakeResult.NotFound;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (await ValidateAsync(form, id, errors, cancellationToken) is not { } values)
+        {
+            return new IntakeResult(IntakeOutcome.Invalid, id, intake.Code, errors);
+        }
+
+        var storedCode = intake.Code;
+        var before = Describe(intake);
+        Apply(intake, values);
+        db.Record(user, "Intake", Id(intake), $"Edit: {before} → {Describe(intake)}", clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            errors["code"] = Duplicate(values.Code);
+            return new IntakeResult(IntakeOutcome.Invalid, id, storedCode, errors);
+        }
+
+        await cache.EvictPublicPagesAsync(cancellationToken);
+        return new IntakeResult(IntakeOutcome.Done, id, intake.Code);
+    }
+
+    /// <summary>Opens or closes an intake; pressing the button again (a double click) changes and records nothing more.</summary>
+    public async Task<IntakeResult> SetOpenAsync(ClaimsPrincipal user, int id, bool open, CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (intake is null)
+        {
+            return IntakeResult.NotFound;
+        }
+
+        if (intake.IsOpen != open)
+        {
+            intake.IsOpen = open;
+            db.Record(user, "Intake", Id(intake), open ? "Open" : "Close", clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            await cache.EvictPublicPagesAsync(cancellationToken);
+        }
+
+        return new IntakeResult(IntakeOutcome.Done, id, intake.Code);
+    }
+
+    /// <summary>Checks every field, writing a message per refused field into <paramref name="errors"/>; the values when all are valid.</summary>
+    private async Task<IntakeValues?> ValidateAsync(IntakeForm form, int? exceptId, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var (code, enrollment) = ParseCode(form.Code, errors);
+        if (code is not null)
+        {
+            // A handful of rows: compared in memory, so the rule (whitespace and case ignored) is the same on every database.
+            var others = await db.Intakes.Where(i => i.Id != (exceptId ?? 0)).Select(i => i.Code).ToListAsync(cancellationToken);
+            if (others.Any(c => string.Equals(Normalise(c), code, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors["code"] = Duplicate(code);
+            }
+        }
+
+        var programs = ParsePrograms(form.Programs, errors);
+        var opens = ParseMoment("opensAt", form.OpensAt, errors);
+        var deadline = ParseMoment("deadline", form.Deadline, errors);
+        if (opens is { } start && deadline is { } end && end <= start)
+        {
+            errors["deadline"] = localizer["The deadline must be after the opening."];
+        }
+
+        var phdQuota = ParseQuota("phdQuota", form.PhdQuota, StudyPrograms.PhD, programs, errors);
+        var masterQuota = ParseQuota("masterQuota", form.MasterQuota, StudyPrograms.Master, programs, errors);
+
+        return errors.Count == 0 && code is not null
+            ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota)
+            : null;
+    }
+
+    private (string? Code, DateOnly EnrollmentDate) ParseCode(string? text, Dictionary<string, string> errors)
+    {
+        if (text is { Length: > MaxFieldLength })
+        {
+            errors["code"] = localizer["The code is too long. Write it as YYYY.MM, e.g. 2027.09."];
+            return (null, default);
+        }
+
+        var code = Normalise(text ?? string.Empty);
+        if (code.Length == 0)
+        {
+            errors["code"] = localizer["Enter the intake's code, e.g. 2027.09."];
+            return (null, default);
+        }
+
+        if (!CodePattern().IsMatch(code))
+        {
+            errors["code"] = localizer["Write the code as YYYY.MM, e.g. 2027.09."];
+            return (null, default);
+        }
+
+        var year = int.Parse(code[..4], NumberStyles.None, CultureInfo.InvariantCulture);
+        var month = int.Parse(code[5..], NumberStyles.None, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            errors["code"] = localizer["The month must be from 01 to 12."];
+            return (null, default);
+        }
+
+        if (year is < MinYear or > MaxYear)
+        {
+            errors["code"] = localizer["The year must be from {0} to {1}.", MinYear, MaxYear];
+            return (null, default);
+        }
+
+        return (code, new DateOnly(year, month, 1));
+    }
+
+    private StudyPrograms ParsePrograms(string[]? posted, Dictionary<string, string> errors)
+    {
+        var values = (posted ?? []).Where(p => !string.IsNullOrEmpty(p)).ToList();
+        var programs = StudyPrograms.None;
+        foreach (var value in values)
+        {
+            // Names only: "3" or "PhD, Master" would parse as flags but are not what the form sends.
+            if (string.Equals(value, nameof(StudyPrograms.PhD), StringComparison.OrdinalIgnoreCase))
+            {
+                programs |= StudyPrograms.PhD;
+            }
+            else if (string.Equals(value, nameof(StudyPrograms.Master), StringComparison.OrdinalIgnoreCase))
+            {
+                programs |= StudyPrograms.Master;
+            }
+            else
+            {
+                errors["programs"] = localizer["Choose PhD, Master or both; there is no other program."];
+                return StudyPrograms.None;
+            }
+        }
+
+        if (programs == StudyPrograms.None)
+        {
+            errors["programs"] = localizer["Choose at least one program."];
+        }
+
+        return programs;
+    }
+
+    private DateTime? ParseMoment(string field, string? text, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (text.Length > MaxFieldLength || ShanghaiTime.ParseToUtc(text.Trim()) is not { Year: >= MinYear and <= MaxYear } utc)
+        {
+            errors[field] = localizer["Enter a date and time between {0} and {1}, e.g. 2027-03-31 23:59.", MinYear, MaxYear];
+            return null;
+        }
+
+        return utc;
+    }
+
+    private int? ParseQuota(string field, string? text, StudyPrograms program, StudyPrograms offered, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (text.Length > MaxFieldLength || !int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quota) || quota > MaxQuota)
+        {
+            errors[field] = localizer["A quota is a whole number from 0 to {0}, or empty.", MaxQuota];
+            return null;
+        }
+
+        // Only said when the programs themselves are valid: otherwise the programs' message is the one to act on.
+        if (offered != StudyPrograms.None && !offered.HasFlag(program))
+        {
+            errors[field] = program == StudyPrograms.PhD
+                ? localizer["This intake does not offer PhD: leave the PhD quota empty."]
+                : localizer["This intake does not offer Master: leave the Master quota empty."];
+            return null;
+        }
+
+        return quota;
+    }
+
+    private string Duplicate(string code) => localizer["There is already an intake {0}.", code];
+
+    private static void Apply(Intake intake, IntakeValues values)
+    {
+        intake.Code = values.Code;
+        intake.EnrollmentDate = values.EnrollmentDate;
+        intake.Programs = values.Programs;
+        intake.OpensAtUtc = values.OpensAtUtc;
+        intake.DeadlineUtc = values.DeadlineUtc;
+        intake.PhdQuota = values.PhdQuota;
+        intake.MasterQuota = values.MasterQuota;
+    }
+
+    /// <summary>What the audit log says about an intake: its code, programs, times (Shanghai) and quotas.</summary>
+    private static string Describe(Intake intake)
+    {
+        static string Time(DateTime? utc) => utc is { } value ? ShanghaiTime.Display(value) : "—";
+        static string Quota(int? quota) => quota?.ToString(CultureInfo.InvariantCulture) ?? "—";
+        return $"{intake.Code} {intake.Programs}, opens {Time(intake.OpensAtUtc)}, deadline {Time(intake.DeadlineUtc)} (Asia/Shanghai), "
+            + $"quota PhD {Quota(intake.PhdQuota)} Master {Quota(intake.MasterQuota)}, {(intake.IsOpen ? "open" : "closed")}";
+    }
+
+    private static string Id(Intake intake) => intake.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whitespace anywhere is ignored: " 2027 .09" is 2027.09.</summary>
+    private static string Normalise(string code) => string.Concat(code.Where(c => !char.IsWhiteSpace(c)));
+
+    [GeneratedRegex("^[0-9]{4}\\.[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}
