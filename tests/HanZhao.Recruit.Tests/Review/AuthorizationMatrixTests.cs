@@ -50,7 +50,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
     /// <summary>
     /// Method, path ({app}: an application assigned to the reviewer; {doc}: its CV; {victim}: another
-    /// co-reviewer; {email}: a failed email; {jobs}: a page of the job dashboard), form fields for a post, and the outcome per visitor.
+    /// co-reviewer; {email}: a failed email; {jobs}: a page of the job dashboard;
+    /// {intake}: an intake nobody applied to), form fields for a post, and the outcome per visitor.
     /// </summary>
     private static readonly (string Method, string Path, string[] Form, Outcome[] Expected)[] Routes =
     [
@@ -82,6 +83,12 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/emails", [], ProfessorOnly),
         ("POST", "/review/emails/{email}/resend", [], ProfessorOnly),
         ("GET", "/review/audit", [], ProfessorOnly),
+        ("GET", "/review/settings/intakes", [], ProfessorOnly),
+        ("POST", "/review/settings/intakes", ["Code=2031.09", "Programs=PhD", "PhdQuota=2"], ProfessorOnly),
+        ("GET", "/review/settings/intakes/{intake}", [], ProfessorOnly),
+        ("POST", "/review/settings/intakes/{intake}", ["Code=2030.09", "Programs=PhD", "Programs=Master"], ProfessorOnly),
+        ("POST", "/review/settings/intakes/{intake}/close", [], ProfessorOnly),
+        ("POST", "/review/settings/intakes/{intake}/open", [], ProfessorOnly),
         ("GET", "/account/2fa", [], AnyStaff),
         ("POST", "/account/2fa/enable", ["code=000000"], AnyStaff),
         ("POST", "/account/2fa/recovery-codes", [], AnyStaff),
@@ -219,7 +226,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = DateTime.UtcNow;
-        int applicationId, documentId;
+        int applicationId, documentId, intakeId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -264,7 +271,11 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             await db.SaveChangesAsync();
             db.ReviewerAssignments.Add(new ReviewerAssignment { ApplicationId = application.Id, ReviewerId = reviewer.Id, AssignedAtUtc = now });
             await db.SaveChangesAsync();
-            (applicationId, documentId, emailId) = (application.Id, application.Documents[0].Id, email.Id);
+            // An intake of its own for the settings routes to edit, open and close.
+            var spare = new Intake { Code = "2030.03", EnrollmentDate = new DateOnly(2030, 3, 1), Programs = StudyPrograms.PhD };
+            db.Intakes.Add(spare);
+            await db.SaveChangesAsync();
+            (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
         }
 
         var clients = new[]
@@ -301,6 +312,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["victim"] = victim.Id,
             ["reviewer"] = reviewer.Id,
             ["jobs"] = "recurring",
+            ["intake"] = intakeId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }
