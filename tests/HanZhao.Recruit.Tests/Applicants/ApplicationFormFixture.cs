@@ -76,13 +76,18 @@ public static class ApplicationFormSteps
     /// <summary>Fills every step validly, uploads a CV and a transcript; returns the application id.</summary>
     public static async Task<int> FillCompleteApplicationAsync(this HttpClient client, RecruitAppFactory app, string intake = "2026.09", string program = "PhD")
     {
-        var id = await client.StartAsync(intake, program);
-        int interestId;
-        await using (var db = app.CreateDbContext())
-        {
-            interestId = await db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
-        }
+        await using var db = app.CreateDbContext();
+        return await client.FillCompleteApplicationAsync(await FirstResearchInterestAsync(db), intake, program);
+    }
 
+    /// <summary>The research interest the filled-in form chooses.</summary>
+    public static Task<int> FirstResearchInterestAsync(HanZhao.Recruit.Data.RecruitDbContext db) =>
+        db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+
+    /// <summary>Fills every step validly, choosing <paramref name="interestId"/>, uploads a CV and a transcript; returns the application id.</summary>
+    public static async Task<int> FillCompleteApplicationAsync(this HttpClient client, int interestId, string intake = "2026.09", string program = "PhD")
+    {
+        var id = await client.StartAsync(intake, program);
         foreach (var (step, fields) in ValidSteps)
         {
             var values = step == "choice" ? fields.Append(new("ResearchInterestIds", interestId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : fields;
