@@ -21,7 +21,7 @@ public sealed class KilledWhileSendingTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_email_of_a_batch_interrupted_by_SIGKILL_is_delivered_with_at_most_one_duplicate_per_kill()
     {
-        await using var site = await ProcessSite.StartAsync(SmtpTestServer.Slow(TimeSpan.FromMilliseconds(150)));
+        await using var site = await ProcessSite.StartAsync(SmtpTestServer.Slow(TimeSpan.FromMilliseconds(300)));
         // The batch: sign-in links for many applicants at once, each queued by the app itself.
         var browser = site.CreateBrowser();
         for (var i = 0; i < Applicants; i++)
@@ -30,10 +30,11 @@ public sealed class KilledWhileSendingTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Redirect, request.StatusCode);
         }
 
+        var received = 0;
         for (var kill = 1; kill <= Kills; kill++)
         {
-            // Some way into the batch, never at its end.
-            await site.Smtp.WaitForMessagesAsync(_ => true, count: kill * Applicants / (Kills + 1), TimeSpan.FromSeconds(60));
+            // A few messages into the batch, long before its end.
+            received = (await site.Smtp.WaitForMessagesAsync(_ => true, count: received + 3, TimeSpan.FromSeconds(60))).Count;
             await site.StopAsync(kill: true);
             int pending, inFlight;
             await using (var db = site.CreateDbContext())
@@ -44,6 +45,8 @@ public sealed class KilledWhileSendingTests(ITestOutputHelper output)
 
             output.WriteLine($"Kill {kill}: {site.Smtp.Messages().Count} messages received, {pending} pending, {inFlight} in flight.");
             Assert.True(pending > 0, "The kill came after the batch was sent; it tests nothing.");
+            // What may be sent twice is what was claimed and not yet marked sent.
+            Assert.True(inFlight <= 1, $"{inFlight} messages were in flight at once; a kill may send each of them twice.");
 
             await site.StartAgainAsync();
             // The next applicant's link starts a send job at once; without one the sweeper would

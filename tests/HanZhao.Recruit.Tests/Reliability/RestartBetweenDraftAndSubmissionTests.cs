@@ -12,12 +12,14 @@ namespace HanZhao.Recruit.Tests.Reliability;
 /// protected with the same keys) keeps working, and an emailed link not yet used still signs in,
 /// once. Both depend on the Data Protection keys being in the database, not in the process.
 /// </summary>
-public sealed class RestartBetweenDraftAndSubmissionTests
+public sealed class RestartBetweenDraftAndSubmissionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task After_a_SIGKILL_the_draft_its_documents_the_session_the_open_form_and_an_unused_sign_in_link_all_still_work()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var site = await ProcessSite.StartAsync(new SmtpTestServer());
+        output.WriteLine($"{clock.Elapsed}: started in {site.App.StartupTime}");
         const string email = "restart@example.edu";
         var browser = await site.SignedInBrowserAsync(email);
         var id = await browser.StartAsync();
@@ -39,7 +41,9 @@ public sealed class RestartBetweenDraftAndSubmissionTests
         var unusedLink = await site.RequestLinkAsync(site.CreateBrowser(), email);
         var usedLink = SignInSteps.LinkIn((await site.Smtp.WaitForMessagesToAsync(email, 2))[0].TextBody);
 
+        output.WriteLine($"{clock.Elapsed}: draft saved");
         await site.RestartAsync(kill: true);
+        output.WriteLine($"{clock.Elapsed}: restarted in {site.App.StartupTime}");
 
         // The session: the draft's saved fields and the uploaded CV, byte for byte.
         var personal = await browser.GetAsync($"/apply/{id}/personal");
@@ -104,6 +108,7 @@ public sealed class RestartBetweenDraftAndSubmissionTests
             Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
         }
 
+        output.WriteLine($"{clock.Elapsed}: submitted");
         await site.Smtp.WaitForMessagesAsync(
             m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").StartsWith("Application received", StringComparison.Ordinal),
             timeout: TimeSpan.FromSeconds(30));
