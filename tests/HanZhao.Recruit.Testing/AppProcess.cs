@@ -203,6 +203,10 @@ public sealed class AppProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but too busy starting to answer within the client's timeout: ask again.
+            }
 
             await Task.Delay(20);
         }

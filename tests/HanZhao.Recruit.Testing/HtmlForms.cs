@@ -22,8 +22,14 @@ public static partial class HtmlForms
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var token = await client.GetAntiforgeryTokenAsync(page);
-        using var content = new FormUrlEncodedContent(fields.Append(new(AntiforgeryField, token)));
+        return await client.PostFormAsync(action, fields, await client.GetAntiforgeryTokenAsync(page));
+    }
+
+    /// <summary>Posts with a token read earlier: a token belongs to the session, not to the page it came from.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string action, IEnumerable<KeyValuePair<string, string>> fields, string antiforgeryToken)
+    {
+        using var content = new FormUrlEncodedContent(fields.Append(new(AntiforgeryField, antiforgeryToken)));
         return await client.PostAsync(action, content);
     }
 

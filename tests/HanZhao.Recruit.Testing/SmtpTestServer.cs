@@ -14,6 +14,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly TemporaryDirectory _mailbox = new("smtp");
     private readonly string? _rejectPattern;
+    private readonly TimeSpan _delay;
     private Process? _process;
     private int _connections;
 
@@ -21,10 +22,20 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    private SmtpTestServer(string rejectPattern) => _rejectPattern = rejectPattern;
+    private SmtpTestServer(string? rejectPattern, TimeSpan delay)
+    {
+        _rejectPattern = rejectPattern;
+        _delay = delay;
+    }
 
     /// <summary>A server that refuses recipients matching the regular expression with a permanent 550.</summary>
-    public static SmtpTestServer Rejecting(string rejectPattern) => new(rejectPattern);
+    public static SmtpTestServer Rejecting(string rejectPattern) => new(rejectPattern, TimeSpan.Zero);
+
+    /// <summary>
+    /// A slow server: it stores each message, then waits <paramref name="perMessage"/> before
+    /// answering 250, so a test can kill the sender while a batch is in flight.
+    /// </summary>
+    public static SmtpTestServer Slow(TimeSpan perMessage) => new(rejectPattern: null, perMessage);
 
     public string Host { get; } = "127.0.0.1";
 
@@ -65,6 +76,12 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
         {
             start.ArgumentList.Add("--reject");
             start.ArgumentList.Add(_rejectPattern);
+        }
+
+        if (_delay > TimeSpan.Zero)
+        {
+            start.ArgumentList.Add("--delay");
+            start.ArgumentList.Add(((int)_delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,11 +2,14 @@
 // Every accepted message is written as an .eml file to --dir, so a test reads exactly what a
 // mail client would receive. The test fixture (SmtpTestServer.cs) starts and stops it.
 //
-//   node server.mjs --dir DIR [--port 0] [--reject PATTERN]
+//   node server.mjs --dir DIR [--port 0] [--reject PATTERN] [--delay MS]
 //
 //   --port     0 picks a free port; the chosen port is printed as "listening PORT".
 //   --reject   recipients matching this regular expression are refused with 550 (a permanent
 //              failure), so tests can see how the app handles a 5xx.
+//   --delay    wait MS after storing each message before answering 250: a slow server, so a
+//              test can kill the app while a batch is being sent, in the window where a message
+//              has arrived but the app has not yet heard so (the one a crash may send twice).
 // Each new connection prints "connection N", so tests can count connections per batch.
 import { SMTPServer } from "smtp-server";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -17,12 +20,13 @@ const args = Object.fromEntries(
         arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
 
 if (!args.dir) {
-    console.error("usage: node server.mjs --dir DIR [--port 0] [--reject PATTERN]");
+    console.error("usage: node server.mjs --dir DIR [--port 0] [--reject PATTERN] [--delay MS]");
     process.exit(2);
 }
 
 mkdirSync(args.dir, { recursive: true });
 const reject = args.reject ? new RegExp(args.reject, "i") : null;
+const delay = Number(args.delay ?? 0);
 let connections = 0;
 let messages = 0;
 
@@ -59,7 +63,7 @@ const server = new SMTPServer({
             const temporary = join(args.dir, `.${name}.tmp`);
             writeFileSync(temporary, Buffer.concat(chunks));
             renameSync(temporary, join(args.dir, name));
-            callback(null, `queued as ${name}`);
+            setTimeout(() => callback(null, `queued as ${name}`), delay);
         });
     },
 });

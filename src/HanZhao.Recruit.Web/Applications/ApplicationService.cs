@@ -181,6 +181,20 @@ public sealed class ApplicationService(
         }
 
         var applicant = await db.Users.FirstAsync(u => u.Id == application.ApplicantId, cancellationToken);
+        // The id exists only after the first save; the number is derived from it, so both saves
+        // happen in one transaction with the emails.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two submits of one draft (a double click) both read it as a draft above. Only the one
+        // that moves it out of Draft in the database goes on; the other would queue a second
+        // confirmation and a second alert. The database, not this copy, decides.
+        var claimed = await db.Applications
+            .Where(a => a.Id == application.Id && a.Status == ApplicationStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted), cancellationToken);
+        if (claimed == 0)
+        {
+            return "This application has already been submitted.";
+        }
+
         application.Culture = culture;
         application.ConsentedAtUtc = Now;
         application.SubmittedAtUtc = Now;
@@ -190,9 +204,6 @@ public sealed class ApplicationService(
         {
             From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted, ChangedAtUtc = Now, ChangedByUserId = application.ApplicantId,
         });
-        // The id exists only after the first save; the number is derived from it, so both saves
-        // happen in one transaction with the emails.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         application.ReferenceNumber = ReferenceNumbers.For(application, application.Intake);
         db.QueueEmail(Confirmation(application, applicant.Email!), Now);

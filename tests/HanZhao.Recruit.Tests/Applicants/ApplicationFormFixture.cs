@@ -56,12 +56,17 @@ public static class ApplicationFormSteps
         return int.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static Task<HttpResponseMessage> SaveStepAsync(this HttpClient client, int id, string step, IEnumerable<KeyValuePair<string, string>> fields, string go = "next") =>
-        client.PostFormAsync($"/apply/{id}/{step}", $"/apply/{id}/{step}", fields.Append(new("go", go)));
+    /// <summary>Posts a step, with <paramref name="antiforgeryToken"/> or one read from the step's page.</summary>
+    public static Task<HttpResponseMessage> SaveStepAsync(
+        this HttpClient client, int id, string step, IEnumerable<KeyValuePair<string, string>> fields, string go = "next", string? antiforgeryToken = null) =>
+        antiforgeryToken is null
+            ? client.PostFormAsync($"/apply/{id}/{step}", $"/apply/{id}/{step}", fields.Append(new("go", go)))
+            : client.PostFormAsync($"/apply/{id}/{step}", fields.Append(new("go", go)), antiforgeryToken);
 
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, int id, string kind, byte[] bytes, string fileName, string contentType = "application/pdf")
+    public static async Task<HttpResponseMessage> UploadAsync(
+        this HttpClient client, int id, string kind, byte[] bytes, string fileName, string contentType = "application/pdf", string? antiforgeryToken = null)
     {
-        var token = await client.GetAntiforgeryTokenAsync($"/apply/{id}/documents");
+        var token = antiforgeryToken ?? await client.GetAntiforgeryTokenAsync($"/apply/{id}/documents");
         using var content = new MultipartFormDataContent
         {
             { new StringContent(token), HtmlForms.AntiforgeryField },
@@ -76,26 +81,36 @@ public static class ApplicationFormSteps
     /// <summary>Fills every step validly, uploads a CV and a transcript; returns the application id.</summary>
     public static async Task<int> FillCompleteApplicationAsync(this HttpClient client, RecruitAppFactory app, string intake = "2026.09", string program = "PhD")
     {
-        var id = await client.StartAsync(intake, program);
-        int interestId;
-        await using (var db = app.CreateDbContext())
-        {
-            interestId = await db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
-        }
+        await using var db = app.CreateDbContext();
+        return await client.FillCompleteApplicationAsync(await FirstResearchInterestAsync(db), intake, program);
+    }
 
+    /// <summary>The research interest the filled-in form chooses.</summary>
+    public static Task<int> FirstResearchInterestAsync(HanZhao.Recruit.Data.RecruitDbContext db) =>
+        db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+
+    /// <summary>
+    /// Fills every step validly, choosing <paramref name="interestId"/>, uploads a CV and a transcript;
+    /// returns the application id. With <paramref name="antiforgeryToken"/> it posts without first
+    /// opening each page (as a browser that keeps the form open would), which load tests need.
+    /// </summary>
+    public static async Task<int> FillCompleteApplicationAsync(
+        this HttpClient client, int interestId, string intake = "2026.09", string program = "PhD", string? antiforgeryToken = null)
+    {
+        var id = await client.StartAsync(intake, program);
         foreach (var (step, fields) in ValidSteps)
         {
             var values = step == "choice" ? fields.Append(new("ResearchInterestIds", interestId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : fields;
-            using var response = await client.SaveStepAsync(id, step, values);
+            using var response = await client.SaveStepAsync(id, step, values, antiforgeryToken: antiforgeryToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode} {PageTextOf(await response.Content.ReadAsStringAsync())}");
         }
 
-        using (var cv = await client.UploadAsync(id, "Cv", Pdf(4096), "cv.pdf"))
+        using (var cv = await client.UploadAsync(id, "Cv", Pdf(4096), "cv.pdf", antiforgeryToken: antiforgeryToken))
         {
             Assert.Equal(HttpStatusCode.Redirect, cv.StatusCode);
         }
 
-        using (var transcript = await client.UploadAsync(id, "Transcript", Pdf(8192), "transcript.pdf"))
+        using (var transcript = await client.UploadAsync(id, "Transcript", Pdf(8192), "transcript.pdf", antiforgeryToken: antiforgeryToken))
         {
             Assert.Equal(HttpStatusCode.Redirect, transcript.StatusCode);
         }

@@ -66,8 +66,14 @@ public static partial class SignInSteps
             .Where(m => m.Kind == "SignInLink" && m.ToAddress == email)
             .OrderByDescending(m => m.CreatedAtUtc)
             .FirstAsync();
-        var match = LinkPattern().Match(message.TextBody);
-        Assert.True(match.Success, "No sign-in link in: " + message.TextBody);
+        return LinkIn(message.TextBody);
+    }
+
+    /// <summary>The sign-in link in an email's text.</summary>
+    public static Uri LinkIn(string? text)
+    {
+        var match = LinkPattern().Match(text ?? string.Empty);
+        Assert.True(match.Success, "No sign-in link in: " + text);
         return new Uri(match.Value);
     }
 
