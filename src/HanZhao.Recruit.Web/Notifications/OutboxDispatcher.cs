@@ -8,10 +8,11 @@ namespace HanZhao.Recruit.Web.Notifications;
 
 /// <summary>
 /// Sends the outbox: due Pending rows, oldest first, a batch per SMTP connection. Run by a job
-/// after each commit that queues mail and by a sweeper every minute; several may run at once.
+/// after each commit that queues mail and by a sweeper every minute; several may be started at
+/// once, and they take turns (see <see cref="OutboxSendGate"/>).
 /// </summary>
 public sealed class OutboxDispatcher(
-    RecruitDbContext db, EmailSender sender, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    RecruitDbContext db, EmailSender sender, OutboxSendGate gate, TimeProvider time, ILogger<OutboxDispatcher> logger)
 {
     public const string SweeperJobId = "outbox-sweep";
 
@@ -33,6 +34,19 @@ public sealed class OutboxDispatcher(
     // No Hangfire retries: the rows carry their own backoff and the sweeper comes back in a minute.
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendAllDueAsync(cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<int> SendAllDueAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
         while (true)
@@ -145,4 +159,21 @@ public sealed class OutboxDispatcher(
             : $"{error.GetType().Name}: {error.Message}";
         return text.Length <= 2000 ? text : text[..2000];
     }
+}
+
+/// <summary>
+/// One sender at a time in this process. Each sender has at most one message in flight (a row is
+/// saved as sent before the next goes out), so a process killed mid-batch re-sends at most one
+/// message when it comes back. Senders in other processes are kept apart by the row claims.
+/// A job that waits here still runs afterwards, so mail queued meanwhile is not left for the sweeper.
+/// </summary>
+public sealed class OutboxSendGate : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
+
+    public void Release() => _gate.Release();
+
+    public void Dispose() => _gate.Dispose();
 }
