@@ -90,6 +90,12 @@ public static class BibTexParser
                 }
 
                 _pos = at + 1;
+                if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                {
+                    // Inside a word (an email address in the free text between entries): not an entry.
+                    continue;
+                }
+
                 var type = ReadWhile(char.IsAsciiLetter).ToLowerInvariant();
                 if (type.Length == 0)
                 {
