@@ -91,7 +91,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         using var preview = await PostMultipartAsync(client, Import, ThreeEntries);
         var previewHtml = await preview.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("3 entries read: 3 new, 0 already on the list", PageText.Of(previewHtml), StringComparison.Ordinal);
+        Assert.Contains("Entries read: 3. New: 3. Already on the list: 0", PageText.Of(previewHtml), StringComparison.Ordinal);
         Assert.Contains("Fast GPU Kernels for Müller&#x27;s Method", previewHtml, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync()); // the preview saves nothing
 
@@ -246,7 +246,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
 
         using var preview = await PostMultipartAsync(client, Import, text);
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains("2 entries read: 1 new, 1 already on the list", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Contains("Entries read: 2. New: 1. Already on the list: 1", PageText.Of(html), StringComparison.Ordinal);
         Assert.Contains("data-key=\"dup\" data-duplicate=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("Already listed: Taming Flexible Job Packing in Deep Learning Training Clusters", PageText.Of(html), StringComparison.Ordinal);
 
