@@ -34,7 +34,7 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
     {
         var errors = await editor.SaveProfileAsync(User, form, cancellationToken);
         return errors.Any
-            ? Refused("Profile", new ProfilePage(form, errors, false))
+            ? View("Profile", new ProfilePage(form, errors, false)).Refused()
             : Redirect("/review/settings/content/profile?saved=true");
     }
 
@@ -54,7 +54,7 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
 
         var errors = await editor.AddItemAsync(User, s, form, cancellationToken);
         return errors.Any
-            ? Refused("List", await ListPageAsync(s, form, errors, null, null, cancellationToken))
+            ? View("List", await ListPageAsync(s, form, errors, null, null, cancellationToken)).Refused()
             : Redirect($"{ListUrl(s)}?done=added");
     }
 
@@ -72,7 +72,7 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
             return NotFound();
         }
 
-        return errors.Any ? Refused("Edit", new ItemEditPage(s, id, form, errors)) : Redirect($"{ListUrl(s)}?done=saved");
+        return errors.Any ? View("Edit", new ItemEditPage(s, id, form, errors)).Refused() : Redirect($"{ListUrl(s)}?done=saved");
     }
 
     [HttpPost("{section}/{id:int}/delete")]
@@ -87,9 +87,9 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
         return outcome switch
         {
             DeleteOutcome.NotFound => NotFound(),
-            DeleteOutcome.InUse => Refused("List", await ListPageAsync(s, new ItemForm(), new FormErrors(), null,
+            DeleteOutcome.InUse => View("List", await ListPageAsync(s, new ItemForm(), new FormErrors(), null,
                 localizer["{0} applications chose this research interest, so it cannot be deleted: they would lose it. Edit its name instead.", applications],
-                cancellationToken)),
+                cancellationToken)).Refused(),
             _ => Redirect($"{ListUrl(s)}?done=deleted"),
         };
     }
@@ -116,12 +116,4 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
 
     private async Task<ItemListPage> ListPageAsync(ContentSection section, ItemForm form, FormErrors errors, string? done, string? refusal, CancellationToken cancellationToken) =>
         new(section, await editor.ListAsync(section, cancellationToken), form, errors, done, refusal);
-
-    /// <summary>The form again with what was typed and why it was refused; nothing was changed.</summary>
-    private ViewResult Refused(string view, object model)
-    {
-        var result = View(view, model);
-        result.StatusCode = StatusCodes.Status400BadRequest;
-        return result;
-    }
 }

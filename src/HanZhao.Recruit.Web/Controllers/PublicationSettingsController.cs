@@ -42,7 +42,7 @@ public sealed class PublicationSettingsController(
     public async Task<IActionResult> Add([FromForm] PublicationForm form, CancellationToken cancellationToken)
     {
         var (errors, added) = await publications.AddAsync(User, form, cancellationToken);
-        return added is null ? Refused("Edit", new PublicationEditPage(null, null, form, errors)) : Redirect($"{ListUrl}?done=added#publication-{added.Id}");
+        return added is null ? View("Edit", new PublicationEditPage(null, null, form, errors)).Refused() : Redirect($"{ListUrl}?done=added#publication-{added.Id}");
     }
 
     [HttpGet("{id:int}")]
@@ -65,7 +65,7 @@ public sealed class PublicationSettingsController(
         }
 
         var slug = (await publications.FindAsync(id, cancellationToken))?.Slug;
-        return Refused("Edit", new PublicationEditPage(id, slug, form, errors));
+        return View("Edit", new PublicationEditPage(id, slug, form, errors)).Refused();
     }
 
     [HttpGet("{id:int}/delete")]
@@ -101,12 +101,12 @@ public sealed class PublicationSettingsController(
         var (source, error) = await ReadSourceAsync(text, file, cancellationToken);
         if (error is not null)
         {
-            return Refused("Import", new ImportPage(source, null, error, new HashSet<int>()));
+            return View("Import", new ImportPage(source, null, error, new HashSet<int>())).Refused();
         }
 
         var plan = await importer.PlanAsync(source, cancellationToken);
         return plan.Error is not null
-            ? Refused("Import", new ImportPage(source, null, plan.Error, new HashSet<int>()))
+            ? View("Import", new ImportPage(source, null, plan.Error, new HashSet<int>())).Refused()
             : View("Import", new ImportPage(source, plan, null, new HashSet<int>()));
     }
 
@@ -120,12 +120,12 @@ public sealed class PublicationSettingsController(
         var chosen = (include ?? []).ToHashSet();
         if (error is not null)
         {
-            return Refused("Import", new ImportPage(source, null, error, chosen));
+            return View("Import", new ImportPage(source, null, error, chosen)).Refused();
         }
 
         var (plan, added) = await importer.ImportAsync(User, source, chosen, cancellationToken);
         return plan.Error is not null
-            ? Refused("Import", new ImportPage(source, plan.Candidates.Count > 0 ? plan : null, plan.Error, chosen))
+            ? View("Import", new ImportPage(source, plan.Candidates.Count > 0 ? plan : null, plan.Error, chosen)).Refused()
             : Redirect($"{ListUrl}?done=imported&count={added}");
     }
 
@@ -162,12 +162,5 @@ public sealed class PublicationSettingsController(
         }
 
         return string.IsNullOrWhiteSpace(text) ? (text, localizer["Paste BibTeX entries or choose a .bib file."]) : (text, null);
-    }
-
-    private ViewResult Refused(string view, object model)
-    {
-        var result = View(view, model);
-        result.StatusCode = StatusCodes.Status400BadRequest;
-        return result;
     }
 }
