@@ -103,6 +103,12 @@ public class ContentEditorJourneyTests(ContentEditorApp app, BrowserFixture brow
             await CheckAsync(page, width, "10-delete-confirm");
         }
 
+        // The same editor in Chinese.
+        await page.GotoAsync("/review/settings/content/profile?culture=zh-CN");
+        Assert.Contains("职称（英文）", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(page, width, "11-profile-zh");
+        await page.GotoAsync("/review/settings/content/publications/import?culture=en");
+
         // The public pages show the edits at once.
         await page.GotoAsync("/");
         Assert.Contains(office, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);

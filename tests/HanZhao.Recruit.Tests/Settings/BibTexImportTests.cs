@@ -277,6 +277,39 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
     }
 
     [Fact]
+    public async Task A_binary_file_is_refused_as_not_text()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        byte[] pdf = [.. "%PDF-1.7\n"u8, 0xFF, 0xFE, 0x00, 0xC3, 0x28];
+
+        using var response = await PostMultipartAsync(client, Import, text: null, file: pdf);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The file is not UTF-8 text.", PageText.Of(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Junk_in_the_ticked_duplicates_is_ignored()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        const string text = "@article{junk1, title = {Junk Include Paper}, journal = {TACO}, year = 2021}";
+        var token = await client.GetAntiforgeryTokenAsync(Import);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), HtmlForms.AntiforgeryField },
+            { new StringContent(text), "text" },
+            { new StringContent("abc"), "include" },
+            { new StringContent("-5"), "include" },
+            { new StringContent("99999"), "include" },
+        };
+
+        using var response = await client.PostAsync(Import + "/confirm", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(await FindAsync("Junk Include Paper"));
+    }
+
+    [Fact]
     public async Task Import_posts_need_the_professor_and_a_token()
     {
         using var reviewer = await app.CreateClientSignedInAsync(Roles.Reviewer);

@@ -453,6 +453,22 @@ public class ContentEditorTests(RecruitAppFactory app) : IClassFixture<RecruitAp
     }
 
     [Fact]
+    public async Task Junk_in_query_strings_and_a_missing_direction_change_nothing()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        using var list = await client.GetAsync(Publications + "?done=%3Cscript%3Ealert(1)%3C/script%3E&count=abc");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.DoesNotContain("<script>alert(1)</script>", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Hub + "/interests?done=whatever")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Hub + "/profile?saved=maybe")).StatusCode);
+
+        await using var db = app.CreateDbContext();
+        var interest = await ContentEditor.Ordered(db.ResearchInterests.AsNoTracking()).FirstAsync();
+        using var noDirection = await client.PostFormAsync(Hub + "/interests", $"{Hub}/interests/{interest.Id}/move", []);
+        Assert.Equal(HttpStatusCode.BadRequest, noDirection.StatusCode);
+    }
+
+    [Fact]
     public async Task The_dashboard_links_the_professor_to_the_content_editor()
     {
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
