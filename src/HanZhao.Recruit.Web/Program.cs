@@ -14,6 +14,7 @@ using HanZhao.Recruit.Web.Localization;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Security;
+using HanZhao.Recruit.Web.Settings.Content;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,7 @@ builder.Services
     .AddReviewDashboard();
 builder.Services.AddApplicationReview();
 builder.Services.AddIntakeSettings();
+builder.Services.AddContentEditor();
 
 var app = builder.Build();
 

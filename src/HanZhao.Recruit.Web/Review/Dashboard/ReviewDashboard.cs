@@ -261,9 +261,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
 
         if (query.InterestId is { } interestId)
         {
-            // The picked interests are stored as "1,3": match the id between commas.
-            var needle = "," + interestId.ToString(CultureInfo.InvariantCulture) + ",";
-            applications = applications.Where(a => ("," + a.ResearchInterestIds + ",").Contains(needle));
+            applications = applications.Where(Settings.Content.ContentEditor.ChoosingInterest(interestId));
         }
 
         if (query.Tag is { } tag)

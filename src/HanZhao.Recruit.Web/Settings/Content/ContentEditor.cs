@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Review;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace HanZhao.Recruit.Web.Settings.Content;
+
+/// <summary>The three short ordered lists of the homepage, edited the same way.</summary>
+public enum ContentSection
+{
+    Interests,
+    Education,
+    Accomplishments,
+}
+
+public sealed record ItemRow(int Id, LocalizedText Name, string? Detail);
+
+public enum DeleteOutcome
+{
+    Deleted,
+    NotFound,
+    /// <summary>A research interest applications chose: deleting it would change what they say.</summary>
+    InUse,
+}
+
+/// <summary>
+/// Every change to the public content goes through here: checked by the forms, audited, saved,
+/// and the public pages' cache evicted so they show it at once.
+/// </summary>
+public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutputCacheStore cache, ContentRules rules)
+{
+    public const string AuditAction = "Content";
+
+    public static bool TryParseSection(string? value, out ContentSection section) =>
+        Enum.TryParse(value, ignoreCase: true, out section) && Enum.IsDefined(section) && !int.TryParse(value, out _);
+
+    public static string Slug(ContentSection section) => section.ToString().ToLowerInvariant();
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Audits, saves and evicts: the one way a content change is committed.</summary>
+    public async Task CommitAsync(ClaimsPrincipal user, string target, string details, CancellationToken cancellationToken)
+    {
+        db.Record(user, AuditAction, target, details, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.EvictPublicPagesAsync(cancellationToken);
+    }
+
+    // Profile
+
+    public async Task<Profile> ProfileAsync(CancellationToken cancellationToken) =>
+        await db.Profiles.OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException("No profile: the content seed did not run.");
+
+    public async Task<FormErrors> SaveProfileAsync(ClaimsPrincipal user, ProfileForm form, CancellationToken cancellationToken)
+    {
+        var profile = await ProfileAsync(cancellationToken);
+        var errors = form.ApplyTo(profile, rules);
+        if (!errors.Any)
+        {
+            profile.UpdatedAtUtc = Now;
+            await CommitAsync(user, "Profile", "Edited the profile", cancellationToken);
+        }
+
+        return errors;
+    }
+
+    // Research interests, education, accomplishments
+
+    public async Task<IReadOnlyList<ItemRow>> ListAsync(ContentSection section, CancellationToken cancellationToken) => section switch
+    {
+        ContentSection.Interests => [.. (await Ordered(db.ResearchInterests).ToListAsync(cancellationToken)).Select(i => new ItemRow(i.Id, i.Name, null))],
+        ContentSection.Accomplishments => [.. (await Ordered(db.Accomplishments).ToListAsync(cancellationToken)).Select(a => new ItemRow(a.Id, a.Name, null))],
+        _ => [.. (await Ordered(db.Education).ToListAsync(cancellationToken))
+            .Select(d => new ItemRow(d.Id, d.Degree, string.Create(CultureInfo.InvariantCulture, $"{d.Institution.En} · {d.StartYear}–{d.EndYear}")))],
+    };
+
+    public async Task<object?> FindItemAsync(ContentSection section, int id, CancellationToken cancellationToken) => section switch
+    {
+        ContentSection.Interests => await db.ResearchInterests.FindAsync([id], cancellationToken),
+        ContentSection.Accomplishments => await db.Accomplishments.FindAsync([id], cancellationToken),
+        _ => await db.Education.FindAsync([id], cancellationToken),
+    };
+
+    /// <summary>Adds the item at the end of its list.</summary>
+    public async Task<FormErrors> AddItemAsync(ClaimsPrincipal user, ContentSection section, ItemForm form, CancellationToken cancellationToken)
+    {
+        object item = section switch
+        {
+            ContentSection.Interests => new ResearchInterest(),
+            ContentSection.Accomplishments => new Accomplishment(),
+            _ => new Education(),
+        };
+        var errors = form.ApplyTo(item, rules);
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var order = section switch
+        {
+            ContentSection.Interests => await NextOrderAsync(db.ResearchInterests, cancellationToken),
+            ContentSection.Accomplishments => await NextOrderAsync(db.Accomplishments, cancellationToken),
+            _ => await NextOrderAsync(db.Education, cancellationToken),
+        };
+        db.Add(item).Property(nameof(ResearchInterest.SortOrder)).CurrentValue = order;
+        await CommitAsync(user, Target(section, null), $"Added \"{form.NameEn?.Trim()}\"", cancellationToken);
+        return errors;
+    }
+
+    /// <summary>Null when there is no such item.</summary>
+    public async Task<FormErrors?> UpdateItemAsync(ClaimsPrincipal user, ContentSection section, int id, ItemForm form, CancellationToken cancellationToken)
+    {
+        if (await FindItemAsync(section, id, cancellationToken) is not { } item)
+        {
+            return null;
+        }
+
+        var errors = form.ApplyTo(item, rules);
+        if (!errors.Any)
+        {
+            await CommitAsync(user, Target(section, id), $"Edited \"{form.NameEn?.Trim()}\"", cancellationToken);
+        }
+
+        return errors;
+    }
+
+    public async Task<(DeleteOutcome Outcome, int Applications)> DeleteItemAsync(ClaimsPrincipal user, ContentSection section, int id, CancellationToken cancellationToken)
+    {
+        if (await FindItemAsync(section, id, cancellationToken) is not { } item)
+        {
+            return (DeleteOutcome.NotFound, 0);
+        }
+
+        if (section == ContentSection.Interests)
+        {
+            var choosing = await db.Applications.CountAsync(ChoosingInterest(id), cancellationToken);
+            if (choosing > 0)
+            {
+                return (DeleteOutcome.InUse, choosing);
+            }
+        }
+
+        db.Remove(item);
+        await CommitAsync(user, Target(section, id), $"Deleted \"{ItemForm.From(item).NameEn}\"", cancellationToken);
+        return (DeleteOutcome.Deleted, 0);
+    }
+
+    /// <summary>Swaps the item with its neighbour; false when there is no such item.</summary>
+    public async Task<bool> MoveItemAsync(ClaimsPrincipal user, ContentSection section, int id, bool up, CancellationToken cancellationToken)
+    {
+        var moved = section switch
+        {
+            ContentSection.Interests => Reorder(await Ordered(db.ResearchInterests).ToListAsync(cancellationToken), id, up),
+            ContentSection.Accomplishments => Reorder(await Ordered(db.Accomplishments).ToListAsync(cancellationToken), id, up),
+            _ => Reorder(await Ordered(db.Education).ToListAsync(cancellationToken), id, up),
+        };
+        if (moved is null)
+        {
+            return false;
+        }
+
+        if (moved.Value)
+        {
+            await CommitAsync(user, Target(section, id), up ? "Moved up" : "Moved down", cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Applications store the interests they chose as "1,3": this matches the id between commas
+    /// (the review dashboard's interest filter uses it too).
+    /// </summary>
+    public static Expression<Func<Application, bool>> ChoosingInterest(int id)
+    {
+        var needle = "," + id.ToString(CultureInfo.InvariantCulture) + ",";
+        return a => ("," + a.ResearchInterestIds + ",").Contains(needle);
+    }
+
+    /// <summary>
+    /// Moves the item with <paramref name="id"/> one place and numbers the list 0, 1, 2 ... again
+    /// (which also repairs ties). Null when it is not in the list; false when it is already at that end.
+    /// </summary>
+    public bool? Reorder<T>(List<T> ordered, int id, bool up)
+        where T : class
+    {
+        var index = ordered.FindIndex(x => db.Entry(x).Property<int>("Id").CurrentValue == id);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= ordered.Count)
+        {
+            return false;
+        }
+
+        (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            db.Entry(ordered[i]).Property<int>("SortOrder").CurrentValue = i;
+        }
+
+        return true;
+    }
+
+    public static IQueryable<T> Ordered<T>(IQueryable<T> set)
+        where T : class =>
+        set.OrderBy(x => EF.Property<int>(x, "SortOrder")).ThenBy(x => EF.Property<int>(x, "Id"));
+
+    private static async Task<int> NextOrderAsync<T>(IQueryable<T> set, CancellationToken cancellationToken)
+        where T : class =>
+        (await set.MaxAsync(x => (int?)EF.Property<int>(x, "SortOrder"), cancellationToken) ?? -1) + 1;
+
+    private static string Target(ContentSection section, int? id) =>
+        id is null ? section.ToString() : string.Create(CultureInfo.InvariantCulture, $"{section} {id}");
+}
