@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Notifications;
@@ -51,7 +52,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
     /// <summary>
     /// Method, path ({app}: an application assigned to the reviewer; {doc}: its CV; {victim}: another
     /// co-reviewer; {email}: a failed email; {jobs}: a page of the job dashboard;
-    /// {intake}: an intake nobody applied to), form fields for a post, and the outcome per visitor.
+    /// {intake}: an intake nobody applied to;
+    /// {section}/{item}: an accomplishment; {publication}: a publication), form fields for a post, and the outcome per visitor.
     /// </summary>
     private static readonly (string Method, string Path, string[] Form, Outcome[] Expected)[] Routes =
     [
@@ -89,6 +91,26 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/settings/intakes/{intake}", ["Code=2030.09", "Programs=PhD", "Programs=Master"], ProfessorOnly),
         ("POST", "/review/settings/intakes/{intake}/close", [], ProfessorOnly),
         ("POST", "/review/settings/intakes/{intake}/open", [], ProfessorOnly),
+        ("GET", "/review/settings/content", [], ProfessorOnly),
+        ("GET", "/review/settings/content/profile", [], ProfessorOnly),
+        ("POST", "/review/settings/content/profile", ["Name="], ProfessorOnly),
+        ("GET", "/review/settings/content/{section}", [], ProfessorOnly),
+        ("POST", "/review/settings/content/{section}", ["En=Best paper award", "Zh=最佳论文奖"], ProfessorOnly),
+        ("GET", "/review/settings/content/{section}/{item}", [], ProfessorOnly),
+        ("POST", "/review/settings/content/{section}/{item}", ["En=Outstanding reviewer", "Zh=杰出审稿人"], ProfessorOnly),
+        ("POST", "/review/settings/content/{section}/{item}/move", ["direction=up"], ProfessorOnly),
+        ("POST", "/review/settings/content/{section}/{item}/delete", [], ProfessorOnly),
+        ("GET", "/review/settings/content/publications", [], ProfessorOnly),
+        ("GET", "/review/settings/content/publications/new", [], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/new", ["Title="], ProfessorOnly),
+        ("GET", "/review/settings/content/publications/{publication}", [], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/{publication}", ["Title="], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/{publication}/move", ["direction=down"], ProfessorOnly),
+        ("GET", "/review/settings/content/publications/{publication}/delete", [], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/{publication}/delete", [], ProfessorOnly),
+        ("GET", "/review/settings/content/publications/import", [], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/import", ["text=@misc{x, title={A}}"], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/import/confirm", ["text="], ProfessorOnly),
         ("GET", "/account/2fa", [], AnyStaff),
         ("POST", "/account/2fa/enable", ["code=000000"], AnyStaff),
         ("POST", "/account/2fa/recovery-codes", [], AnyStaff),
@@ -226,7 +248,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = DateTime.UtcNow;
-        int applicationId, documentId, intakeId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -274,8 +296,18 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             // An intake of its own for the settings routes to edit, open and close.
             var spare = new Intake { Code = "2030.03", EnrollmentDate = new DateOnly(2030, 3, 1), Programs = StudyPrograms.PhD };
             db.Intakes.Add(spare);
+            // Content of its own for the editor's routes to change, move and delete (deletes come last in the table).
+            var accomplishment = new Accomplishment { Name = new LocalizedText("Test award", "测试奖"), SortOrder = 99 };
+            var publication = new Publication
+            {
+                Slug = "matrix-test-paper", Title = "Matrix Test Paper", Year = 2026, Venue = "TEST", VenueLabel = "TEST2026",
+                Type = PublicationType.Conference, SortOrder = 99,
+            };
+            db.Accomplishments.Add(accomplishment);
+            db.Publications.Add(publication);
             await db.SaveChangesAsync();
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
+            (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
 
         var clients = new[]
@@ -313,6 +345,9 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["reviewer"] = reviewer.Id,
             ["jobs"] = "recurring",
             ["intake"] = intakeId.ToString(CultureInfo.InvariantCulture),
+            ["section"] = "accomplishments",
+            ["item"] = accomplishmentId.ToString(CultureInfo.InvariantCulture),
+            ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }
