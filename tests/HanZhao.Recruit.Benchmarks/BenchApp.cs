@@ -128,6 +128,12 @@ public sealed partial class BenchApp : IAsyncDisposable
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();
+        // For looking at the seeded database afterwards (EXPLAIN QUERY PLAN and the like).
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") is { Length: > 0 } keep)
+        {
+            File.Copy(DatabaseFile, keep, overwrite: true);
+        }
+
         _data.Dispose();
         _static.Dispose();
     }

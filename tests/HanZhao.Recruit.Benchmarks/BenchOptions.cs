@@ -30,7 +30,7 @@ public sealed record BenchOptions(bool Quick)
 
     public static BenchOptions Parse(string[] args)
     {
-        var unknown = args.Where(a => a != "--quick").ToList();
+        var unknown = args.Where(a => a is not ("--quick" or "--only-review")).ToList();
         return unknown.Count > 0
             ? throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick]")
             : new BenchOptions(args.Contains("--quick"));

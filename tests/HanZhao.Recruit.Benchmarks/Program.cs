@@ -17,8 +17,14 @@ await using (var app = await BenchApp.StartAsync())
     Log($"started: ready in {app.App.StartupTime.TotalMilliseconds:F0} ms, first page in {app.FirstPageTime.TotalMilliseconds:F0} ms");
     figures.Add(StartupFigure.From(app));
 
-    Log("public pages");
-    figures.AddRange(await PublicPagesScenario.RunAsync(app, options, Log));
+    if (!args.Contains("--only-review"))
+    {
+        Log("public pages");
+        figures.AddRange(await PublicPagesScenario.RunAsync(app, options, Log));
+    }
+
+    Log("review list");
+    figures.AddRange(await ReviewListScenario.RunAsync(app, options, Log));
 
     var peak = app.App.PeakWorkingSet;
     Log($"peak working set {peak / 1024.0 / 1024.0:F0} MB");
