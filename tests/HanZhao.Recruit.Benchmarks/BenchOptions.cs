@@ -1,8 +1,10 @@
 namespace HanZhao.Recruit.Benchmarks;
 
 /// <summary>How long and how much: <c>--quick</c> (under 3 minutes on 2 cores) or the full run.</summary>
-public sealed record BenchOptions(bool Quick)
+public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Only)
 {
+    public static readonly IReadOnlyList<string> Scenarios = ["pages", "emails", "submit", "review"];
+
     public string Mode => Quick ? "quick" : "full";
 
     /// <summary>Baseline and scenario alternate this many times, so drifting machine load hits both alike.</summary>
@@ -28,11 +30,31 @@ public sealed record BenchOptions(bool Quick)
 
     public int ReviewRequests => Quick ? 30 : 200;
 
+    /// <summary>Whether this scenario runs: all of them unless <c>--only</c> names some (for working on one).</summary>
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    /// <summary><c>[--quick] [--only pages,emails,submit,review]</c>.</summary>
     public static BenchOptions Parse(string[] args)
     {
-        var unknown = args.Where(a => a is not ("--quick" or "--only-review")).ToList();
-        return unknown.Count > 0
-            ? throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick]")
-            : new BenchOptions(args.Contains("--quick"));
+        var quick = false;
+        var only = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--quick")
+            {
+                quick = true;
+            }
+            else if (args[i] == "--only" && i + 1 < args.Length && args[i + 1].Split(',') is var names && names.All(Scenarios.Contains))
+            {
+                only.AddRange(names);
+                i++;
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only {string.Join(',', Scenarios)}]");
+            }
+        }
+
+        return new BenchOptions(quick, only);
     }
 }

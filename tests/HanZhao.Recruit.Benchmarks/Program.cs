@@ -17,14 +17,29 @@ await using (var app = await BenchApp.StartAsync())
     Log($"started: ready in {app.App.StartupTime.TotalMilliseconds:F0} ms, first page in {app.FirstPageTime.TotalMilliseconds:F0} ms");
     figures.Add(StartupFigure.From(app));
 
-    if (!args.Contains("--only-review"))
+    if (options.Runs("pages"))
     {
         Log("public pages");
         figures.AddRange(await PublicPagesScenario.RunAsync(app, options, Log));
     }
 
-    Log("review list");
-    figures.AddRange(await ReviewListScenario.RunAsync(app, options, Log));
+    if (options.Runs("emails"))
+    {
+        Log("emails");
+        figures.AddRange(await EmailScenario.RunAsync(app, options, Log));
+    }
+
+    if (options.Runs("submit"))
+    {
+        Log("submit");
+        figures.AddRange(await SubmitScenario.RunAsync(app, options, Log));
+    }
+
+    if (options.Runs("review"))
+    {
+        Log("review list");
+        figures.AddRange(await ReviewListScenario.RunAsync(app, options, Log));
+    }
 
     var peak = app.App.PeakWorkingSet;
     Log($"peak working set {peak / 1024.0 / 1024.0:F0} MB");
