@@ -24,11 +24,11 @@ public sealed record BenchOptions(bool Quick, IReadOnlyList<string> Only)
 
     public int SubmitRounds => Quick ? 1 : 4;
 
-    public int Emails => Quick ? 300 : 1000;
+    public int Emails => Quick ? 200 : 1000;
 
     public const int ReviewApplications = 100_000;
 
-    public int ReviewRequests => Quick ? 30 : 200;
+    public int ReviewRequests => Quick ? 24 : 240;
 
     /// <summary>Whether this scenario runs: all of them unless <c>--only</c> names some (for working on one).</summary>
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);

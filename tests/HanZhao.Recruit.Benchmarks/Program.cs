@@ -14,7 +14,7 @@ Log($"mode {options.Mode}; app {AppProcess.BuiltAppPath}");
 var figures = new List<Figure>();
 await using (var app = await BenchApp.StartAsync())
 {
-    Log($"started: ready in {app.App.StartupTime.TotalMilliseconds:F0} ms, first page in {app.FirstPageTime.TotalMilliseconds:F0} ms");
+    Log($"started: ready in {app.App.StartupTime.TotalMilliseconds:F0} ms, first page in {app.FirstPageTime.TotalMilliseconds:F0} ms, {app.StartupCpuTime.TotalMilliseconds:F0} ms CPU");
     figures.Add(StartupFigure.From(app));
 
     if (options.Runs("pages"))

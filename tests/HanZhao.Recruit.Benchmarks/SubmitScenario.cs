@@ -114,23 +114,25 @@ public static class SubmitScenario
             id = int.Parse(start.Headers.Location!.OriginalString.Split('/')[2], CultureInfo.InvariantCulture);
         }
 
-        var interest = "1";
+        // The signed-in applicant's token serves every form of the application.
+        var token = await client.GetAntiforgeryTokenAsync($"/apply/{id}/personal");
         foreach (var (step, fields) in ApplicationDrafts.ValidSteps)
         {
             var values = fields.Append(new("go", "next"));
             if (step == "choice")
             {
-                values = values.Append(new("ResearchInterestIds", interest));
+                values = values.Append(new("ResearchInterestIds", "1"));
             }
 
-            using var saved = await client.PostFormAsync($"/apply/{id}/{step}", $"/apply/{id}/{step}", values);
+            using var form = BenchApp.Form(values, token);
+            using var saved = await client.PostAsync(new Uri($"/apply/{id}/{step}", UriKind.Relative), form);
             if (saved.StatusCode != HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException($"Saving step {step} for {email} answered {(int)saved.StatusCode}.");
             }
         }
 
-        return new Applicant(email, client, id, await client.GetAntiforgeryTokenAsync($"/apply/{id}/documents"));
+        return new Applicant(email, client, id, token);
     }
 
     private static async Task<bool> SubmitAsync(Applicant applicant, byte[] cv, byte[] transcript, Samples requests, List<string> failures)
