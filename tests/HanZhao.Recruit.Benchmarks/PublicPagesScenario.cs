@@ -75,14 +75,19 @@ public static class PublicPagesScenario
         ];
     }
 
-    public static IEnumerable<KeyValuePair<string, double>> Details(Samples samples, string prefix) =>
-    [
-        new($"{prefix}.requests", samples.Count),
-        new($"{prefix}.errors", samples.Errors),
-        new($"{prefix}.seconds", samples.Elapsed.TotalSeconds),
-        new($"{prefix}.perSecond", samples.PerSecond),
-        new($"{prefix}.p50Ms", samples.Percentile(50)),
-        new($"{prefix}.p95Ms", samples.Percentile(95)),
-        new($"{prefix}.p99Ms", samples.Percentile(99)),
-    ];
+    /// <summary>Count, errors, rate (when the samples were timed as a whole) and percentiles, named with a prefix.</summary>
+    public static IEnumerable<KeyValuePair<string, double>> Details(Samples samples, string prefix)
+    {
+        yield return new($"{prefix}.count", samples.Count);
+        yield return new($"{prefix}.errors", samples.Errors);
+        if (samples.Elapsed > TimeSpan.Zero)
+        {
+            yield return new($"{prefix}.seconds", samples.Elapsed.TotalSeconds);
+            yield return new($"{prefix}.perSecond", samples.PerSecond);
+        }
+
+        yield return new($"{prefix}.p50Ms", samples.Percentile(50));
+        yield return new($"{prefix}.p95Ms", samples.Percentile(95));
+        yield return new($"{prefix}.p99Ms", samples.Percentile(99));
+    }
 }
