@@ -32,10 +32,17 @@ public static class PdfUpload
             return (null, "The file is larger than 10 MB.");
         }
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (bytes.Length != file.Length || !IsPdf(bytes))
+        // Read straight into an array of the declared size: a MemoryStream and its ToArray would make
+        // two copies of every upload on the large object heap (50 people uploading 1 MB at once
+        // showed in the peak working set).
+        var bytes = new byte[file.Length];
+        int read;
+        await using (var stream = file.OpenReadStream())
+        {
+            read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        if (read != file.Length || !IsPdf(bytes))
         {
             return (null, "The file is not a PDF. Save it as PDF and upload it again.");
         }

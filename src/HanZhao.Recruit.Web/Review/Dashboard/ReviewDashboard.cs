@@ -61,8 +61,10 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         var deadlines = intakes.Where(i => i.IsOpen && i.DeadlineUtc > now).OrderBy(i => i.DeadlineUtc).Take(DeadlinesShown)
             .Select(i => new DashboardDeadline(i.Id, i.Code, i.DeadlineUtc!.Value, (int)Math.Ceiling((i.DeadlineUtc.Value - now).TotalDays)))
             .ToList();
-        var tagNames = await db.ApplicationTags.Where(t => visible.Any(a => a.Id == t.ApplicationId))
-            .Select(t => t.Name).Distinct().OrderBy(n => n).Take(TagsOffered).ToListAsync(cancellationToken);
+        // Staff tag only applications they can see, and those never become drafts again, so every tag
+        // is visible to the professor: reading the Name index alone spares a lookup per tagged application.
+        var taggable = isProfessor ? db.ApplicationTags : db.ApplicationTags.Where(t => visible.Any(a => a.Id == t.ApplicationId));
+        var tagNames = await taggable.Select(t => t.Name).Distinct().OrderBy(n => n).Take(TagsOffered).ToListAsync(cancellationToken);
 
         return new DashboardPage
         {
@@ -191,8 +193,9 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         var reviewers = await (
                 from u in db.Users
                 join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == Roles.Reviewer && !u.IsDisabled
+                // The role as a subquery lets SQLite start from the RoleId index; as a join it scanned
+                // every user-role row (every applicant's) first: 0.1 s with 25 000 applicants.
+                where db.Roles.Where(r => r.Name == Roles.Reviewer).Select(r => r.Id).Contains(ur.RoleId) && !u.IsDisabled
                 select new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName })
             .AsNoTracking().ToListAsync(cancellationToken);
         return [.. reviewers.Select(r => new DashboardOption(r.Id, r.Name ?? r.Id)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
@@ -266,7 +269,8 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
 
         if (query.Tag is { } tag)
         {
-            applications = applications.Where(a => db.ApplicationTags.Any(t => t.ApplicationId == a.Id && t.Name == tag));
+            // "Id IN (tagged ids)" starts from the tag's index; an EXISTS per application would probe every row.
+            applications = applications.Where(a => db.ApplicationTags.Where(t => t.Name == tag).Select(t => t.ApplicationId).Contains(a.Id));
         }
 
         if (query.Reviewer is DashboardQuery.Unassigned)
@@ -275,7 +279,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         }
         else if (query.Reviewer is { } reviewer)
         {
-            applications = applications.Where(a => db.ReviewerAssignments.Any(r => r.ApplicationId == a.Id && r.ReviewerId == reviewer));
+            applications = applications.Where(a => db.ReviewerAssignments.Where(r => r.ReviewerId == reviewer).Select(r => r.ApplicationId).Contains(a.Id));
         }
 
         if (query.SubmittedFrom is { } from)

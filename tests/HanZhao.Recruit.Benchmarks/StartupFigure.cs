@@ -1,0 +1,33 @@
+namespace HanZhao.Recruit.Benchmarks;
+
+/// <summary>Start-up on an empty database, and the peak working set over all the runs.</summary>
+public static class StartupFigure
+{
+    public static Figure From(BenchApp app) => new()
+    {
+        Scenario = "start-up (empty database)",
+        Measure = "time to the first 200",
+        Value = app.App.StartupTime.TotalMilliseconds,
+        Unit = "ms",
+        Goal = "< 3 s",
+        Met = app.App.StartupTime < TimeSpan.FromSeconds(3),
+        Note = $"to /health/ready (migrations and seeding done); the first real page `/` answered 200 after {app.FirstPageTime.TotalMilliseconds:F0} ms; "
+            + $"the app had used {app.StartupCpuTime.TotalMilliseconds:F0} ms of CPU time when ready",
+        Details = new Dictionary<string, double>
+        {
+            ["readyMs"] = app.App.StartupTime.TotalMilliseconds,
+            ["firstPageMs"] = app.FirstPageTime.TotalMilliseconds,
+            ["cpuMsWhenReady"] = app.StartupCpuTime.TotalMilliseconds,
+        },
+    };
+
+    public static Figure Memory(long peakBytes) => new()
+    {
+        Scenario = "memory",
+        Measure = "peak working set during the runs (VmHWM)",
+        Value = peakBytes / 1024.0 / 1024.0,
+        Unit = "MB",
+        Goal = "< 300 MB",
+        Met = peakBytes < 300L * 1024 * 1024,
+    };
+}

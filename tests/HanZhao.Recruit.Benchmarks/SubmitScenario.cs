@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+
+namespace HanZhao.Recruit.Benchmarks;
+
+/// <summary>
+/// Submitting an application with two 1 MB PDFs, 50 applicants at once. Ahead of the timing, each
+/// applicant signs in (emailed link) and fills every step of a draft. One timed "submission" is
+/// what a browser posts after that: the CV upload (multipart, 1 MB), the transcript upload (1 MB)
+/// and the submit form, three POSTs answered by redirects (not followed). The baseline writes the
+/// same rows and bytes with ADO.NET on the same SQLite file, in the same three transactions, 50 at
+/// once: each document row with its content, then the submission (status, reference number, status
+/// history, the applicant's confirmation and the professor's alert).
+/// </summary>
+public static class SubmitScenario
+{
+    private const int PdfBytes = 1024 * 1024;
+
+    private sealed record Applicant(string Email, HttpClient Client, int ApplicationId, string Token);
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchApp app, BenchOptions options, Action<string> log)
+    {
+        var cv = ApplicationDrafts.Pdf(PdfBytes);
+        var transcript = ApplicationDrafts.Pdf(PdfBytes);
+        transcript[20] = (byte)'T';
+        var users = BenchOptions.SubmitUsers;
+        var total = users * options.SubmitRounds;
+
+        var prepare = Stopwatch.StartNew();
+        var applicants = new Applicant[total];
+        using (var gate = new SemaphoreSlim(8))
+        {
+            await Task.WhenAll(Enumerable.Range(0, total).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    applicants[i] = await PrepareAsync(app, $"submitter{i}@bench.test");
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        log($"  prepared {total} signed-in applicants with complete drafts in {prepare.Elapsed.TotalSeconds:F1} s");
+        var baselineDrafts = await BaselineDraftsAsync(app, applicants);
+
+        var submissions = new Samples();
+        var requests = new Samples();
+        var baseline = new Samples();
+        var failures = new List<string>();
+        for (var round = 0; round < options.SubmitRounds; round++)
+        {
+            var batch = applicants.Skip(round * users).Take(users).ToList();
+            var baselineRound = await TimedAsync(batch.Select((a, i) => (Func<Task<bool>>)(() => BaselineSubmitAsync(app, baselineDrafts[a.Email], i, cv, transcript))));
+            var roundRequests = new Samples();
+            var appRound = await TimedAsync(batch.Select(a => (Func<Task<bool>>)(() => SubmitAsync(a, cv, transcript, roundRequests, failures))));
+            log($"  round {round + 1}: app {appRound.PerSecond:F1} submissions/s, p50 {appRound.Percentile(50):F0} ms, p99 {appRound.Percentile(99):F0} ms, {appRound.Errors} errors; "
+                + $"ADO.NET {baselineRound.PerSecond:F1}/s, p50 {baselineRound.Percentile(50):F0} ms, p99 {baselineRound.Percentile(99):F0} ms");
+            submissions.Merge(appRound);
+            requests.Merge(roundRequests);
+            baseline.Merge(baselineRound);
+        }
+
+        if (failures.Count > 0)
+        {
+            log("  first failure: " + failures[0]);
+        }
+
+        var p99 = submissions.Percentile(99);
+        return
+        [
+            new Figure
+            {
+                Scenario = "submit an application with two 1 MB PDFs, 50 concurrent users",
+                Measure = "p50/p99 of a submission, submissions/s",
+                Value = p99,
+                Unit = "ms (p99)",
+                BaselineName = "the same rows and bytes inserted with ADO.NET directly (same three transactions, 50 at once)",
+                Baseline = baseline.Percentile(99),
+                Ratio = p99 / baseline.Percentile(99),
+                RatioMeaning = "app p99 / ADO.NET p99",
+                Goal = "p99 < 300 ms",
+                Met = p99 < 300 && submissions.Errors == 0,
+                Note = $"p50 {submissions.Percentile(50):F0} ms; {submissions.PerSecond:F1} submissions/s (ADO.NET: p50 {baseline.Percentile(50):F0} ms, {baseline.PerSecond:F1}/s); "
+                    + $"per POST p50 {requests.Percentile(50):F0} ms, p99 {requests.Percentile(99):F0} ms; {submissions.Count} submissions, {submissions.Errors} failed",
+                Details = PublicPagesScenario.Details(submissions, "submission")
+                    .Concat(PublicPagesScenario.Details(requests, "post"))
+                    .Concat(PublicPagesScenario.Details(baseline, "adoNet")).ToDictionary(),
+            },
+        ];
+    }
+
+    /// <summary>Runs every operation at once (one task each), timing each and the whole.</summary>
+    private static async Task<Samples> TimedAsync(IEnumerable<Func<Task<bool>>> operations)
+    {
+        var samples = new Samples();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(operations.Select(operation => Task.Run(() => samples.TimeAsync(operation))));
+        samples.AddElapsed(clock.Elapsed);
+        return samples;
+    }
+
+    private static async Task<Applicant> PrepareAsync(BenchApp app, string email)
+    {
+        var client = await app.SignInApplicantAsync(email, 1);
+        int id;
+        using (var start = await client.GetAsync(new Uri("/apply?intake=2026.09&program=PhD", UriKind.Relative)))
+        {
+            id = int.Parse(start.Headers.Location!.OriginalString.Split('/')[2], CultureInfo.InvariantCulture);
+        }
+
+        // The signed-in applicant's token serves every form of the application.
+        var token = await client.GetAntiforgeryTokenAsync($"/apply/{id}/personal");
+        foreach (var (step, fields) in ApplicationDrafts.ValidSteps)
+        {
+            var values = fields.Append(new("go", "next"));
+            if (step == "choice")
+            {
+                values = values.Append(new("ResearchInterestIds", "1"));
+            }
+
+            using var form = BenchApp.Form(values, token);
+            using var saved = await client.PostAsync(new Uri($"/apply/{id}/{step}", UriKind.Relative), form);
+            if (saved.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Saving step {step} for {email} answered {(int)saved.StatusCode}.");
+            }
+        }
+
+        return new Applicant(email, client, id, token);
+    }
+
+    private static async Task<bool> SubmitAsync(Applicant applicant, byte[] cv, byte[] transcript, Samples requests, List<string> failures)
+    {
+        async Task<bool> Post(HttpContent content, string path)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await applicant.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+            await response.Content.ReadAsByteArrayAsync();
+            requests.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                return true;
+            }
+
+            lock (failures)
+            {
+                failures.Add($"{path}: {(int)response.StatusCode}");
+            }
+
+            return false;
+        }
+
+        MultipartFormDataContent Upload(string kind, byte[] bytes, string name)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new("application/pdf");
+            return new MultipartFormDataContent
+            {
+                { new StringContent(applicant.Token), HtmlForms.AntiforgeryField },
+                { new StringContent(kind), "kind" },
+                { file, "file", name },
+            };
+        }
+
+        var documents = $"/apply/{applicant.ApplicationId}/documents";
+        using var first = Upload("Cv", cv, "cv.pdf");
+        using var second = Upload("Transcript", transcript, "transcript.pdf");
+        using var submit = new FormUrlEncodedContent([new("consent", "true"), new(HtmlForms.AntiforgeryField, applicant.Token)]);
+        return await Post(first, documents) && await Post(second, documents) && await Post(submit, $"/apply/{applicant.ApplicationId}/submit");
+    }
+
+    /// <summary>A second draft (the Master program) per applicant for the baseline to submit, written ahead like the app's drafts.</summary>
+    private static async Task<Dictionary<string, long>> BaselineDraftsAsync(BenchApp app, IEnumerable<Applicant> applicants)
+    {
+        var drafts = new Dictionary<string, long>();
+        await using var db = app.OpenDatabase();
+        await using var transaction = db.BeginTransaction();
+        foreach (var applicant in applicants)
+        {
+            await using var insert = db.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, Ranking, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc) "
+                + "SELECT ApplicantId, IntakeId, 'Master', 'Draft', Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, Ranking, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc "
+                + "FROM Applications WHERE Id = $id; SELECT last_insert_rowid();";
+            insert.Parameters.AddWithValue("$id", applicant.ApplicationId);
+            drafts[applicant.Email] = (long)(await insert.ExecuteScalarAsync())!;
+        }
+
+        await transaction.CommitAsync();
+        return drafts;
+    }
+
+    private static async Task<bool> BaselineSubmitAsync(BenchApp app, long applicationId, int n, byte[] cv, byte[] transcript)
+    {
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await using var db = app.OpenDatabase();
+
+        async Task Document(string kind, string name, byte[] bytes)
+        {
+            await using var transaction = db.BeginTransaction();
+            await using var command = db.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText =
+                "INSERT INTO ApplicationDocuments (ApplicationId, Kind, FileName, SizeBytes, Sha256, UploadedAtUtc) VALUES ($app, $kind, $name, $size, $sha, $now); "
+                + "INSERT INTO DocumentContents (DocumentId, Bytes) VALUES (last_insert_rowid(), $bytes); "
+                + "UPDATE Applications SET UpdatedAtUtc = $now WHERE Id = $app;";
+            command.Parameters.AddWithValue("$app", applicationId);
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$size", bytes.Length);
+            command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$bytes", bytes);
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        await Document("Cv", "cv.pdf", cv);
+        await Document("Transcript", "transcript.pdf", transcript);
+
+        await using (var transaction = db.BeginTransaction())
+        await using (var command = db.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText =
+                "UPDATE Applications SET Status = 'Submitted', ConsentedAtUtc = $now, SubmittedAtUtc = $now, UpdatedAtUtc = $now, ReferenceNumber = $reference WHERE Id = $app; "
+                + "INSERT INTO ApplicationStatusChanges (ApplicationId, \"From\", \"To\", ChangedAtUtc) VALUES ($app, 'Draft', 'Submitted', $now); "
+                + "INSERT INTO EmailMessages (Id, Kind, ToAddress, Subject, HtmlBody, TextBody, Culture, ApplicationId, Status, Attempts, CreatedAtUtc, NextAttemptAtUtc) "
+                + "VALUES ($mail1, 'BaselineConfirmation', 'applicant@bench.test', $subject, $html, $text, 'en', $app, 'Sent', 1, $now, $now), "
+                + "($mail2, 'BaselineAlert', 'hanzhao@bench.test', $subject, $html, $text, 'en', $app, 'Sent', 1, $now, $now);";
+            command.Parameters.AddWithValue("$app", applicationId);
+            command.Parameters.AddWithValue("$now", now);
+            command.Parameters.AddWithValue("$reference", $"BASE-{applicationId}");
+            command.Parameters.AddWithValue("$mail1", Guid.CreateVersion7().ToString().ToUpperInvariant());
+            command.Parameters.AddWithValue("$mail2", Guid.CreateVersion7().ToString().ToUpperInvariant());
+            command.Parameters.AddWithValue("$subject", $"Application received: BASE-{applicationId}");
+            var message = EmailScenario.Message(n);
+            command.Parameters.AddWithValue("$html", message.HtmlBody);
+            command.Parameters.AddWithValue("$text", message.TextBody);
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        return true;
+    }
+}
