@@ -76,8 +76,10 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="appPath">The app's dll; <see cref="BuiltAppPath"/> when null.</param>
     /// <param name="port">A port to reuse on restart; a free one when null.</param>
     /// <param name="timeout">How long to wait for readiness; 60 s when null.</param>
+    /// <param name="contentRoot">Where appsettings.json and wwwroot are: the project folder when null (a published app: its own folder).</param>
     public static async Task<AppProcess> StartAsync(
-        string dataPath, IReadOnlyDictionary<string, string?>? settings = null, string? appPath = null, int? port = null, TimeSpan? timeout = null)
+        string dataPath, IReadOnlyDictionary<string, string?>? settings = null, string? appPath = null, int? port = null, TimeSpan? timeout = null,
+        string? contentRoot = null)
     {
         appPath ??= BuiltAppPath;
         if (!File.Exists(appPath))
@@ -89,7 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet")
         {
             // The project folder: appsettings.json and wwwroot are found from the content root.
-            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "HanZhao.Recruit.Web"),
+            WorkingDirectory = contentRoot ?? Path.Combine(RepositoryPaths.Root, "src", "HanZhao.Recruit.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
