@@ -16,15 +16,16 @@ COPY src/HanZhao.Recruit.Web/HanZhao.Recruit.Web.csproj src/HanZhao.Recruit.Web/
 COPY migrations/HanZhao.Recruit.Migrations.Sqlite/HanZhao.Recruit.Migrations.Sqlite.csproj migrations/HanZhao.Recruit.Migrations.Sqlite/
 COPY migrations/HanZhao.Recruit.Migrations.SqlServer/HanZhao.Recruit.Migrations.SqlServer.csproj migrations/HanZhao.Recruit.Migrations.SqlServer/
 # Only the web project: it pulls in Data and both migration sets; tests are not part of the image.
-# For the image's own architecture (amd64 → x64, arm64), so the publish below can compile ahead of time.
+# For the image's own architecture (BuildKit sets TARGETARCH: amd64 or arm64; the SDK takes both
+# names), so the publish below can compile ahead of time; amd64 under the legacy builder.
 ARG TARGETARCH
-RUN dotnet restore src/HanZhao.Recruit.Web/HanZhao.Recruit.Web.csproj -a $TARGETARCH
+RUN dotnet restore src/HanZhao.Recruit.Web/HanZhao.Recruit.Web.csproj -a ${TARGETARCH:-amd64}
 
 # The sources (bin/, obj/ and App_Data/ are kept out by .dockerignore).
 COPY src/ src/
 COPY migrations/ migrations/
 # ReadyToRun (set in the project for any platform-specific publish): about 2 s less start-up.
-RUN dotnet publish src/HanZhao.Recruit.Web/HanZhao.Recruit.Web.csproj -c Release -a $TARGETARCH --self-contained false -o /app --no-restore
+RUN dotnet publish src/HanZhao.Recruit.Web/HanZhao.Recruit.Web.csproj -c Release -a ${TARGETARCH:-amd64} --self-contained false -o /app --no-restore
 
 # ---- run ------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
