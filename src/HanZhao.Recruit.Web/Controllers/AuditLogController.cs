@@ -87,26 +87,9 @@ public sealed class AuditLogController(RecruitDbContext db) : Controller
             result.InvalidDate = true;
         }
 
-        var number = 1;
-        if (!string.IsNullOrEmpty(page))
-        {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1)
-            {
-                number = parsed;
-            }
-            else
-            {
-                result.InvalidPage = true;
-            }
-        }
-
-        result.Total = await entries.CountAsync();
-        result.PageCount = Math.Max(1, (result.Total + PageSize - 1) / PageSize);
-        result.Page = Math.Min(number, result.PageCount);
-        result.Entries = await entries
-            .OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
-            .Skip((result.Page - 1) * PageSize).Take(PageSize)
-            .ToListAsync();
+        var shown = await LogPages.ReadAsync(entries.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id), page, PageSize);
+        (result.Entries, result.Page, result.PageCount, result.Total, result.InvalidPage) =
+            (shown.Rows, shown.Page, shown.PageCount, shown.Total, shown.InvalidPage);
         return View(result);
     }
 

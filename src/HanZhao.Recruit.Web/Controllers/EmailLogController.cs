@@ -39,28 +39,14 @@ public sealed class EmailLogController(RecruitDbContext db, TimeProvider time) :
             }
         }
 
-        var number = 1;
-        if (!string.IsNullOrEmpty(page))
-        {
-            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= 1)
-            {
-                number = parsed;
-            }
-            else
-            {
-                result.InvalidPage = true;
-            }
-        }
-
-        result.Total = await messages.CountAsync();
-        result.PageCount = Math.Max(1, (result.Total + PageSize - 1) / PageSize);
-        result.Page = Math.Min(number, result.PageCount);
-        result.Rows = await messages
+        // The bodies are never loaded for the list: the projection comes before the paging.
+        var rows = messages
             .OrderByDescending(m => m.CreatedAtUtc).ThenByDescending(m => m.Id)
-            .Skip((result.Page - 1) * PageSize).Take(PageSize)
             .Select(m => new EmailLogRow(
-                m.Id, m.CreatedAtUtc, m.Kind, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.LastError, m.SentAtUtc))
-            .ToListAsync();
+                m.Id, m.CreatedAtUtc, m.Kind, m.ToAddress, m.ToName, m.Subject, m.Status, m.Attempts, m.LastError, m.SentAtUtc));
+        var shown = await LogPages.ReadAsync(rows, page, PageSize);
+        (result.Rows, result.Page, result.PageCount, result.Total, result.InvalidPage) =
+            (shown.Rows, shown.Page, shown.PageCount, shown.Total, shown.InvalidPage);
         return View(result);
     }
 
