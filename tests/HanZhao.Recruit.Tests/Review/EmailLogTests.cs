@@ -95,6 +95,25 @@ public class EmailLogTests(EmailLogAppFactory app) : IClassFixture<EmailLogAppFa
         Assert.Contains(sent.Subject, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public async Task A_page_number_that_is_not_a_whole_number_from_1_shows_the_first_page_and_says_so(string page)
+    {
+        var failed = await SeedAsync(EmailStatus.Failed, "boom");
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+
+        using var response = await client.GetAsync(Page + "?page=" + Uri.EscapeDataString(page));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("That page number is not valid; showing the first page.", html, StringComparison.Ordinal);
+        Assert.Contains(failed.Subject, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Resending_a_failed_row_makes_it_pending_audits_it_and_the_dispatcher_sends_it()
     {
