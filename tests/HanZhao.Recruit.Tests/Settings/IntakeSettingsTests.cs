@@ -6,7 +6,9 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Tests.Applicants;
 using HanZhao.Recruit.Tests.PublicSite;
+using HanZhao.Recruit.Web.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HanZhao.Recruit.Tests.Settings;
 
@@ -174,6 +176,13 @@ public partial class IntakeSettingsTests(IntakeSettingsApp app) : IClassFixture<
         var edit = await professor.GetStringAsync($"{Page}/{id}");
 
         Assert.Contains("2040-01-01 00:00", row, StringComparison.Ordinal);
+        // Applicants read the same Shanghai time on /join (not the UTC date, which can be a day earlier).
+        // The intake went in through the database, not the settings page, so the cached /join is evicted by hand.
+        await app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().EvictPublicPagesAsync();
+        using (var visitor = app.CreateHttpsClient())
+        {
+            Assert.Contains("2040-03-31 23:59 (UTC+8)", await visitor.GetStringAsync("/join"), StringComparison.Ordinal);
+        }
         Assert.Contains("2040-03-31 23:59", row, StringComparison.Ordinal);
         Assert.Contains("<td class=\"number\" data-phd>—</td>", row, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Page}/{id}\"", row, StringComparison.Ordinal);
