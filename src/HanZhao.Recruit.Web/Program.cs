@@ -1,44 +1,43 @@
-using HanZhao.Recruit.Web.Accounts;
-using HanZhao.Recruit.Web.Applicants.Portal;
-using HanZhao.Recruit.Web.Applicants.SignIn;
-using HanZhao.Recruit.Web.Applications;
-using HanZhao.Recruit.Web.Caching;
-using HanZhao.Recruit.Web.Contact;
-using HanZhao.Recruit.Web.Content;
-using HanZhao.Recruit.Web.Database;
-using HanZhao.Recruit.Web.Errors;
-using HanZhao.Recruit.Web.Health;
-using HanZhao.Recruit.Web.Hosting;
-using HanZhao.Recruit.Web.Jobs;
-using HanZhao.Recruit.Web.Localization;
-using HanZhao.Recruit.Web.Review;
+using HanZhao.Recruit.Web.Account;
+using HanZhao.Recruit.Web.Applicant;
+using HanZhao.Recruit.Web.Apply;
+using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Notifications;
-using HanZhao.Recruit.Web.Security;
-using HanZhao.Recruit.Web.Settings.Content;
+using HanZhao.Recruit.Web.Platform.Caching;
+using HanZhao.Recruit.Web.Platform.Database;
+using HanZhao.Recruit.Web.Platform.Errors;
+using HanZhao.Recruit.Web.Platform.Health;
+using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Jobs;
+using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.PublicSite;
+using HanZhao.Recruit.Web.PublicSite.Contact;
+using HanZhao.Recruit.Web.Review;
+using HanZhao.Recruit.Web.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The plumbing (Platform/), then one registration per capability folder.
 builder.Services
     .AddRecruitDatabase()
     .AddRecruitSecurity()
     .AddRequestSizeLimits()
-    .AddStaffAccounts()
     .AddRecruitLocalization()
     .AddRecruitHealthChecks()
     .AddPublicPageCache()
-    .AddPublicContent()
     .AddRecruitNotifications()
     .AddRecruitJobs()
-    .AddApplicantPortal()
-    .AddApplications()
-    .AddRecruitMvc()
-    .AddApplicantSignIn()
+    .AddRecruitMvc();
+builder.Services
+    .AddPublicContent()
     .AddContactForm()
+    .AddApplicantSignIn()
+    .AddApplications()
+    .AddApplicantPortal()
+    .AddStaffAccounts()
     .AddReview()
-    .AddReviewDashboard();
-builder.Services.AddApplicationReview();
-builder.Services.AddIntakeSettings();
-builder.Services.AddContentEditor();
+    .AddSettings();
 
 var app = builder.Build();
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using HanZhao.Recruit.Data.Notifications;
-using HanZhao.Recruit.Web;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Hosting.Internal;

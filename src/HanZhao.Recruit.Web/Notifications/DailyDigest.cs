@@ -1,6 +1,7 @@
 using System.Globalization;
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;

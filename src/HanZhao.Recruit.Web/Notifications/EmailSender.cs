@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Notifications;

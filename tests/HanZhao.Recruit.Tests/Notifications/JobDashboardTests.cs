@@ -1,7 +1,7 @@
 using System.Net;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Web.Jobs;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Jobs;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using HanZhao.Recruit.Data.Notifications;
-using HanZhao.Recruit.Tests.Contact;
+using HanZhao.Recruit.Tests.PublicSite.Contact;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

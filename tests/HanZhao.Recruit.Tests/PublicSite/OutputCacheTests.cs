@@ -1,4 +1,4 @@
-using HanZhao.Recruit.Web.Caching;
+using HanZhao.Recruit.Web.Platform.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using HanZhao.Recruit.Web.Content;
+using HanZhao.Recruit.Web.PublicSite;
 
 namespace HanZhao.Recruit.Tests.PublicSite;
 

@@ -10,7 +10,7 @@ public partial class TranslationTests
     [Fact]
     public void Every_string_the_views_and_code_localize_has_a_chinese_translation()
     {
-        var resx = XDocument.Load(Path.Combine(WebProject, "Resources", "Localization", "SharedResource.zh-CN.resx"));
+        var resx = XDocument.Load(Path.Combine(WebProject, "Platform", "Localization", "SharedResource.zh-CN.resx"));
         var translated = resx.Root!.Elements("data")
             .Where(d => !string.IsNullOrWhiteSpace(d.Element("value")?.Value))
             .Select(d => (string)d.Attribute("name")!)
@@ -29,7 +29,7 @@ public partial class TranslationTests
     [Fact]
     public void Enum_values_shown_on_pages_have_chinese_translations()
     {
-        var resx = XDocument.Load(Path.Combine(WebProject, "Resources", "Localization", "SharedResource.zh-CN.resx"));
+        var resx = XDocument.Load(Path.Combine(WebProject, "Platform", "Localization", "SharedResource.zh-CN.resx"));
         var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
         Assert.All(Enum.GetNames<HanZhao.Recruit.Data.Content.PublicationType>(), n => Assert.Contains(n, names));

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using HanZhao.Recruit.Data.Applications;
-using HanZhao.Recruit.Tests.Applicants;
-using HanZhao.Recruit.Web.Applications;
+using HanZhao.Recruit.Tests.Apply;
+using HanZhao.Recruit.Web.Apply;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Tests.Reliability;

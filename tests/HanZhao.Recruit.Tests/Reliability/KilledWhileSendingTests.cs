@@ -1,6 +1,6 @@
 using System.Net;
 using HanZhao.Recruit.Data.Notifications;
-using HanZhao.Recruit.Tests.Applicants;
+using HanZhao.Recruit.Tests.Apply.SignIn;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Tests.Applicants;
+using HanZhao.Recruit.Tests.Apply.SignIn;
 using Microsoft.Data.Sqlite;
 
 namespace HanZhao.Recruit.Tests.Reliability;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
-using HanZhao.Recruit.Tests.Applicants;
+using HanZhao.Recruit.Tests.Apply;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,6 +1,7 @@
 using System.Net;
 using HanZhao.Recruit.Data.Applications;
-using HanZhao.Recruit.Tests.Applicants;
+using HanZhao.Recruit.Tests.Apply;
+using HanZhao.Recruit.Tests.Apply.SignIn;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Tests.Reliability;

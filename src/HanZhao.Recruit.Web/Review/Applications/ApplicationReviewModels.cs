@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
-using HanZhao.Recruit.Web.Applicants.Portal;
+using HanZhao.Recruit.Web.Applicant;
 
 namespace HanZhao.Recruit.Web.Review.Applications;
 

@@ -6,7 +6,8 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
-using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

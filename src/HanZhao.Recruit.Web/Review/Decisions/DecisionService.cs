@@ -3,6 +3,7 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;

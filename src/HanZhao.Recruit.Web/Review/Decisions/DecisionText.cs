@@ -1,5 +1,5 @@
 using HanZhao.Recruit.Data.Applications;
-using HanZhao.Recruit.Web.Applicants.Portal;
+using HanZhao.Recruit.Web.Applicant;
 using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;

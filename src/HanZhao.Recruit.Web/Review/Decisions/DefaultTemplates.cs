@@ -1,5 +1,5 @@
 using HanZhao.Recruit.Data.Applications;
-using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Platform.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;

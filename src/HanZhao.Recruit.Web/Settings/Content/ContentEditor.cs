@@ -4,8 +4,9 @@ using System.Security.Claims;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
-using HanZhao.Recruit.Web.Caching;
-using HanZhao.Recruit.Web.Review;
+using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Caching;
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.Platform.Forms;
 
 namespace HanZhao.Recruit.Web.Settings.Content;
 
@@ -11,15 +11,7 @@ public sealed record ItemListPage(ContentSection Section, IReadOnlyList<ItemRow>
 
 public sealed record ItemEditPage(ContentSection Section, int Id, ItemForm Form, FormErrors Errors);
 
-public sealed record PublicationListPage(IReadOnlyList<IGrouping<int, Publication>> ByYear, string? Done, int Count);
-
-/// <summary>The add/edit form; <see cref="Id"/> null when adding.</summary>
-public sealed record PublicationEditPage(int? Id, string? Slug, PublicationForm Form, FormErrors Errors);
-
-/// <summary>The import form and, after a preview, what would be added (the text goes back in the confirm form).</summary>
-public sealed record ImportPage(string Text, ImportPlan? Plan, string? Error, ISet<int> Include);
-
-/// <summary>One labelled input of the content forms (rendered by Views/ContentSettings/_Field.cshtml).</summary>
+/// <summary>One labelled input of the content forms (rendered by Settings/Content/Views/_Field.cshtml).</summary>
 public sealed record FieldModel(string Name, string Label, string? Value, FormErrors Errors, int MaxLength)
 {
     public string Type { get; init; } = "text";

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using HanZhao.Recruit.Web.Localization;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Settings.Content;

@@ -1,0 +1,86 @@
+namespace HanZhao.Recruit.Web.Account;
+
+/// <summary>Messages are English keys, translated in the views.</summary>
+public static class AccountMessages
+{
+    public const string SignInFailed = "The email address or password is wrong, or the account is locked or disabled. After 5 failed attempts, sign-in is blocked for 15 minutes.";
+    public const string CodeFailed = "That code did not work. Enter the current 6-digit code from your authenticator app, or one of your recovery codes.";
+    public const string LinkFailed = "This link has expired or has already been used. Ask the professor for a new invitation.";
+    public const string PasswordsDiffer = "The two passwords do not match.";
+    public const string PasswordTooShort = "Use at least 12 characters.";
+    public const string PasswordTooLong = "Use at most 256 characters.";
+    public const string PasswordTooCommon = "This password is too common. Choose another.";
+    public const string EnrolCodeFailed = "That code did not match. Check the time on your phone and enter the current code.";
+    public const string InviteInvalidEmail = "Enter a valid email address.";
+    public const string InviteExists = "An account with this email address already exists.";
+    public const string InviteNameTooLong = "The name can have at most 100 characters.";
+}
+
+public sealed class StaffSignInPage
+{
+    public string? Email { get; init; }
+
+    public string? ReturnUrl { get; init; }
+
+    public string? Error { get; set; }
+
+    public bool PasswordSet { get; init; }
+
+    public bool SignedOut { get; init; }
+}
+
+public sealed record TwoFactorSignInPage(string? ReturnUrl, string? Error);
+
+public sealed class SetPasswordPage
+{
+    public required string UserId { get; init; }
+
+    public required string Token { get; init; }
+
+    public required string Email { get; init; }
+
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}
+
+public sealed class TwoFactorPage
+{
+    public bool Enabled { get; init; }
+
+    public bool Suggest { get; init; }
+
+    public bool IsProfessor { get; init; }
+
+    /// <summary>The Base32 shared key, only while not yet enabled.</summary>
+    public string? SharedKey { get; init; }
+
+    public string? AuthenticatorUri { get; init; }
+
+    public int RecoveryCodesLeft { get; init; }
+
+    public string? Error { get; init; }
+}
+
+public sealed record ReviewerRow(string Id, string Email, string? DisplayName, bool HasPassword, bool IsDisabled, DateTime CreatedAtUtc);
+
+public sealed class ReviewersPage
+{
+    public IReadOnlyList<ReviewerRow> Reviewers { get; init; } = [];
+
+    public string? Email { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>What just happened ("invited", "disabled", "enabled", "resent").</summary>
+    public string? Done { get; init; }
+}
+
+public sealed class ProfessorSetupPage
+{
+    public required string Token { get; init; }
+
+    public string? Email { get; init; }
+
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace HanZhao.Recruit.Web.Account;
+
+/// <summary>
+/// The first-start link when no <c>Recruit:AdminEmail</c> is configured: a Data Protection payload
+/// that expires after <see cref="StaffPasswordLinks.Lifetime"/>. It names no account; it works only
+/// while no professor exists, so it works once. Keys live in the database, so a restart keeps it valid.
+/// </summary>
+public static class ProfessorSetupLinks
+{
+    public const string Path = "/account/setup";
+    private const string Purpose = "HanZhao.Recruit.ProfessorSetup";
+    private const string Payload = "professor-setup";
+
+    public static string Create(IServiceProvider services, string siteBase)
+    {
+        var token = Protector(services).Protect(Payload, StaffPasswordLinks.Lifetime);
+        return $"{siteBase.TrimEnd('/')}{Path}?token={Uri.EscapeDataString(token)}";
+    }
+
+    public static bool IsValid(IServiceProvider services, string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Protector(services).Unprotect(token, out _) == Payload;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static ITimeLimitedDataProtector Protector(IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).ToTimeLimitedDataProtector();
+}

@@ -1,0 +1,51 @@
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
+
+namespace HanZhao.Recruit.Web.Applicant;
+
+/// <summary>The applicant's own page: their applications, newest first.</summary>
+public sealed record ApplicantPage(IReadOnlyList<ApplicationSummary> Applications, ApplicationSummary? JustWithdrawn);
+
+public sealed record ApplicationSummary(
+    int Id,
+    StudyPrograms Program,
+    string IntakeCode,
+    ApplicationStatus Status,
+    string? ReferenceNumber,
+    DateTime CreatedAtUtc,
+    DateTime? SubmittedAtUtc,
+    IReadOnlyList<StatusStep> History,
+    IReadOnlyList<DocumentSummary> Documents)
+{
+    public bool CanEdit => PortalRules.CanEdit(Status);
+
+    public bool CanWithdraw => PortalRules.CanWithdraw(Status);
+}
+
+/// <summary>One row of the status history.</summary>
+public sealed record StatusStep(ApplicationStatus From, ApplicationStatus To, DateTime ChangedAtUtc);
+
+/// <summary>What the list shows of a document: its description, never its bytes.</summary>
+public sealed record DocumentSummary(int Id, DocumentKind Kind, string FileName, long SizeBytes, DateTime UploadedAtUtc);
+
+/// <summary>A document's bytes and the name to offer them under.</summary>
+public sealed record DocumentFile(string FileName, byte[] Bytes);
+
+/// <summary>The application a withdrawal page is about.</summary>
+public sealed record WithdrawalPage(int Id, StudyPrograms Program, string IntakeCode, ApplicationStatus Status, string? ReferenceNumber)
+{
+    public bool Allowed => PortalRules.CanWithdraw(Status);
+}
+
+public enum WithdrawalOutcome
+{
+    Withdrawn,
+
+    /// <summary>Not in a state that can be withdrawn (a draft, or a decision was made); nothing changed.</summary>
+    NotAllowed,
+
+    /// <summary>No such application of this applicant; answered as 404 so others' ids are not revealed.</summary>
+    NotFound,
+}
+
+public sealed record WithdrawalResult(WithdrawalOutcome Outcome, WithdrawalPage? Application);

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace HanZhao.Recruit.Web.Apply.SignIn;
+
+/// <summary>
+/// The applicant's passwordless sign-in (see <see cref="ApplicantSignInService"/>). No page here is
+/// stored by browsers or proxies: they carry a token or a form for one person.
+/// </summary>
+[Route("apply/signin")]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ApplicantSignInController(ApplicantSignInService signIn) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Form(string? returnPath) =>
+        View(new SignInRequestForm { ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) });
+
+    // Bound field by field: the form's error properties are ours to set, never the poster's.
+    [HttpPost("")]
+    [EnableRateLimiting(ApplicantSignInSetup.ClientRateLimitPolicy)]
+    public async Task<IActionResult> Submit(
+        [FromForm] string? email, [FromForm] string? website, [FromForm] string? returnPath, CancellationToken cancellationToken)
+    {
+        var form = new SignInRequestForm { Email = email, Website = website, ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) };
+        var outcome = await signIn.RequestLinkAsync(form, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        switch (outcome)
+        {
+            case SignInRequestOutcome.Invalid:
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Form), form);
+            case SignInRequestOutcome.TooMany:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return View(nameof(Form), form);
+            default:
+                // Sent and Ignored look the same; redirecting means a reload does not send another link.
+                return RedirectToAction(nameof(Sent));
+        }
+    }
+
+    [HttpGet("sent")]
+    public IActionResult Sent() => View();
+
+    // Mail scanners open links to check them: a GET must not use the token, only offer to.
+    [HttpGet("confirm")]
+    public IActionResult Continue(string? token) => View(new SignInConfirmPage(token ?? string.Empty));
+
+    [HttpPost("confirm")]
+    public async Task<IActionResult> Confirm([FromForm] string? token, CancellationToken cancellationToken)
+    {
+        var result = await signIn.ConfirmAsync(token, cancellationToken);
+        if (result.Outcome == SignInConfirmOutcome.SignedIn)
+        {
+            return LocalRedirect(result.ReturnPath!);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("LinkFailed", result);
+    }
+}

@@ -1,0 +1,265 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace HanZhao.Recruit.Web.Apply.SignIn;
+
+/// <summary>
+/// Passwordless sign-in for applicants: a one-time link is emailed, and using it signs in as that
+/// address, creating the account on first use. Nothing here tells a visitor whether an address
+/// already has an account.
+/// </summary>
+public sealed class ApplicantSignInService(
+    RecruitDbContext db,
+    UserManager<RecruitUser> users,
+    SignInManager<RecruitUser> signIn,
+    IStringLocalizer<SharedResource> localizer,
+    IOptions<ApplicantSignInOptions> options,
+    IOptions<RecruitOptions> recruit,
+    TimeProvider clock,
+    ILogger<ApplicantSignInService> logger)
+{
+    public const string EmailKind = "SignInLink";
+    public const string ConfirmPath = "/apply/signin/confirm";
+    public const string DefaultReturnPath = "/applicant";
+
+    /// <summary>RFC 5321 caps a forward path at 256 octets including the angle brackets.</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>The column's size; a longer path is not one our own redirects produce.</summary>
+    private const int MaxReturnPathLength = 500;
+
+    /// <summary>Longer than any token we issue (43 characters); anything longer is garbage, not worth hashing.</summary>
+    private const int MaxTokenLength = 128;
+
+    private readonly ApplicantSignInOptions _options = options.Value;
+
+    /// <summary>
+    /// Validates the form, applies the per-address limit, stores a link and queues its email. The
+    /// link starts with Recruit:PublicUrl, or with <paramref name="siteBase"/> (the request's scheme and host) when that is not set.
+    /// </summary>
+    public async Task<SignInRequestOutcome> RequestLinkAsync(SignInRequestForm form, string siteBase, CancellationToken cancellationToken)
+    {
+        // Checked before the address so a bot learns nothing from validation messages either.
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            logger.LogInformation("Sign-in link request ignored: the honeypot field was filled.");
+            return SignInRequestOutcome.Ignored;
+        }
+
+        form.EmailError = ValidateEmail(form.Email);
+        if (form.EmailError is not null)
+        {
+            return SignInRequestOutcome.Invalid;
+        }
+
+        var email = form.Email!.Trim();
+        var normalizedEmail = users.NormalizeEmail(email);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // Counted from the links table rather than memory, so it holds across restarts and instances.
+        var since = now - _options.AddressWindow;
+        var recent = await db.SignInLinks.CountAsync(
+            l => l.NormalizedEmail == normalizedEmail && l.CreatedAtUtc > since, cancellationToken);
+        if (recent >= _options.AddressPermitLimit)
+        {
+            // The same answer for every address, with or without an account.
+            form.FormError = "Too many sign-in links were requested for this address. Please use the latest email we sent, or wait 15 minutes and try again.";
+            return SignInRequestOutcome.TooMany;
+        }
+
+        var culture = CultureInfo.CurrentUICulture.IsChinese() ? Cultures.Chinese : Cultures.English;
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        db.SignInLinks.Add(new SignInLink
+        {
+            NormalizedEmail = normalizedEmail,
+            Culture = culture,
+            TokenHash = Hash(token),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + _options.LinkLifetime,
+            ReturnPath = LocalPathOrNull(form.ReturnPath),
+        });
+
+        var link = $"{PublicBase(siteBase)}{ConfirmPath}?token={token}";
+        db.QueueEmail(WriteEmail(email, culture, link), now);
+
+        // One SaveChanges: the link and its email commit together or not at all.
+        await db.SaveChangesAsync(cancellationToken);
+        return SignInRequestOutcome.Sent;
+    }
+
+    /// <summary>
+    /// Uses the link: marks it used (once, even under two simultaneous clicks), finds or creates
+    /// the applicant and signs them in, replacing whoever was signed in before in this browser.
+    /// </summary>
+    public async Task<SignInConfirmResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return new(SignInConfirmOutcome.Unknown);
+        }
+
+        var hash = Hash(token);
+        var link = await db.SignInLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        if (link is null)
+        {
+            return new(SignInConfirmOutcome.Unknown);
+        }
+
+        if (link.UsedAtUtc is not null)
+        {
+            return new(SignInConfirmOutcome.AlreadyUsed);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (link.ExpiresAtUtc <= now)
+        {
+            return new(SignInConfirmOutcome.Expired);
+        }
+
+        var user = await users.FindByEmailAsync(link.NormalizedEmail);
+        if (user is not null && await IsStaffAsync(user))
+        {
+            logger.LogWarning("A sign-in link was used for the staff account {UserId}; refused.", user.Id);
+            return new(SignInConfirmOutcome.StaffAccount);
+        }
+
+        // The conditional update is the lock: of two concurrent clicks exactly one changes the row.
+        var claimed = await db.SignInLinks
+            .Where(l => l.Id == link.Id && l.UsedAtUtc == null && l.ExpiresAtUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAtUtc, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return new(SignInConfirmOutcome.AlreadyUsed);
+        }
+
+        user ??= await CreateApplicantAsync(link, now);
+        if (!await users.IsInRoleAsync(user, Roles.Applicant))
+        {
+            // An account made some other way (or before roles existed) becomes an applicant by using a link.
+            await users.AddToRoleAsync(user, Roles.Applicant);
+        }
+
+        // Lockout is deliberately not checked: it counts failed password attempts, and applicants
+        // have no password, so anyone could otherwise lock an applicant out by guessing at the
+        // staff sign-in page with their address.
+        // Whoever was signed in in this browser leaves first: the link signs in as its own address.
+        if (signIn.IsSignedIn(signIn.Context.User))
+        {
+            await signIn.SignOutAsync();
+        }
+
+        // A session cookie: it ends with the browser, and a new link is one email away.
+        await signIn.SignInAsync(user, isPersistent: false);
+        return new(SignInConfirmOutcome.SignedIn, link.ReturnPath ?? DefaultReturnPath);
+    }
+
+    /// <summary>An English key for the localizer, or null when the address is acceptable.</summary>
+    public static string? ValidateEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return "Enter your email address.";
+        }
+
+        // CR/LF would let an address carry extra mail headers ("\r\nBcc: ..."); checked before trimming strips them.
+        if (email.Any(char.IsControl))
+        {
+            return "Enter a valid email address, like name@example.com.";
+        }
+
+        var trimmed = email.Trim();
+        if (trimmed.Length > MaxEmailLength)
+        {
+            return "An email address has at most 254 characters.";
+        }
+
+        // MailAddress also accepts "Name <a@b.c>" and comments; only a bare address is wanted.
+        return MailAddress.TryCreate(trimmed, out var parsed)
+               && parsed.Address == trimmed
+               && string.IsNullOrEmpty(parsed.DisplayName)
+               && !trimmed.Any(char.IsWhiteSpace)
+               && parsed.Host.Contains('.', StringComparison.Ordinal)
+            ? null
+            : "Enter a valid email address, like name@example.com.";
+    }
+
+    /// <summary>
+    /// The path itself when it is local ("/apply?x=1"), else null. "//host" and "/\host" are
+    /// protocol-relative to browsers, so they are refused like absolute URLs.
+    /// </summary>
+    public static string? LocalPathOrNull(string? path) =>
+        !string.IsNullOrEmpty(path)
+        && path.Length <= MaxReturnPathLength
+        && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl)
+            ? path
+            : null;
+
+    /// <summary>Lower-case hex SHA-256: what the database keeps instead of the token.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private string PublicBase(string siteBase) =>
+        (string.IsNullOrWhiteSpace(recruit.Value.PublicUrl) ? siteBase : recruit.Value.PublicUrl).TrimEnd('/');
+
+    private async Task<bool> IsStaffAsync(RecruitUser user) =>
+        await users.IsInRoleAsync(user, Roles.Professor) || await users.IsInRoleAsync(user, Roles.Reviewer);
+
+    private async Task<RecruitUser> CreateApplicantAsync(SignInLink link, DateTime now)
+    {
+        // The link keeps only the normalized (upper-case) address; mail systems treat addresses
+        // case-insensitively in practice, and lower case is how people write them.
+        var email = link.NormalizedEmail.ToLowerInvariant();
+        var user = new RecruitUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true, // using the link proves the address
+            PreferredCulture = link.Culture,
+            CreatedAtUtc = now,
+        };
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with a concurrent first sign-in: the unique index refused the second row.
+            db.Entry(user).State = EntityState.Detached;
+            created = IdentityResult.Failed();
+        }
+
+        if (!created.Succeeded)
+        {
+            // Another link for the same address may have created the account a moment ago.
+            return await users.FindByEmailAsync(link.NormalizedEmail)
+                   ?? throw new InvalidOperationException(
+                       "Could not create the applicant account: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        return user;
+    }
+
+    /// <summary>Written in the visitor's language: the request runs in it, so the localizer answers in it.</summary>
+    private EmailDraft WriteEmail(string email, string culture, string link) =>
+        new EmailWriter(culture)
+            .Heading(localizer["Sign in to apply"].Value)
+            .Paragraph(localizer["Use this link to sign in to your application to Han Zhao's group at Shanghai Jiao Tong University."].Value)
+            .Button(localizer["Sign in"].Value, link)
+            .Paragraph(localizer["The link expires in 15 minutes and works once."].Value)
+            .Paragraph(localizer["If you did not ask for it, ignore this email: nobody can sign in without the link."].Value)
+            .Build(EmailKind, email, null, localizer["Your sign-in link"].Value, localizer["Han Zhao's group, Shanghai Jiao Tong University"].Value);
+}

@@ -1,0 +1,60 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Account;
+using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.PublicSite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HanZhao.Recruit.Web.Platform.Database;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the DbContext for the configured provider. Configuration is read when the
+    /// first context is built, so hosts and tests can override it until then.</summary>
+    public static IServiceCollection AddRecruitDatabase(this IServiceCollection services)
+    {
+        services.AddOptions<RecruitOptions>().BindConfiguration(RecruitOptions.Section);
+        services.AddSingleton(sp => DatabaseConnection.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IOptions<RecruitOptions>>().Value
+                .ResolveDataPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<RecruitDbContext>((sp, options) =>
+        {
+            var connection = sp.GetRequiredService<DatabaseConnection>();
+            options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
+            // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger).
+            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>());
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending migrations and seeds an empty database before the app takes requests, so
+    /// `dotnet run` and `docker compose up` need no separate step.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var connection = app.Services.GetRequiredService<DatabaseConnection>();
+        if (connection.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
+        await db.Database.MigrateAsync();
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers continue while one request writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await ContentSeeder.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>());
+        await ProfessorBootstrap.EnsureProfessorAsync(app.Services, app.Logger);
+
+        app.Logger.LogInformation("Database ready: {Provider} {Location}",
+            connection.Provider, connection.SqliteFile ?? db.Database.GetDbConnection().Database);
+    }
+}

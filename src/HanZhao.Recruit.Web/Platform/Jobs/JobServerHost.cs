@@ -1,0 +1,57 @@
+using HanZhao.Recruit.Web.Notifications;
+using Hangfire;
+using Hangfire.Common;
+
+namespace HanZhao.Recruit.Web.Platform.Jobs;
+
+/// <summary>
+/// Runs the Hangfire server and schedules the recurring jobs, unless <c>Jobs:Enabled</c> is false.
+/// Hangfire's own hosted service cannot be turned off by configuration read at start, which tests
+/// set after the services are registered.
+/// </summary>
+public sealed class JobServerHost(IServiceProvider services, IConfiguration configuration) : IHostedService, IDisposable
+{
+    private BackgroundJobServer? _server;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Jobs:Enabled", defaultValue: true))
+        {
+            return Task.CompletedTask;
+        }
+
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        // The sweeper sends what the job started after each commit did not: mail queued before a
+        // crash or a restart of the in-memory job store, and retries whose backoff has passed.
+        recurring.AddOrUpdate<OutboxDispatcher>(OutboxDispatcher.SweeperJobId,
+            dispatcher => dispatcher.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<DailyDigest>(DailyDigest.JobId,
+            digest => digest.QueueAsync(CancellationToken.None), DailyDigest.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DailyDigest.TimeZoneId) });
+
+        _server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                // Sending mail is I/O; two workers keep a small server responsive.
+                WorkerCount = 2,
+                Activator = services.GetRequiredService<JobActivator>(),
+                FilterProvider = services.GetRequiredService<IJobFilterProvider>(),
+                TimeZoneResolver = services.GetRequiredService<ITimeZoneResolver>(),
+            },
+            services.GetRequiredService<JobStorage>());
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            // Running jobs see their cancellation token; the host waits for them before the
+            // database goes away.
+            _server.SendStop();
+            await _server.WaitForShutdownAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose() => _server?.Dispose();
+}

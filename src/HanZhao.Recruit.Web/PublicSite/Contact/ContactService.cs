@@ -1,0 +1,106 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Apply.SignIn;
+using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HanZhao.Recruit.Web.PublicSite.Contact;
+
+/// <summary>
+/// Sends a visitor's message to the professor through the outbox. Everything the visitor typed is
+/// validated here and encoded by <see cref="EmailWriter"/>; the name goes into the subject, so it
+/// must be one line.
+/// </summary>
+public sealed class ContactService(
+    RecruitDbContext db,
+    IOptions<RecruitOptions> recruit,
+    TimeProvider clock,
+    ILogger<ContactService> logger)
+{
+    public const string EmailKind = "ContactMessage";
+    public const int MaxNameLength = 100;
+    public const int MinMessageLength = 10;
+    public const int MaxMessageLength = 5000;
+
+    public async Task<ContactOutcome> SendAsync(ContactForm form, CancellationToken cancellationToken)
+    {
+        // Checked before anything else so a bot learns nothing from validation messages either.
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            logger.LogInformation("Contact message ignored: the honeypot field was filled.");
+            return ContactOutcome.Ignored;
+        }
+
+        form.NameError = ValidateName(form.Name);
+        form.EmailError = ApplicantSignInService.ValidateEmail(form.Email);
+        form.MessageError = ValidateMessage(form.Message);
+        if (form.HasErrors)
+        {
+            return ContactOutcome.Invalid;
+        }
+
+        var professor = await ProfessorAddress.FindAsync(db, recruit.Value, cancellationToken);
+        if (professor is null)
+        {
+            logger.LogError("A contact message could not be queued: no professor address (Recruit:ProfessorEmail or a professor account).");
+            // The form comes back with what they typed, so the visitor can keep it and try later.
+            form.FormError = "Messages cannot be delivered right now. Your message was not sent; please try again later.";
+            return ContactOutcome.Unavailable;
+        }
+
+        var name = form.Name!.Trim();
+        var email = form.Email!.Trim();
+        var message = Normalize(form.Message!);
+        db.QueueEmail(WriteEmail(professor, name, email, message), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return ContactOutcome.Sent;
+    }
+
+    /// <summary>An English key for the localizer, or null when the name is acceptable.</summary>
+    public static string? ValidateName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "Enter your name.";
+        }
+
+        // CR/LF (and the Unicode line separators) would break the subject line into extra headers.
+        if (name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return "Enter your name on one line, without special characters.";
+        }
+
+        return name.Trim().Length > MaxNameLength ? "Your name can have at most 100 characters." : null;
+    }
+
+    /// <summary>An English key for the localizer, or null when the message is acceptable.</summary>
+    public static string? ValidateMessage(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return "Write your message.";
+        }
+
+        var length = Normalize(message).Length;
+        return length switch
+        {
+            < MinMessageLength => "Your message must have at least 10 characters.",
+            > MaxMessageLength => "Your message can have at most 5,000 characters.",
+            _ => null,
+        };
+    }
+
+    // Browsers send CRLF; a line break counts as one character, as in the text box.
+    private static string Normalize(string message) => message.ReplaceLineEndings("\n").Trim();
+
+    /// <summary>In English: it is written for the professor, not in the visitor's language.</summary>
+    private static EmailDraft WriteEmail(string professor, string name, string email, string message) =>
+        new EmailWriter("en")
+            .Heading("Message from the website's contact form")
+            .Facts([("Name", name), ("Email", email)])
+            .Paragraph(message)
+            .Paragraph($"To answer, reply to this email (it goes to {email}).")
+            .Build(EmailKind, professor, null, $"Message from {name} via the website",
+                "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
+            with { ReplyTo = email };
+}

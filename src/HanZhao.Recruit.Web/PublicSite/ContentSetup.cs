@@ -1,0 +1,7 @@
+namespace HanZhao.Recruit.Web.PublicSite;
+
+public static class ContentSetup
+{
+    public static IServiceCollection AddPublicContent(this IServiceCollection services) =>
+        services.AddScoped<PublicContent>();
+}

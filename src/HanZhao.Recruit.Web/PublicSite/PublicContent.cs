@@ -1,0 +1,69 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Data.Intakes;
+using Microsoft.EntityFrameworkCore;
+
+namespace HanZhao.Recruit.Web.PublicSite;
+
+public sealed record OpenIntake(string Code, DateOnly EnrollmentDate, StudyPrograms Programs, DateTime? DeadlineUtc, bool IsOpen);
+
+public sealed record HomePage(
+    Profile Profile,
+    IReadOnlyList<ResearchInterest> Interests,
+    IReadOnlyList<Education> Education,
+    IReadOnlyList<Accomplishment> Accomplishments,
+    IReadOnlyList<Publication> RecentPublications,
+    int PublicationCount,
+    IReadOnlyList<OpenIntake> OpenIntakes);
+
+public sealed record JoinPage(
+    Profile Profile,
+    IReadOnlyList<ResearchInterest> Interests,
+    IReadOnlyList<OpenIntake> Intakes);
+
+/// <summary>Reads what the public pages show. Read-only, no tracking; pages are output-cached on top.</summary>
+public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
+{
+    /// <summary>How many publications the homepage lists before "All publications".</summary>
+    public const int RecentCount = 6;
+
+    public async Task<HomePage> GetHomeAsync(CancellationToken cancellationToken)
+    {
+        var publications = await AllPublicationsAsync(cancellationToken);
+        return new HomePage(
+            await GetProfileAsync(cancellationToken),
+            await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+            await db.Education.AsNoTracking().OrderBy(e => e.SortOrder).ToListAsync(cancellationToken),
+            await db.Accomplishments.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(cancellationToken),
+            [.. publications.Take(RecentCount)],
+            publications.Count,
+            [.. (await GetIntakesAsync(cancellationToken)).Where(i => i.IsOpen)]);
+    }
+
+    public async Task<JoinPage> GetJoinAsync(CancellationToken cancellationToken) =>
+        new(await GetProfileAsync(cancellationToken),
+            await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
+            await GetIntakesAsync(cancellationToken));
+
+    /// <summary>Every publication, newest year first, then in the professor's order. A professor's
+    /// list is a few hundred at most, so filtering happens in memory (identically on both providers).</summary>
+    public async Task<IReadOnlyList<Publication>> AllPublicationsAsync(CancellationToken cancellationToken) =>
+        await db.Publications.AsNoTracking()
+            .OrderByDescending(p => p.Year).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+
+    public Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken) =>
+        db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    public async Task<Profile> GetProfileAsync(CancellationToken cancellationToken) =>
+        await db.Profiles.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? throw new InvalidOperationException("No profile: the content seed did not run.");
+
+    /// <summary>Every intake with whether it takes applications right now (open, started, before its deadline).</summary>
+    public async Task<IReadOnlyList<OpenIntake>> GetIntakesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var intakes = await db.Intakes.AsNoTracking().OrderBy(i => i.EnrollmentDate).ToListAsync(cancellationToken);
+        return [.. intakes.Select(i => new OpenIntake(i.Code, i.EnrollmentDate, i.Programs, i.DeadlineUtc, i.IsAcceptingApplications(now)))];
+    }
+}

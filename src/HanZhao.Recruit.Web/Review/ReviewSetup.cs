@@ -1,0 +1,17 @@
+using HanZhao.Recruit.Web.Review.Applications;
+using HanZhao.Recruit.Web.Review.Dashboard;
+using HanZhao.Recruit.Web.Review.Decisions;
+
+namespace HanZhao.Recruit.Web.Review;
+
+public static class ReviewSetup
+{
+    /// <summary>The services of the staff pages under /review (their policies are in <c>Platform/Security</c>).</summary>
+    public static IServiceCollection AddReview(this IServiceCollection services) =>
+        services
+            .AddScoped<ReviewDashboard>()
+            .AddScoped<ApplicationReview>()
+            .AddScoped<StatusEmails>()
+            .AddScoped<DecisionService>()
+            .AddScoped<DocumentExport>();
+}
