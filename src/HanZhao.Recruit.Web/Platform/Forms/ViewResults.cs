@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace HanZhao.Recruit.Web.Platform.Forms;
 
+/// <summary>How controllers turn a refused form or an outcome into a response: one way each.</summary>
 public static class ViewResults
 {
     /// <summary>The form again with what was typed and why it was refused (400): nothing was changed.</summary>
@@ -10,4 +11,12 @@ public static class ViewResults
         view.StatusCode = StatusCodes.Status400BadRequest;
         return view;
     }
+
+    /// <summary>The answer to an outcome that is neither done nor invalid: 404, or the access-denied page.</summary>
+    public static IActionResult NotDone(this ControllerBase controller, OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.NotFound => controller.NotFound(),
+        OutcomeKind.Forbidden => controller.Forbid(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Done and invalid outcomes are answered by the action."),
+    };
 }

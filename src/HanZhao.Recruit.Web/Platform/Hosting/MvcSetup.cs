@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Queries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
@@ -12,8 +13,12 @@ public static class MvcSetup
     public static IServiceCollection AddRecruitMvc(this IServiceCollection services)
     {
         services.AddControllersWithViews(options =>
+            {
                 // Every POST, PUT, PATCH and DELETE must carry the antiforgery token; no action can forget it.
-                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Query models (Platform/Queries) read and check themselves; first, before the complex-type binder.
+                options.ModelBinderProviders.Insert(0, new QueryModelBinderProvider());
+            })
             .AddViewLocalization()
             // Validation messages are English keys translated through the shared resource.
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider =

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace HanZhao.Recruit.Web.PublicSite.Sitemap;
 
 /// <summary>What crawlers read first: the sitemap (every public page in both languages) and robots.txt.</summary>
-public class SeoController(RecruitDbContext db, IOptions<RecruitOptions> options) : Controller
+public class SitemapController(RecruitDbContext db, IOptions<RecruitOptions> options) : Controller
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";

@@ -6,6 +6,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Caching;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +29,7 @@ public sealed partial class IntakeSettings(
     /// <summary>Longer than any valid value of any field: "2027-03-31T23:59:00" is 19 characters.</summary>
     public const int MaxFieldLength = 40;
 
-    public async Task<IntakeSettingsPage> GetPageAsync(
-        IntakeForm? form, IReadOnlyDictionary<string, string>? errors, string? done, string? doneCode, CancellationToken cancellationToken)
+    public async Task<IntakeSettingsPage> GetPageAsync(IntakeListQuery query, IntakeForm? form, FormErrors? errors, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var intakes = await db.Intakes.AsNoTracking().OrderByDescending(i => i.Code).ToListAsync(cancellationToken);
@@ -47,20 +47,20 @@ public sealed partial class IntakeSettings(
                 i.Id, i.Code, i.Programs, i.IsOpen, i.IsAcceptingApplications(now), i.OpensAtUtc, i.DeadlineUtc,
                 i.PhdQuota, i.MasterQuota, Submitted(i.Id, StudyPrograms.PhD), Submitted(i.Id, StudyPrograms.Master)))],
             Form = form ?? IntakeForm.New(),
-            Errors = errors ?? new Dictionary<string, string>(),
-            Done = done is "added" or "saved" or "opened" or "closed" ? done : null,
-            DoneCode = doneCode is { Length: <= 7 } && intakes.Any(i => i.Code == doneCode) ? doneCode : null,
+            Errors = errors ?? new FormErrors(),
+            Done = query.Done,
+            DoneCode = intakes.Any(i => i.Code == query.Code) ? query.Code : null,
         };
     }
 
-    public async Task<IntakeEditPage?> GetEditAsync(int id, IntakeForm? form, IReadOnlyDictionary<string, string>? errors, CancellationToken cancellationToken) =>
+    public async Task<IntakeEditPage?> GetEditAsync(int id, IntakeForm? form, FormErrors? errors, CancellationToken cancellationToken) =>
         await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } intake
-            ? new IntakeEditPage { Id = id, Code = intake.Code, Form = form ?? IntakeForm.From(intake), Errors = errors ?? new Dictionary<string, string>() }
+            ? new IntakeEditPage { Id = id, Code = intake.Code, Form = form ?? IntakeForm.From(intake), Errors = errors ?? new FormErrors() }
             : null;
 
-    public async Task<IntakeResult> AddAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Intake>> AddAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FormErrors();
         var values = await ValidateAsync(form, null, errors, cancellationToken);
         bool? open = form.Open switch
         {
@@ -70,12 +70,12 @@ public sealed partial class IntakeSettings(
         };
         if (open is null)
         {
-            errors["open"] = localizer["Tick the box to open the intake at once, or leave it empty."];
+            errors.Add("open", localizer["Tick the box to open the intake at once, or leave it empty."]);
         }
 
-        if (values is null || errors.Count > 0)
+        if (values is null || errors.Any)
         {
-            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+            return Outcome.Invalid(errors);
         }
 
         var intake = new Intake { IsOpen = open == true };
@@ -93,32 +93,30 @@ public sealed partial class IntakeSettings(
         {
             // The same code added at the same moment by another request: the unique index refused it.
             db.ChangeTracker.Clear();
-            errors["code"] = Duplicate(values.Code);
-            return new IntakeResult(IntakeOutcome.Invalid, Errors: errors);
+            return Outcome.Invalid("code", Duplicate(values.Code));
         }
 
         db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await cache.EvictPublicPagesAsync(cancellationToken);
-        return new IntakeResult(IntakeOutcome.Done, intake.Id, intake.Code);
+        return Outcome.Done(intake);
     }
 
-    public async Task<IntakeResult> EditAsync(ClaimsPrincipal user, int id, IntakeForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Intake>> EditAsync(ClaimsPrincipal user, int id, IntakeForm form, CancellationToken cancellationToken)
     {
         var intake = await db.Intakes.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (intake is null)
         {
-            return IntakeResult.NotFound;
+            return Outcome.NotFound();
         }
 
-        var errors = new Dictionary<string, string>();
+        var errors = new FormErrors();
         if (await ValidateAsync(form, id, errors, cancellationToken) is not { } values)
         {
-            return new IntakeResult(IntakeOutcome.Invalid, id, intake.Code, errors);
+            return Outcome.Invalid(errors);
         }
 
-        var storedCode = intake.Code;
         var before = Describe(intake);
         Apply(intake, values);
         db.Record(user, "Intake", Id(intake), $"Edit: {before} → {Describe(intake)}", clock.GetUtcNow().UtcDateTime);
@@ -129,21 +127,20 @@ public sealed partial class IntakeSettings(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            errors["code"] = Duplicate(values.Code);
-            return new IntakeResult(IntakeOutcome.Invalid, id, storedCode, errors);
+            return Outcome.Invalid("code", Duplicate(values.Code));
         }
 
         await cache.EvictPublicPagesAsync(cancellationToken);
-        return new IntakeResult(IntakeOutcome.Done, id, intake.Code);
+        return Outcome.Done(intake);
     }
 
     /// <summary>Opens or closes an intake; pressing the button again (a double click) changes and records nothing more.</summary>
-    public async Task<IntakeResult> SetOpenAsync(ClaimsPrincipal user, int id, bool open, CancellationToken cancellationToken)
+    public async Task<Outcome<Intake>> SetOpenAsync(ClaimsPrincipal user, int id, bool open, CancellationToken cancellationToken)
     {
         var intake = await db.Intakes.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (intake is null)
         {
-            return IntakeResult.NotFound;
+            return Outcome.NotFound();
         }
 
         if (intake.IsOpen != open)
@@ -154,11 +151,11 @@ public sealed partial class IntakeSettings(
             await cache.EvictPublicPagesAsync(cancellationToken);
         }
 
-        return new IntakeResult(IntakeOutcome.Done, id, intake.Code);
+        return Outcome.Done(intake);
     }
 
     /// <summary>Checks every field, writing a message per refused field into <paramref name="errors"/>; the values when all are valid.</summary>
-    private async Task<IntakeValues?> ValidateAsync(IntakeForm form, int? exceptId, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    private async Task<IntakeValues?> ValidateAsync(IntakeForm form, int? exceptId, FormErrors errors, CancellationToken cancellationToken)
     {
         var (code, enrollment) = ParseCode(form.Code, errors);
         if (code is not null)
@@ -167,7 +164,7 @@ public sealed partial class IntakeSettings(
             var others = await db.Intakes.Where(i => i.Id != (exceptId ?? 0)).Select(i => i.Code).ToListAsync(cancellationToken);
             if (others.Any(c => string.Equals(Normalise(c), code, StringComparison.OrdinalIgnoreCase)))
             {
-                errors["code"] = Duplicate(code);
+                errors.Add("code", Duplicate(code));
             }
         }
 
@@ -176,35 +173,35 @@ public sealed partial class IntakeSettings(
         var deadline = ParseMoment("deadline", form.Deadline, errors);
         if (opens is { } start && deadline is { } end && end <= start)
         {
-            errors["deadline"] = localizer["The deadline must be after the opening."];
+            errors.Add("deadline", localizer["The deadline must be after the opening."]);
         }
 
         var phdQuota = ParseQuota("phdQuota", form.PhdQuota, StudyPrograms.PhD, programs, errors);
         var masterQuota = ParseQuota("masterQuota", form.MasterQuota, StudyPrograms.Master, programs, errors);
 
-        return errors.Count == 0 && code is not null
+        return !errors.Any && code is not null
             ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota)
             : null;
     }
 
-    private (string? Code, DateOnly EnrollmentDate) ParseCode(string? text, Dictionary<string, string> errors)
+    private (string? Code, DateOnly EnrollmentDate) ParseCode(string? text, FormErrors errors)
     {
         if (text is { Length: > MaxFieldLength })
         {
-            errors["code"] = localizer["The code is too long. Write it as YYYY.MM, e.g. 2027.09."];
+            errors.Add("code", localizer["The code is too long. Write it as YYYY.MM, e.g. 2027.09."]);
             return (null, default);
         }
 
         var code = Normalise(text ?? string.Empty);
         if (code.Length == 0)
         {
-            errors["code"] = localizer["Enter the intake's code, e.g. 2027.09."];
+            errors.Add("code", localizer["Enter the intake's code, e.g. 2027.09."]);
             return (null, default);
         }
 
         if (!CodePattern().IsMatch(code))
         {
-            errors["code"] = localizer["Write the code as YYYY.MM, e.g. 2027.09."];
+            errors.Add("code", localizer["Write the code as YYYY.MM, e.g. 2027.09."]);
             return (null, default);
         }
 
@@ -212,20 +209,20 @@ public sealed partial class IntakeSettings(
         var month = int.Parse(code[5..], NumberStyles.None, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
         {
-            errors["code"] = localizer["The month must be from 01 to 12."];
+            errors.Add("code", localizer["The month must be from 01 to 12."]);
             return (null, default);
         }
 
         if (year is < MinYear or > MaxYear)
         {
-            errors["code"] = localizer["The year must be from {0} to {1}.", MinYear, MaxYear];
+            errors.Add("code", localizer["The year must be from {0} to {1}.", MinYear, MaxYear]);
             return (null, default);
         }
 
         return (code, new DateOnly(year, month, 1));
     }
 
-    private StudyPrograms ParsePrograms(string[]? posted, Dictionary<string, string> errors)
+    private StudyPrograms ParsePrograms(string[]? posted, FormErrors errors)
     {
         var values = (posted ?? []).Where(p => !string.IsNullOrEmpty(p)).ToList();
         var programs = StudyPrograms.None;
@@ -242,20 +239,20 @@ public sealed partial class IntakeSettings(
             }
             else
             {
-                errors["programs"] = localizer["Choose PhD, Master or both; there is no other program."];
+                errors.Add("programs", localizer["Choose PhD, Master or both; there is no other program."]);
                 return StudyPrograms.None;
             }
         }
 
         if (programs == StudyPrograms.None)
         {
-            errors["programs"] = localizer["Choose at least one program."];
+            errors.Add("programs", localizer["Choose at least one program."]);
         }
 
         return programs;
     }
 
-    private DateTime? ParseMoment(string field, string? text, Dictionary<string, string> errors)
+    private DateTime? ParseMoment(string field, string? text, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -264,14 +261,14 @@ public sealed partial class IntakeSettings(
 
         if (text.Length > MaxFieldLength || ShanghaiTime.ParseToUtc(text.Trim()) is not { Year: >= MinYear and <= MaxYear } utc)
         {
-            errors[field] = localizer["Enter a date and time between {0} and {1}, e.g. 2027-03-31 23:59.", MinYear, MaxYear];
+            errors.Add(field, localizer["Enter a date and time between {0} and {1}, e.g. 2027-03-31 23:59.", MinYear, MaxYear]);
             return null;
         }
 
         return utc;
     }
 
-    private int? ParseQuota(string field, string? text, StudyPrograms program, StudyPrograms offered, Dictionary<string, string> errors)
+    private int? ParseQuota(string field, string? text, StudyPrograms program, StudyPrograms offered, FormErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -280,16 +277,16 @@ public sealed partial class IntakeSettings(
 
         if (text.Length > MaxFieldLength || !int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quota) || quota > MaxQuota)
         {
-            errors[field] = localizer["A quota is a whole number from 0 to {0}, or empty.", MaxQuota];
+            errors.Add(field, localizer["A quota is a whole number from 0 to {0}, or empty.", MaxQuota]);
             return null;
         }
 
         // Only said when the programs themselves are valid: otherwise the programs' message is the one to act on.
         if (offered != StudyPrograms.None && !offered.HasFlag(program))
         {
-            errors[field] = program == StudyPrograms.PhD
+            errors.Add(field, program == StudyPrograms.PhD
                 ? localizer["This intake does not offer PhD: leave the PhD quota empty."]
-                : localizer["This intake does not offer Master: leave the Master quota empty."];
+                : localizer["This intake does not offer Master: leave the Master quota empty."]);
             return null;
         }
 

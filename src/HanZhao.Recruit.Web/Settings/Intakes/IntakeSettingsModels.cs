@@ -1,4 +1,6 @@
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Queries;
 
 namespace HanZhao.Recruit.Web.Settings.Intakes;
 
@@ -23,8 +25,8 @@ public sealed class IntakeSettingsPage
 
     public IntakeForm Form { get; init; } = IntakeForm.New();
 
-    /// <summary>Field name → message, for the add form.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
+    /// <summary>The add form's messages.</summary>
+    public FormErrors Errors { get; init; } = new();
 
     /// <summary>"added", "saved", "opened" or "closed"; anything else shows nothing.</summary>
     public string? Done { get; init; }
@@ -42,26 +44,20 @@ public sealed class IntakeEditPage
 
     public required IntakeForm Form { get; init; }
 
-    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
+    public FormErrors Errors { get; init; } = new();
 }
 
-public enum IntakeOutcome
+/// <summary>What the list was told after a change: <c>?done=added&amp;code=2027.09</c>.</summary>
+public sealed record IntakeListQuery(string? Done, string? Code) : IQueryModel<IntakeListQuery>
 {
-    Done,
-    NotFound,
-    Invalid,
-}
-
-/// <summary>The answer to a change: done (with the intake's id and code), not found, or refused with a message per field.</summary>
-public sealed record IntakeResult(IntakeOutcome Outcome, int Id = 0, string? Code = null, IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public static readonly IntakeResult NotFound = new(IntakeOutcome.NotFound);
+    public static IntakeListQuery Read(QueryReader query) =>
+        new(query.Choice("done", ["added", "saved", "opened", "closed"]), query.Text("code", 7));
 }
 
 /// <summary>What the shared fields partial needs: the values, the messages, and whether it is the add form (ids and the "open now" box differ).</summary>
-public sealed record IntakeFieldsView(IntakeForm Form, IReadOnlyDictionary<string, string> Errors, bool Adding)
+public sealed record IntakeFieldsView(IntakeForm Form, FormErrors Errors, bool Adding)
 {
-    public string? Error(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+    public string? Error(string field) => Errors.For(field);
 
     /// <summary>Element ids: the add form and the edit form never share a page, but the prefix keeps them apart in tests and screenshots.</summary>
     public string IdOf(string field) => (Adding ? "add-" : "edit-") + field;
