@@ -14,12 +14,19 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StreamWriter _log;
 
     private AppProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
+        // Kept in memory for failure messages and in a file under TestResults/logs/ for reading afterwards.
+        LogPath = Path.Combine(RepositoryPaths.TestOutput("logs"), $"process-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{baseAddress.Port}-{process.Id}.log");
+        _log = new StreamWriter(LogPath) { AutoFlush = true };
     }
+
+    /// <summary>The file the process's output is written to.</summary>
+    public string LogPath { get; }
 
     public Uri BaseAddress { get; }
 
@@ -75,7 +82,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="settings">Configuration keys with ':' separators, passed as environment variables.</param>
     /// <param name="appPath">The app's dll; <see cref="BuiltAppPath"/> when null.</param>
     /// <param name="port">A port to reuse on restart; a free one when null.</param>
-    /// <param name="timeout">How long to wait for readiness; 60 s when null.</param>
+    /// <param name="timeout">How long to wait for readiness; <see cref="Patience.Limit"/> when null.</param>
     /// <param name="contentRoot">Where appsettings.json and wwwroot are: the project folder when null (a published app: its own folder).</param>
     public static async Task<AppProcess> StartAsync(
         string dataPath, IReadOnlyDictionary<string, string?>? settings = null, string? appPath = null, int? port = null, TimeSpan? timeout = null,
@@ -116,7 +123,7 @@ public sealed class AppProcess : IAsyncDisposable
 
         try
         {
-            await app.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await app.WaitUntilReadyAsync(timeout ?? Patience.Limit);
         }
         catch
         {
@@ -167,6 +174,10 @@ public sealed class AppProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
+        lock (_output)
+        {
+            _log.Dispose();
+        }
     }
 
     private void Append(string? line)
@@ -179,6 +190,10 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (_log.BaseStream?.CanWrite == true)
+            {
+                _log.WriteLine(line);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace HanZhao.Recruit.Testing;
 /// The whole app, as in production (environment Production, so HSTS, https redirect and secure
 /// cookies are on), on its own fresh SQLite file with the real migrations applied at start.
 /// One instance per test class (<c>IClassFixture&lt;RecruitAppFactory&gt;</c>) gives each class
-/// its own database. <see cref="Settings"/> adds configuration before the app starts.
+/// its own database. <see cref="Settings"/> adds configuration before the app starts; <see cref="Clock"/>
+/// is the app's TimeProvider. The app's log goes to <c>TestResults/logs/</c>, not the test output.
 /// </summary>
 public class RecruitAppFactory : WebApplicationFactory<Program>
 {
@@ -34,6 +36,9 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string DataPath => _data.Path;
+
+    /// <summary>The app's one clock: real time until a test freezes or moves it.</summary>
+    public TestClock Clock { get; } = new();
 
     public string DatabaseFile => Path.Combine(DataPath, "recruit.db");
 
@@ -80,13 +85,13 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Recruit:DataPath", DataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:Console:FormatterName", "simple");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new TestLogs(Path.GetFileName(DataPath))).SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)

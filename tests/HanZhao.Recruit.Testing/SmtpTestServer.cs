@@ -11,7 +11,6 @@ namespace HanZhao.Recruit.Testing;
 /// </summary>
 public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private readonly TemporaryDirectory _mailbox = new("smtp");
     private readonly string? _rejectPattern;
     private readonly TimeSpan _delay;
@@ -120,7 +119,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Port = await listening.Task.WaitAsync(StartTimeout);
+        Port = await listening.Task.WaitAsync(Patience.Limit);
     }
 
     /// <summary>Stops the server: connections are refused until <see cref="StartAsync"/>.</summary>
@@ -149,7 +148,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
     public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(
         Func<MimeMessage, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? Patience.Limit);
         while (true)
         {
             var found = Messages().Where(match).ToList();

@@ -58,7 +58,7 @@ public sealed class ConcurrentSubmissionTests(ITestOutputHelper output) : IAsync
             Assert.Equal(Submitters * ApplicationsEach, await db.DocumentContents.CountAsync() / 2);
         }
 
-        await Delivery.UntilOutboxIsEmptyAsync(_app.CreateDbContext, TimeSpan.FromSeconds(120));
+        await Delivery.UntilOutboxIsEmptyAsync(_app.CreateDbContext);
         output.WriteLine($"All mail sent after {clock.Elapsed}.");
 
         int rows;

@@ -17,7 +17,7 @@ namespace HanZhao.Recruit.Tests.Reliability;
 public sealed class InterruptedUploadTests : IAsyncLifetime
 {
     private const string Boundary = "----reliability-boundary";
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Bounded = Patience.Limit;
     private ProcessSite _site = null!;
     private HttpClient _browser = null!;
     private int _id;

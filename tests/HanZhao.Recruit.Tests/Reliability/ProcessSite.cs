@@ -80,7 +80,7 @@ internal sealed class ProcessSite : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseCookies = true };
-        var client = new HttpClient(handler) { BaseAddress = App.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(handler) { BaseAddress = App.BaseAddress, Timeout = Patience.Limit };
         _browsers.Add(client, cookies);
         return client;
     }
@@ -97,7 +97,7 @@ internal sealed class ProcessSite : IAsyncDisposable
             Assert.Equal(HttpStatusCode.Redirect, request.StatusCode);
         }
 
-        var messages = await Smtp.WaitForMessagesToAsync(email, before + 1, TimeSpan.FromSeconds(30));
+        var messages = await Smtp.WaitForMessagesToAsync(email, before + 1);
         return SignInSteps.LinkIn(messages[^1].TextBody);
     }
 
@@ -117,8 +117,8 @@ internal sealed class ProcessSite : IAsyncDisposable
             new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataPath, "recruit.db"), Pooling = false }.ToString()));
 
     /// <summary>Waits until no outbox row is pending, or fails with what is still pending and the app's output.</summary>
-    public Task WaitUntilOutboxIsEmptyAsync(TimeSpan timeout) =>
-        Delivery.UntilOutboxIsEmptyAsync(CreateDbContext, timeout, () => $"\nApp output:\n{App.Output}");
+    public Task WaitUntilOutboxIsEmptyAsync() =>
+        Delivery.UntilOutboxIsEmptyAsync(CreateDbContext, () => $"\nApp output:\n{App.Output}");
 
     public async ValueTask DisposeAsync()
     {

@@ -6,8 +6,6 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Tests.Apply;
 using Hangfire;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -31,14 +29,6 @@ internal sealed class ReliabilityApp : RecruitAppFactory
         Settings["Recruit:ProfessorEmail"] = ProfessorEmail;
         // Every client of a test comes from the same address.
         Settings["Recruit:SignIn:ClientPermitLimit"] = "100000";
-    }
-
-    public MovableClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>
@@ -80,34 +70,24 @@ internal sealed class ReliabilityApp : RecruitAppFactory
     }
 
     /// <summary>Waits until the job server has nothing queued or running.</summary>
-    public async Task WaitUntilJobsAreIdleAsync(TimeSpan timeout)
+    public async Task WaitUntilJobsAreIdleAsync()
     {
         var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var clock = Stopwatch.StartNew();
         while (monitoring.EnqueuedCount("default") > 0 || monitoring.ProcessingCount() > 0)
         {
-            Assert.True(clock.Elapsed < timeout,
-                $"Jobs still busy after {timeout}: {monitoring.EnqueuedCount("default")} queued, {monitoring.ProcessingCount()} running.");
+            Assert.True(clock.Elapsed < Patience.Limit,
+                $"Jobs still busy after {Patience.Limit}: {monitoring.EnqueuedCount("default")} queued, {monitoring.ProcessingCount()} running.");
             await Task.Delay(100);
         }
     }
-}
-
-/// <summary>The app's clock, which a test may move forward; real time otherwise.</summary>
-internal sealed class MovableClock : TimeProvider
-{
-    private long _offsetTicks;
-
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 }
 
 /// <summary>What the mail tests of this suite count.</summary>
 internal static class Delivery
 {
     /// <summary>Waits until no outbox row is pending, or fails with what is still pending and why.</summary>
-    public static async Task UntilOutboxIsEmptyAsync(Func<RecruitDbContext> database, TimeSpan timeout, Func<string>? context = null)
+    public static async Task UntilOutboxIsEmptyAsync(Func<RecruitDbContext> database, Func<string>? context = null)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -120,9 +100,9 @@ internal static class Delivery
                 return;
             }
 
-            if (clock.Elapsed > timeout)
+            if (clock.Elapsed > Patience.Limit)
             {
-                Assert.Fail($"{pending.Count} email(s) still pending after {timeout}, e.g. "
+                Assert.Fail($"{pending.Count} email(s) still pending after {Patience.Limit}, e.g. "
                     + string.Join("; ", pending.Take(3).Select(p => $"{p.ToAddress} attempts {p.Attempts} next {p.NextAttemptAtUtc:O}: {p.LastError}"))
                     + context?.Invoke());
             }

@@ -111,8 +111,7 @@ public sealed class RestartBetweenDraftAndSubmissionTests(Xunit.Abstractions.ITe
 
         output.WriteLine($"{clock.Elapsed}: submitted");
         await site.Smtp.WaitForMessagesAsync(
-            m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").StartsWith("Application received", StringComparison.Ordinal),
-            timeout: TimeSpan.FromSeconds(30));
+            m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").StartsWith("Application received", StringComparison.Ordinal));
         await using (var db = site.CreateDbContext())
         {
             var submitted = await db.Applications.Include(a => a.Documents).ThenInclude(d => d.Content).SingleAsync(a => a.Id == id);

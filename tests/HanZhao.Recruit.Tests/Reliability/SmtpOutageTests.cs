@@ -35,7 +35,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
     public async Task With_smtp_down_for_the_first_half_of_a_run_and_up_for_the_second_no_email_is_lost_and_none_is_sent_twice()
     {
         var down = await _app.SubmitManyAsync("down", Submitters, ApplicationsEach);
-        await _app.WaitUntilJobsAreIdleAsync(TimeSpan.FromSeconds(30));
+        await _app.WaitUntilJobsAreIdleAsync();
         await using (var db = _app.CreateDbContext())
         {
             // Every message was tried and failed: the outage was real.
@@ -47,12 +47,12 @@ public sealed class SmtpOutageTests : IAsyncLifetime
 
         await _smtp.StartAsync();
         var up = await _app.SubmitManyAsync("up", Submitters, ApplicationsEach);
-        await _app.WaitUntilJobsAreIdleAsync(TimeSpan.FromSeconds(30));
+        await _app.WaitUntilJobsAreIdleAsync();
 
         // The first half's mail waits for its backoff (an hour at most); an hour passes, the sweeper runs.
         _app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         _app.Services.GetRequiredService<IRecurringJobManager>().Trigger(OutboxDispatcher.SweeperJobId);
-        await Delivery.UntilOutboxIsEmptyAsync(_app.CreateDbContext, TimeSpan.FromSeconds(60));
+        await Delivery.UntilOutboxIsEmptyAsync(_app.CreateDbContext);
 
         int rowCount;
         await using (var db = _app.CreateDbContext())

@@ -1,0 +1,46 @@
+namespace HanZhao.Recruit.Testing;
+
+/// <summary>
+/// The app's one <see cref="TimeProvider"/> in tests: real time unless a test freezes it (so a
+/// duration computed by the app does not depend on how busy the machine is) or moves it forward
+/// (to reach a retry, a deadline or an expiry without waiting).
+/// </summary>
+public sealed class TestClock : TimeProvider
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _frozenAt;
+    private TimeSpan _offset;
+
+    /// <summary>Stops the clock at the current moment (or at <paramref name="at"/>); <see cref="Advance"/> still moves it.</summary>
+    public void Freeze(DateTimeOffset? at = null)
+    {
+        lock (_lock)
+        {
+            _frozenAt = at ?? GetUtcNow();
+            _offset = TimeSpan.Zero;
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_lock)
+        {
+            if (_frozenAt is { } frozen)
+            {
+                _frozenAt = frozen + by;
+            }
+            else
+            {
+                _offset += by;
+            }
+        }
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_lock)
+        {
+            return _frozenAt ?? base.GetUtcNow() + _offset;
+        }
+    }
+}
