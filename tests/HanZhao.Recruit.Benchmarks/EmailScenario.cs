@@ -30,7 +30,8 @@ public static class EmailScenario
         var sender = new EmailSender(
             Options.Create(new SmtpOptions { Host = app.Smtp.Host, Port = app.Smtp.Port, From = "noreply@bench.test" }),
             Options.Create(new RecruitOptions()),
-            new HostingEnvironment());
+            new HostingEnvironment(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EmailSender>.Instance);
         var before = Received(app);
         var baselineClock = Stopwatch.StartNew();
         foreach (var row in rows)

@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium not found at {ExecutablePath}. Run ./test.sh, which installs Debian's chromium package.");
         }
 
+        await NodePackages.EnsureInstalledAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

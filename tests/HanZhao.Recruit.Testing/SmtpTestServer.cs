@@ -57,6 +57,7 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
+        await NodePackages.EnsureInstalledAsync();
         var script = Path.Combine(RepositoryPaths.Tests, "smtp-server", "server.mjs");
         var start = new ProcessStartInfo("node")
         {

@@ -14,7 +14,8 @@ namespace HanZhao.Recruit.Web.Notifications;
 /// otherwise as .eml files in <c>{Recruit:DataPath}/mail/</c>, so a site without a mail server
 /// still keeps every message.
 /// </summary>
-public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<RecruitOptions> recruit, IHostEnvironment environment)
+public sealed partial class EmailSender(
+    IOptions<SmtpOptions> smtp, IOptions<RecruitOptions> recruit, IHostEnvironment environment, ILogger<EmailSender> logger)
 {
     /// <summary>A batch sends all its messages over one SMTP connection, opened by the first send.</summary>
     public EmailBatch StartBatch() =>
@@ -50,6 +51,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> smtp, IOptions<RecruitOpti
         message.Body.Headers.Add(HeaderId.ContentLanguage, row.Culture);
         return message;
     }
+
+    /// <summary>Without a mail server the .eml file is the only trace an operator sees: say where each one went.</summary>
+    internal void Written(EmailMessage row, string path) => LogWritten(logger, row.Kind, row.ToAddress, path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP host is set: email {Kind} to {To} written to {Path}")]
+    private static partial void LogWritten(ILogger logger, string kind, string to, string path);
 
     internal static string FileName(EmailMessage row) =>
         row.CreatedAtUtc.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + $"-{row.Id:N}.eml";
@@ -148,6 +155,7 @@ public sealed class EmailBatch : IAsyncDisposable
         }
 
         File.Move(temporary, path, overwrite: true);
+        _sender.Written(row, path);
         return path;
     }
 
