@@ -1,5 +1,6 @@
 using System.Net;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -91,7 +92,10 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new TestLogs(Path.GetFileName(DataPath))).SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services => services
+            .AddSingleton<TimeProvider>(Clock)
+            // The set-up banner is for an operator's terminal; in tests the log file has the link.
+            .AddSingleton(new OperatorConsole(TextWriter.Null)));
     }
 
     protected override void Dispose(bool disposing)

@@ -38,7 +38,7 @@ public static class ProfessorBootstrap
         {
             foreach (var waiting in professors.Where(p => p.PasswordHash is null && !p.IsDisabled))
             {
-                LogLink(logger, waiting, await StaffPasswordLinks.CreateAsync(users, waiting, siteBase));
+                LogLink(provider, logger, waiting, await StaffPasswordLinks.CreateAsync(users, waiting, siteBase));
             }
 
             return;
@@ -48,6 +48,12 @@ public static class ProfessorBootstrap
         {
             var setupLink = ProfessorSetupLinks.Create(provider, siteBase);
             logger.LogWarning("No professor account exists and Recruit:AdminEmail is not set. Create it within 3 days, once, at: {Link}", setupLink);
+            provider.GetRequiredService<OperatorConsole>().Announce(
+            [
+                "No professor account exists yet. To create it, open this link (valid 3 days, once):",
+                setupLink,
+                "It asks for the professor's email address and a password. Restart for a new link.",
+            ]);
             return;
         }
 
@@ -87,12 +93,20 @@ public static class ProfessorBootstrap
 
         db.Record(null, "ProfessorCreated", email, "set-password link written to the log", now);
         await db.SaveChangesAsync();
-        LogLink(logger, user, await StaffPasswordLinks.CreateAsync(users, user, siteBase));
+        LogLink(provider, logger, user, await StaffPasswordLinks.CreateAsync(users, user, siteBase));
     }
 
     // Warning, not Information: the operator must act on it, and production logs often drop Information.
-    private static void LogLink(ILogger logger, RecruitUser user, string link) =>
+    private static void LogLink(IServiceProvider provider, ILogger logger, RecruitUser user, string link)
+    {
         logger.LogWarning("The professor's account {Email} has no password. Set it within 3 days, once, at: {Link}", user.Email, link);
+        provider.GetRequiredService<OperatorConsole>().Announce(
+        [
+            $"The professor's account {user.Email} has no password yet. To set it, open this link (valid 3 days, once):",
+            link,
+            "Restart for a new link.",
+        ]);
+    }
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

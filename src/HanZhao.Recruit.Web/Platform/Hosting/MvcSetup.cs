@@ -28,6 +28,7 @@ public static class MvcSetup
         // and unreadable in page source). HTML-significant characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddSingleton(new OperatorConsole(Console.Out));
         return services;
     }
 }
