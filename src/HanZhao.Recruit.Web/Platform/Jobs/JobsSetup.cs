@@ -1,6 +1,6 @@
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Database;
+using HanZhao.Recruit.Web.Platform.Security;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -21,7 +21,8 @@ public static class JobsSetup
 {
     public const string DashboardPath = "/admin/jobs";
 
-    public const string DashboardPolicy = "JobDashboard";
+    /// <summary>The professor's policy: the dashboard can delete and re-run jobs.</summary>
+    public const string DashboardPolicy = StaffPolicies.Professor;
 
     public static IServiceCollection AddRecruitJobs(this IServiceCollection services)
     {
@@ -42,11 +43,7 @@ public static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHostedService<JobServerHost>();
-
-        services.AddAuthorizationBuilder()
-            .AddPolicy(DashboardPolicy, policy => policy.RequireRole(Roles.Professor));
-        return services;
+        return services.AddHostedService<JobServerHost>();
     }
 
     /// <summary>The job dashboard, behind the professor policy instead of Hangfire's local-requests-only check.</summary>
