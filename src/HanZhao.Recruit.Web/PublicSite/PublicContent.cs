@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.PublicSite.Publications;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.PublicSite;
@@ -51,6 +52,13 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
         await db.Publications.AsNoTracking()
             .OrderByDescending(p => p.Year).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
+
+    /// <summary>/publications filtered by <paramref name="query"/>; a year or venue we have nothing for is dropped with a message.</summary>
+    public async Task<PublicationListViewModel> GetPublicationListAsync(PublicationQuery query, CancellationToken cancellationToken)
+    {
+        var all = await AllPublicationsAsync(cancellationToken);
+        return new PublicationListViewModel(all, query.Against(all));
+    }
 
     public Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken) =>
         db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);

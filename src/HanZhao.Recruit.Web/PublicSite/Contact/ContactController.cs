@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,30 +15,30 @@ namespace HanZhao.Recruit.Web.PublicSite.Contact;
 public sealed class ContactController(ContactService contact) : Controller
 {
     [HttpGet("")]
-    public IActionResult Form() => View(new ContactForm());
+    public IActionResult Form() => View(ContactPage.Blank());
 
-    // Bound field by field: the form's error properties are ours to set, never the poster's.
     [HttpPost("")]
     [EnableRateLimiting(ContactSetup.ClientRateLimitPolicy)]
-    public async Task<IActionResult> Submit(
-        [FromForm] string? name, [FromForm] string? email, [FromForm] string? message, [FromForm] string? website,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit([FromForm] ContactForm form, CancellationToken cancellationToken)
     {
-        var form = new ContactForm { Name = name, Email = email, Message = message, Website = website };
-        switch (await contact.SendAsync(form, cancellationToken))
+        var result = await contact.SendAsync(form, cancellationToken);
+        if (result.IsDone)
         {
-            case ContactOutcome.Invalid:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View(nameof(Form), form);
-            case ContactOutcome.Unavailable:
-                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return View(nameof(Form), form);
-            default:
-                // Sent and Ignored look the same; redirecting means a reload does not send it again.
-                return RedirectToAction(nameof(Sent));
+            // Sent, or ignored (a bot): they look the same; redirecting means a reload does not send it again.
+            return RedirectToAction(nameof(Sent));
         }
+
+        var page = View(nameof(Form), new ContactPage(form, result.Errors));
+        return result.Errors.Has(ContactService.DeliveryField) ? Unavailable(page) : page.Refused();
     }
 
     [HttpGet("sent")]
     public IActionResult Sent() => View();
+
+    /// <summary>The form again with what was typed: nothing is wrong with it, but nothing can be delivered now (503).</summary>
+    private static ViewResult Unavailable(ViewResult page)
+    {
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page;
+    }
 }

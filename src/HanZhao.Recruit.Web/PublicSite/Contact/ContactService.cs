@@ -1,7 +1,10 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.PublicSite.Contact;
@@ -15,6 +18,7 @@ public sealed class ContactService(
     RecruitDbContext db,
     IOptions<RecruitOptions> recruit,
     TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer,
     ILogger<ContactService> logger)
 {
     public const string EmailKind = "ContactMessage";
@@ -22,21 +26,29 @@ public sealed class ContactService(
     public const int MinMessageLength = 10;
     public const int MaxMessageLength = 5000;
 
-    public async Task<ContactOutcome> SendAsync(ContactForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key of the message shown above the form when nothing can be delivered now: the form was
+    /// fine, the site cannot take it (503), unlike a message beside a field (400).
+    /// </summary>
+    public const string DeliveryField = "delivery";
+
+    /// <summary>
+    /// Queues the message, or refuses it with a message per field (or <see cref="DeliveryField"/>).
+    /// A bot that filled the honeypot is told it was done, like a person, but nothing is queued.
+    /// </summary>
+    public async Task<Outcome> SendAsync(ContactForm form, CancellationToken cancellationToken)
     {
         // Checked before anything else so a bot learns nothing from validation messages either.
         if (!string.IsNullOrEmpty(form.Website))
         {
             logger.LogInformation("Contact message ignored: the honeypot field was filled.");
-            return ContactOutcome.Ignored;
+            return Outcome.Done();
         }
 
-        form.NameError = ValidateName(form.Name);
-        form.EmailError = ApplicantSignInService.ValidateEmail(form.Email);
-        form.MessageError = ValidateMessage(form.Message);
-        if (form.HasErrors)
+        var errors = Validate(form);
+        if (errors.Any)
         {
-            return ContactOutcome.Invalid;
+            return Outcome.Invalid(errors);
         }
 
         var professor = await ProfessorAddress.FindAsync(db, recruit.Value, cancellationToken);
@@ -44,8 +56,7 @@ public sealed class ContactService(
         {
             logger.LogError("A contact message could not be queued: no professor address (Recruit:ProfessorEmail or a professor account).");
             // The form comes back with what they typed, so the visitor can keep it and try later.
-            form.FormError = "Messages cannot be delivered right now. Your message was not sent; please try again later.";
-            return ContactOutcome.Unavailable;
+            return Outcome.Invalid(DeliveryField, localizer["Messages cannot be delivered right now. Your message was not sent; please try again later."]);
         }
 
         var name = form.Name!.Trim();
@@ -53,7 +64,25 @@ public sealed class ContactService(
         var message = Normalize(form.Message!);
         db.QueueEmail(WriteEmail(professor, name, email, message), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return ContactOutcome.Sent;
+        return Outcome.Done();
+    }
+
+    /// <summary>A localized message beside each field that is not acceptable.</summary>
+    private FormErrors Validate(ContactForm form)
+    {
+        var errors = new FormErrors();
+        void Check(string field, string? key)
+        {
+            if (key is not null)
+            {
+                errors.Add(field, localizer[key]);
+            }
+        }
+
+        Check("name", ValidateName(form.Name));
+        Check("email", ApplicantSignInService.ValidateEmail(form.Email));
+        Check("message", ValidateMessage(form.Message));
+        return errors;
     }
 
     /// <summary>An English key for the localizer, or null when the name is acceptable.</summary>

@@ -1,18 +1,19 @@
 using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.Platform.Queries;
 
 namespace HanZhao.Recruit.Web.PublicSite.Publications;
 
-public sealed class PublicationListViewModel(
-    IReadOnlyList<Publication> all, PublicationFilter filter, IReadOnlyList<FilterProblem> problems)
+/// <summary>/publications: the filters as applied (checked against <paramref name="all"/>), what was ignored, and the list.</summary>
+public sealed class PublicationListViewModel(IReadOnlyList<Publication> all, PublicationQuery query)
 {
-    public PublicationFilter Filter { get; } = filter;
+    public PublicationQuery Filter { get; } = query;
 
-    public IReadOnlyList<FilterProblem> Problems { get; } = problems;
+    public IReadOnlyList<QueryProblem> Problems { get; } = query.Problems;
 
     public int TotalCount => all.Count;
 
     /// <summary>The matching publications grouped by year, newest first.</summary>
-    public IReadOnlyList<IGrouping<int, Publication>> ByYear { get; } = [.. filter.Apply(all).GroupBy(p => p.Year)];
+    public IReadOnlyList<IGrouping<int, Publication>> ByYear { get; } = [.. query.Apply(all).GroupBy(p => p.Year)];
 
     public int MatchCount => ByYear.Sum(g => g.Count());
 

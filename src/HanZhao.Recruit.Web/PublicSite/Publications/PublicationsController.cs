@@ -8,12 +8,8 @@ namespace HanZhao.Recruit.Web.PublicSite.Publications;
 public class PublicationsController(PublicContent content) : Controller
 {
     [HttpGet("/publications")]
-    public async Task<IActionResult> Index(string? year, string? venue, string? type, string? rank, string? q, CancellationToken cancellationToken)
-    {
-        var all = await content.AllPublicationsAsync(cancellationToken);
-        var (filter, problems) = PublicationFilter.Parse(year, venue, type, rank, q, all);
-        return View(new PublicationListViewModel(all, filter, problems));
-    }
+    public async Task<IActionResult> Index(PublicationQuery query, CancellationToken cancellationToken) =>
+        View(await content.GetPublicationListAsync(query, cancellationToken));
 
     // Slugs are lower-case words joined by '-'; anything else (including "x.bib") is not this page.
     [HttpGet("/publications/{slug:regex(^[[a-z0-9-]]{{1,120}}$)}")]

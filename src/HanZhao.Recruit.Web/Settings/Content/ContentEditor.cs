@@ -22,14 +22,6 @@ public enum ContentSection
 
 public sealed record ItemRow(int Id, LocalizedText Name, string? Detail);
 
-public enum DeleteOutcome
-{
-    Deleted,
-    NotFound,
-    /// <summary>A research interest applications chose: deleting it would change what they say.</summary>
-    InUse,
-}
-
 /// <summary>
 /// Every change to the public content goes through here: checked by the forms, audited, saved,
 /// and the public pages' cache evicted so they show it at once.
@@ -53,23 +45,29 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
         await cache.EvictPublicPagesAsync(cancellationToken);
     }
 
+    /// <summary>The editor's first page: how many of each there are.</summary>
+    public async Task<ContentHubPage> HubAsync(CancellationToken cancellationToken) =>
+        new(await db.ResearchInterests.CountAsync(cancellationToken), await db.Education.CountAsync(cancellationToken),
+            await db.Accomplishments.CountAsync(cancellationToken), await db.Publications.CountAsync(cancellationToken));
+
     // Profile
 
     public async Task<Profile> ProfileAsync(CancellationToken cancellationToken) =>
         await db.Profiles.OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException("No profile: the content seed did not run.");
 
-    public async Task<FormErrors> SaveProfileAsync(ClaimsPrincipal user, ProfileForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> SaveProfileAsync(ClaimsPrincipal user, ProfileForm form, CancellationToken cancellationToken)
     {
         var profile = await ProfileAsync(cancellationToken);
         var errors = form.ApplyTo(profile, rules);
-        if (!errors.Any)
+        if (errors.Any)
         {
-            profile.UpdatedAtUtc = Now;
-            await CommitAsync(user, "Profile", "Edited the profile", cancellationToken);
+            return Outcome.Invalid(errors);
         }
 
-        return errors;
+        profile.UpdatedAtUtc = Now;
+        await CommitAsync(user, "Profile", "Edited the profile", cancellationToken);
+        return Outcome.Done();
     }
 
     // Research interests, education, accomplishments
@@ -90,7 +88,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
     };
 
     /// <summary>Adds the item at the end of its list.</summary>
-    public async Task<FormErrors> AddItemAsync(ClaimsPrincipal user, ContentSection section, ItemForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> AddItemAsync(ClaimsPrincipal user, ContentSection section, ItemForm form, CancellationToken cancellationToken)
     {
         object item = section switch
         {
@@ -101,7 +99,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
         var errors = form.ApplyTo(item, rules);
         if (errors.Any)
         {
-            return errors;
+            return Outcome.Invalid(errors);
         }
 
         var order = section switch
@@ -112,31 +110,32 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
         };
         db.Add(item).Property(nameof(ResearchInterest.SortOrder)).CurrentValue = order;
         await CommitAsync(user, Target(section, null), $"Added \"{form.NameEn?.Trim()}\"", cancellationToken);
-        return errors;
+        return Outcome.Done();
     }
 
-    /// <summary>Null when there is no such item.</summary>
-    public async Task<FormErrors?> UpdateItemAsync(ClaimsPrincipal user, ContentSection section, int id, ItemForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> UpdateItemAsync(ClaimsPrincipal user, ContentSection section, int id, ItemForm form, CancellationToken cancellationToken)
     {
         if (await FindItemAsync(section, id, cancellationToken) is not { } item)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var errors = form.ApplyTo(item, rules);
-        if (!errors.Any)
+        if (errors.Any)
         {
-            await CommitAsync(user, Target(section, id), $"Edited \"{form.NameEn?.Trim()}\"", cancellationToken);
+            return Outcome.Invalid(errors);
         }
 
-        return errors;
+        await CommitAsync(user, Target(section, id), $"Edited \"{form.NameEn?.Trim()}\"", cancellationToken);
+        return Outcome.Done();
     }
 
-    public async Task<(DeleteOutcome Outcome, int Applications)> DeleteItemAsync(ClaimsPrincipal user, ContentSection section, int id, CancellationToken cancellationToken)
+    /// <summary>Refused (with a message about no field) for a research interest applications chose: deleting it would change what they say.</summary>
+    public async Task<Outcome> DeleteItemAsync(ClaimsPrincipal user, ContentSection section, int id, CancellationToken cancellationToken)
     {
         if (await FindItemAsync(section, id, cancellationToken) is not { } item)
         {
-            return (DeleteOutcome.NotFound, 0);
+            return Outcome.NotFound();
         }
 
         if (section == ContentSection.Interests)
@@ -144,17 +143,18 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
             var choosing = await db.Applications.CountAsync(ChoosingInterest(id), cancellationToken);
             if (choosing > 0)
             {
-                return (DeleteOutcome.InUse, choosing);
+                return Outcome.Invalid(FormErrors.General(rules.Localizer[
+                    "{0} applications chose this research interest, so it cannot be deleted: they would lose it. Edit its name instead.", choosing]));
             }
         }
 
         db.Remove(item);
         await CommitAsync(user, Target(section, id), $"Deleted \"{ItemForm.From(item).NameEn}\"", cancellationToken);
-        return (DeleteOutcome.Deleted, 0);
+        return Outcome.Done();
     }
 
-    /// <summary>Swaps the item with its neighbour; false when there is no such item.</summary>
-    public async Task<bool> MoveItemAsync(ClaimsPrincipal user, ContentSection section, int id, bool up, CancellationToken cancellationToken)
+    /// <summary>Swaps the item with its neighbour (nothing to do at either end).</summary>
+    public async Task<Outcome> MoveItemAsync(ClaimsPrincipal user, ContentSection section, int id, bool up, CancellationToken cancellationToken)
     {
         var moved = section switch
         {
@@ -164,7 +164,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
         };
         if (moved is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         if (moved.Value)
@@ -172,7 +172,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
             await CommitAsync(user, Target(section, id), up ? "Moved up" : "Moved down", cancellationToken);
         }
 
-        return true;
+        return Outcome.Done();
     }
 
     /// <summary>

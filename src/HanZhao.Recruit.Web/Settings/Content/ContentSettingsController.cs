@@ -1,29 +1,22 @@
-using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Platform.Forms;
-using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Settings.Content;
 
 /// <summary>
 /// The professor's editor for the homepage: the profile and the lists of research interests,
 /// degrees and accomplishments (publications have their own controller). Every change is audited
-/// and shows on the public pages at once.
+/// and shows on the public pages at once. A section that is not one of the lists is not found.
 /// </summary>
 [Route("review/settings/content")]
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor editor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ContentSettingsController(ContentEditor editor) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new ContentHubPage(
-            await db.ResearchInterests.CountAsync(cancellationToken), await db.Education.CountAsync(cancellationToken),
-            await db.Accomplishments.CountAsync(cancellationToken), await db.Publications.CountAsync(cancellationToken)));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await editor.HubAsync(cancellationToken));
 
     [HttpGet("profile")]
     public async Task<IActionResult> Profile(bool saved, CancellationToken cancellationToken) =>
@@ -32,16 +25,16 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
     [HttpPost("profile")]
     public async Task<IActionResult> SaveProfile([FromForm] ProfileForm form, CancellationToken cancellationToken)
     {
-        var errors = await editor.SaveProfileAsync(User, form, cancellationToken);
-        return errors.Any
-            ? View("Profile", new ProfilePage(form, errors, false)).Refused()
-            : Redirect("/review/settings/content/profile?saved=true");
+        var result = await editor.SaveProfileAsync(User, form, cancellationToken);
+        return result.IsDone
+            ? Redirect("/review/settings/content/profile?saved=true")
+            : View(nameof(Profile), new ProfilePage(form, result.Errors, false)).Refused();
     }
 
     [HttpGet("{section}")]
-    public async Task<IActionResult> List(string section, string? done, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> List(string section, ItemListQuery query, CancellationToken cancellationToken) =>
         ContentEditor.TryParseSection(section, out var s)
-            ? View("List", await ListPageAsync(s, new ItemForm(), new FormErrors(), done is "added" or "saved" or "deleted" or "moved" ? done : null, null, cancellationToken))
+            ? View(await ListPageAsync(s, query.Done, new ItemForm(), new FormErrors(), new FormErrors(), cancellationToken))
             : NotFound();
 
     [HttpPost("{section}")]
@@ -52,27 +45,33 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
             return NotFound();
         }
 
-        var errors = await editor.AddItemAsync(User, s, form, cancellationToken);
-        return errors.Any
-            ? View("List", await ListPageAsync(s, form, errors, null, null, cancellationToken)).Refused()
-            : Redirect($"{ListUrl(s)}?done=added");
+        var result = await editor.AddItemAsync(User, s, form, cancellationToken);
+        return result.IsDone
+            ? Redirect($"{ListUrl(s)}?done=added")
+            : View(nameof(List), await ListPageAsync(s, null, form, result.Errors, new FormErrors(), cancellationToken)).Refused();
     }
 
     [HttpGet("{section}/{id:int}")]
     public async Task<IActionResult> Edit(string section, int id, CancellationToken cancellationToken) =>
         ContentEditor.TryParseSection(section, out var s) && await editor.FindItemAsync(s, id, cancellationToken) is { } item
-            ? View("Edit", new ItemEditPage(s, id, ItemForm.From(item), new FormErrors()))
+            ? View(new ItemEditPage(s, id, ItemForm.From(item), new FormErrors()))
             : NotFound();
 
     [HttpPost("{section}/{id:int}")]
     public async Task<IActionResult> Update(string section, int id, [FromForm] ItemForm form, CancellationToken cancellationToken)
     {
-        if (!ContentEditor.TryParseSection(section, out var s) || await editor.UpdateItemAsync(User, s, id, form, cancellationToken) is not { } errors)
+        if (!ContentEditor.TryParseSection(section, out var s))
         {
             return NotFound();
         }
 
-        return errors.Any ? View("Edit", new ItemEditPage(s, id, form, errors)).Refused() : Redirect($"{ListUrl(s)}?done=saved");
+        var result = await editor.UpdateItemAsync(User, s, id, form, cancellationToken);
+        return result.Kind switch
+        {
+            OutcomeKind.Done => Redirect($"{ListUrl(s)}?done=saved"),
+            OutcomeKind.Invalid => View(nameof(Edit), new ItemEditPage(s, id, form, result.Errors)).Refused(),
+            _ => this.NotDone(result.Kind),
+        };
     }
 
     [HttpPost("{section}/{id:int}/delete")]
@@ -83,37 +82,35 @@ public sealed class ContentSettingsController(RecruitDbContext db, ContentEditor
             return NotFound();
         }
 
-        var (outcome, applications) = await editor.DeleteItemAsync(User, s, id, cancellationToken);
-        return outcome switch
+        var result = await editor.DeleteItemAsync(User, s, id, cancellationToken);
+        return result.Kind switch
         {
-            DeleteOutcome.NotFound => NotFound(),
-            DeleteOutcome.InUse => View("List", await ListPageAsync(s, new ItemForm(), new FormErrors(), null,
-                localizer["{0} applications chose this research interest, so it cannot be deleted: they would lose it. Edit its name instead.", applications],
-                cancellationToken)).Refused(),
-            _ => Redirect($"{ListUrl(s)}?done=deleted"),
+            OutcomeKind.Done => Redirect($"{ListUrl(s)}?done=deleted"),
+            OutcomeKind.Invalid => View(nameof(List), await ListPageAsync(s, null, new ItemForm(), new FormErrors(), result.Errors, cancellationToken)).Refused(),
+            _ => this.NotDone(result.Kind),
         };
     }
 
     [HttpPost("{section}/{id:int}/move")]
-    public async Task<IActionResult> Move(string section, int id, [FromForm] string? direction, CancellationToken cancellationToken)
+    public async Task<IActionResult> Move(string section, int id, MoveDirection direction, CancellationToken cancellationToken)
     {
         if (!ContentEditor.TryParseSection(section, out var s))
         {
             return NotFound();
         }
 
-        if (direction is not ("up" or "down"))
+        if (direction.Up is not { } up)
         {
             return BadRequest();
         }
 
-        return await editor.MoveItemAsync(User, s, id, direction == "up", cancellationToken)
-            ? Redirect($"{ListUrl(s)}?done=moved#item-{id}")
-            : NotFound();
+        var result = await editor.MoveItemAsync(User, s, id, up, cancellationToken);
+        return result.IsDone ? Redirect($"{ListUrl(s)}?done=moved#item-{id}") : this.NotDone(result.Kind);
     }
 
     private static string ListUrl(ContentSection section) => $"/review/settings/content/{ContentEditor.Slug(section)}";
 
-    private async Task<ItemListPage> ListPageAsync(ContentSection section, ItemForm form, FormErrors errors, string? done, string? refusal, CancellationToken cancellationToken) =>
+    private async Task<ItemListPage> ListPageAsync(
+        ContentSection section, string? done, ItemForm form, FormErrors errors, FormErrors refusal, CancellationToken cancellationToken) =>
         new(section, await editor.ListAsync(section, cancellationToken), form, errors, done, refusal);
 }

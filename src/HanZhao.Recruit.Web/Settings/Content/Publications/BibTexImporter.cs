@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using System.Text;
 using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Settings.Content.Publications;
@@ -9,23 +11,59 @@ namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 /// <summary>One entry ready to add. <see cref="DuplicateOf"/> is the title already listed (or earlier in the file) it repeats.</summary>
 public sealed record ImportCandidate(int Index, string Key, int Line, Publication Publication, string? DuplicateOf);
 
-/// <summary>What an import would do, or why it cannot (the first problem, with its line).</summary>
-public sealed record ImportPlan(IReadOnlyList<ImportCandidate> Candidates, string? Error);
+/// <summary>What an import would add, one candidate per entry, and the text it was read from (it goes back in the confirm form).</summary>
+public sealed record ImportPlan(string Text, IReadOnlyList<ImportCandidate> Candidates);
 
 /// <summary>
 /// BibTeX to publications, all or nothing: the text is parsed, every entry is checked by the same
 /// rules as the publication form, and the first problem refuses the whole import. Confirming parses
 /// the same text again (nothing is kept between the two steps) and adds the entries in one SaveChanges.
+/// A refusal is one message about no field (the first problem, with its line) and the text as read.
 /// </summary>
 public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rules, PublicationEditor publications)
 {
-    public async Task<ImportPlan> PlanAsync(string text, CancellationToken cancellationToken)
+    /// <summary>The largest .bib file or pasted text taken.</summary>
+    public const int MaxBibTexBytes = 1024 * 1024;
+
+    /// <summary>Shows what the file (or else the text) would add; nothing is saved.</summary>
+    public async Task<Outcome<ImportPlan>> PreviewAsync(string? text, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var source = await ReadSourceAsync(text, file, cancellationToken);
+        return source.IsDone
+            ? await PlanAsync(source.Value!, cancellationToken)
+            : Outcome.Invalid(source.Errors, new ImportPlan(source.Value ?? "", []));
+    }
+
+    /// <summary>
+    /// Adds the new entries and the duplicates listed in <paramref name="include"/>; nothing when anything
+    /// is wrong. Done with the plan of what was added.
+    /// </summary>
+    public async Task<Outcome<ImportPlan>> ImportAsync(ClaimsPrincipal user, string? text, ISet<int> include, CancellationToken cancellationToken)
+    {
+        var planned = await PreviewAsync(text, null, cancellationToken);
+        if (planned is not { IsDone: true, Value: { } plan })
+        {
+            return planned;
+        }
+
+        var chosen = plan.Candidates.Where(c => c.DuplicateOf is null || include.Contains(c.Index)).ToList();
+        if (chosen.Count == 0)
+        {
+            return NotImported(plan.Text, rules.Localizer["Nothing was imported: every entry is already on the list. Tick the ones to import anyway."]);
+        }
+
+        await publications.AddManyAsync(user, [.. chosen.Select(c => c.Publication)],
+            $"Imported {chosen.Count} from BibTeX: {string.Join(", ", chosen.Select(c => c.Key))}", cancellationToken);
+        return Outcome.Done(plan with { Candidates = chosen });
+    }
+
+    private async Task<Outcome<ImportPlan>> PlanAsync(string text, CancellationToken cancellationToken)
     {
         var localizer = rules.Localizer;
         var parsed = BibTexParser.Parse(text);
         if (parsed.Error is { } error)
         {
-            return new ImportPlan([], Describe(error));
+            return NotImported(text, Describe(error));
         }
 
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,7 +85,7 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
             var errors = problem is null ? ToForm(entry, title, year).ApplyTo(publication, rules) : null;
             if (problem is not null || errors!.Any)
             {
-                return new ImportPlan([], problem ?? localizer["Line {0}: entry '{1}': {2}", entry.Line, entry.Key, errors!.All[0].Message]);
+                return NotImported(text, problem ?? localizer["Line {0}: entry '{1}': {2}", entry.Line, entry.Key, errors!.All[0].Message]);
             }
 
             var key = PublicationEditor.TitleKey(publication.Title);
@@ -56,28 +94,52 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
             existing.TryAdd(key, publication.Title);
         }
 
-        return new ImportPlan(candidates, null);
+        return Outcome.Done(new ImportPlan(text, candidates));
     }
 
-    /// <summary>Adds the new entries and the duplicates listed in <paramref name="include"/>; nothing when anything is wrong.</summary>
-    public async Task<(ImportPlan Plan, int Added)> ImportAsync(ClaimsPrincipal user, string text, ISet<int> include, CancellationToken cancellationToken)
+    /// <summary>The uploaded file (UTF-8) or else the pasted text, at most 1 MB either way; refused, with the text to show again.</summary>
+    private async Task<Outcome<string>> ReadSourceAsync(string? text, IFormFile? file, CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(text, cancellationToken);
-        if (plan.Error is not null)
+        var localizer = rules.Localizer;
+        if (file is { Length: > 0 })
         {
-            return (plan, 0);
+            if (file.Length > MaxBibTexBytes)
+            {
+                return Unreadable(localizer["The file is larger than 1 MB. Import it in parts."]);
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+            try
+            {
+                text = await reader.ReadToEndAsync(cancellationToken);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Unreadable(localizer["The file is not UTF-8 text. Save it as UTF-8 (BibTeX files usually are) and try again."]);
+            }
+
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                return Unreadable(localizer["The file is not UTF-8 text. Save it as UTF-8 (BibTeX files usually are) and try again."]);
+            }
         }
 
-        var chosen = plan.Candidates.Where(c => c.DuplicateOf is null || include.Contains(c.Index)).ToList();
-        if (chosen.Count == 0)
+        text ??= "";
+        if (Encoding.UTF8.GetByteCount(text) > MaxBibTexBytes)
         {
-            return (plan with { Error = rules.Localizer["Nothing was imported: every entry is already on the list. Tick the ones to import anyway."] }, 0);
+            return Unreadable(localizer["The text is larger than 1 MB. Import it in parts."]);
         }
 
-        await publications.AddManyAsync(user, [.. chosen.Select(c => c.Publication)],
-            $"Imported {chosen.Count} from BibTeX: {string.Join(", ", chosen.Select(c => c.Key))}", cancellationToken);
-        return (plan, chosen.Count);
+        return string.IsNullOrWhiteSpace(text)
+            ? Outcome.Invalid(FormErrors.General(localizer["Paste BibTeX entries or choose a .bib file."]), text)
+            : Outcome.Done(text);
     }
+
+    /// <summary>A file or text that cannot be read is not shown again.</summary>
+    private static Outcome<string> Unreadable(string message) => Outcome.Invalid(FormErrors.General(message), "");
+
+    private static Outcome<ImportPlan> NotImported(string text, string message) =>
+        Outcome.Invalid(FormErrors.General(message), new ImportPlan(text, []));
 
     public string Describe(BibTexError error)
     {

@@ -14,14 +14,14 @@ public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, C
     public Task<Publication?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Publications.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    /// <summary>Checks and adds it at the end of its year; returns the errors and the new row (null when refused).</summary>
-    public async Task<(FormErrors Errors, Publication? Added)> AddAsync(ClaimsPrincipal user, PublicationForm form, CancellationToken cancellationToken)
+    /// <summary>Checks and adds it at the end of its year; done with the new row.</summary>
+    public async Task<Outcome<Publication>> AddAsync(ClaimsPrincipal user, PublicationForm form, CancellationToken cancellationToken)
     {
         var publication = new Publication();
         var errors = form.ApplyTo(publication, rules);
         if (errors.Any)
         {
-            return (errors, null);
+            return Outcome.Invalid(errors);
         }
 
         var taken = (await db.Publications.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -30,22 +30,25 @@ public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, C
         publication.UpdatedAtUtc = editor.Now;
         db.Publications.Add(publication);
         await editor.CommitAsync(user, $"Publication {publication.Slug}", $"Added \"{publication.Title}\"", cancellationToken);
-        return (errors, publication);
+        return Outcome.Done(publication);
     }
 
-    /// <summary>Null when there is no such publication. The slug stays: links to its page keep working.</summary>
-    public async Task<FormErrors?> UpdateAsync(ClaimsPrincipal user, int id, PublicationForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// The slug stays: links to its page keep working. Refused, it carries the publication as stored
+    /// (the form's values are written only when all are valid), for the page's link to it.
+    /// </summary>
+    public async Task<Outcome<Publication>> UpdateAsync(ClaimsPrincipal user, int id, PublicationForm form, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } publication)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var year = publication.Year;
         var errors = form.ApplyTo(publication, rules);
         if (errors.Any)
         {
-            return errors;
+            return Outcome.Invalid(errors, publication);
         }
 
         if (publication.Year != year)
@@ -55,27 +58,27 @@ public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, C
 
         publication.UpdatedAtUtc = editor.Now;
         await editor.CommitAsync(user, $"Publication {publication.Slug}", $"Edited \"{publication.Title}\"", cancellationToken);
-        return errors;
+        return Outcome.Done(publication);
     }
 
-    public async Task<bool> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
+    public async Task<Outcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } publication)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         db.Publications.Remove(publication);
         await editor.CommitAsync(user, $"Publication {publication.Slug}", $"Deleted \"{publication.Title}\"", cancellationToken);
-        return true;
+        return Outcome.Done();
     }
 
     /// <summary>Swaps it with its neighbour in the same year (the public list orders by year first).</summary>
-    public async Task<bool> MoveAsync(ClaimsPrincipal user, int id, bool up, CancellationToken cancellationToken)
+    public async Task<Outcome> MoveAsync(ClaimsPrincipal user, int id, bool up, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } publication)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var sameYear = await ContentEditor.Ordered(db.Publications.Where(p => p.Year == publication.Year)).ToListAsync(cancellationToken);
@@ -84,7 +87,7 @@ public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, C
             await editor.CommitAsync(user, $"Publication {publication.Slug}", up ? "Moved up" : "Moved down", cancellationToken);
         }
 
-        return true;
+        return Outcome.Done();
     }
 
     /// <summary>Adds checked publications (from the import) at the end of their years with unique slugs, in one SaveChanges.</summary>

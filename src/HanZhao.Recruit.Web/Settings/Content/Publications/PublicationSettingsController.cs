@@ -1,11 +1,8 @@
-using System.Text;
 using HanZhao.Recruit.Web.Platform.Forms;
-using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 
@@ -16,33 +13,27 @@ namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 [Route("review/settings/content/publications")]
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PublicationSettingsController(
-    PublicContent content, PublicationEditor publications, BibTexImporter importer, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PublicationSettingsController(PublicContent content, PublicationEditor publications, BibTexImporter importer) : Controller
 {
-    /// <summary>The largest .bib file or pasted text taken.</summary>
-    public const int MaxBibTexBytes = 1024 * 1024;
-
     /// <summary>The file or text plus the rest of a multipart form.</summary>
-    private const long MaxImportRequestBytes = MaxBibTexBytes + (64 * 1024);
+    private const long MaxImportRequestBytes = BibTexImporter.MaxBibTexBytes + (64 * 1024);
 
     private const string ListUrl = "/review/settings/content/publications";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? done, int? count, CancellationToken cancellationToken)
-    {
-        var all = await content.AllPublicationsAsync(cancellationToken);
-        return View(new PublicationListPage([.. all.GroupBy(p => p.Year)], done is "added" or "saved" or "deleted" or "moved" or "imported" ? done : null, count ?? 0));
-    }
+    public async Task<IActionResult> Index(PublicationListQuery query, CancellationToken cancellationToken) =>
+        View(new PublicationListPage([.. (await content.AllPublicationsAsync(cancellationToken)).GroupBy(p => p.Year)], query.Done, query.Count));
 
     [HttpGet("new")]
-    public IActionResult New() =>
-        View(nameof(Edit), new PublicationEditPage(null, null, new PublicationForm { Type = "Conference", CcfRank = "None" }, new FormErrors()));
+    public IActionResult New() => View(nameof(Edit), PublicationEditPage.New());
 
     [HttpPost("new")]
     public async Task<IActionResult> Add([FromForm] PublicationForm form, CancellationToken cancellationToken)
     {
-        var (errors, added) = await publications.AddAsync(User, form, cancellationToken);
-        return added is null ? View(nameof(Edit), new PublicationEditPage(null, null, form, errors)).Refused() : Redirect($"{ListUrl}?done=added#publication-{added.Id}");
+        var result = await publications.AddAsync(User, form, cancellationToken);
+        return result.IsDone
+            ? Redirect($"{ListUrl}?done=added#publication-{result.Value!.Id}")
+            : View(nameof(Edit), new PublicationEditPage(null, null, form, result.Errors)).Refused();
     }
 
     [HttpGet("{id:int}")]
@@ -54,18 +45,13 @@ public sealed class PublicationSettingsController(
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Update(int id, [FromForm] PublicationForm form, CancellationToken cancellationToken)
     {
-        if (await publications.UpdateAsync(User, id, form, cancellationToken) is not { } errors)
+        var result = await publications.UpdateAsync(User, id, form, cancellationToken);
+        return result.Kind switch
         {
-            return NotFound();
-        }
-
-        if (!errors.Any)
-        {
-            return Redirect($"{ListUrl}?done=saved#publication-{id}");
-        }
-
-        var slug = (await publications.FindAsync(id, cancellationToken))?.Slug;
-        return View(nameof(Edit), new PublicationEditPage(id, slug, form, errors)).Refused();
+            OutcomeKind.Done => Redirect($"{ListUrl}?done=saved#publication-{id}"),
+            OutcomeKind.Invalid => View(nameof(Edit), new PublicationEditPage(id, result.Value?.Slug, form, result.Errors)).Refused(),
+            _ => this.NotDone(result.Kind),
+        };
     }
 
     [HttpGet("{id:int}/delete")]
@@ -74,93 +60,45 @@ public sealed class PublicationSettingsController(
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken) =>
-        await publications.DeleteAsync(User, id, cancellationToken) ? Redirect($"{ListUrl}?done=deleted") : NotFound();
+        await publications.DeleteAsync(User, id, cancellationToken) is { IsDone: true } ? Redirect($"{ListUrl}?done=deleted") : NotFound();
 
     [HttpPost("{id:int}/move")]
-    public async Task<IActionResult> Move(int id, [FromForm] string? direction, CancellationToken cancellationToken)
+    public async Task<IActionResult> Move(int id, MoveDirection direction, CancellationToken cancellationToken)
     {
-        if (direction is not ("up" or "down"))
+        if (direction.Up is not { } up)
         {
             return BadRequest();
         }
 
-        return await publications.MoveAsync(User, id, direction == "up", cancellationToken)
-            ? Redirect($"{ListUrl}?done=moved#publication-{id}")
-            : NotFound();
+        var result = await publications.MoveAsync(User, id, up, cancellationToken);
+        return result.IsDone ? Redirect($"{ListUrl}?done=moved#publication-{id}") : this.NotDone(result.Kind);
     }
 
     [HttpGet("import")]
-    public IActionResult Import() => View(new ImportPage("", null, null, new HashSet<int>()));
+    public IActionResult Import() => View(ImportPage.Blank());
 
     /// <summary>Shows what the text or file would add; nothing is saved yet.</summary>
     [HttpPost("import")]
     [RequestSizeLimit(MaxImportRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = MaxBibTexBytes + 1)]
-    public async Task<IActionResult> Preview([FromForm] string? text, IFormFile? file, CancellationToken cancellationToken)
-    {
-        var (source, error) = await ReadSourceAsync(text, file, cancellationToken);
-        if (error is not null)
-        {
-            return View(nameof(Import), new ImportPage(source, null, error, new HashSet<int>())).Refused();
-        }
-
-        var plan = await importer.PlanAsync(source, cancellationToken);
-        return plan.Error is not null
-            ? View(nameof(Import), new ImportPage(source, null, plan.Error, new HashSet<int>())).Refused()
-            : View(nameof(Import), new ImportPage(source, plan, null, new HashSet<int>()));
-    }
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = BibTexImporter.MaxBibTexBytes + 1)]
+    public async Task<IActionResult> Preview([FromForm] string? text, IFormFile? file, CancellationToken cancellationToken) =>
+        ImportView(await importer.PreviewAsync(text, file, cancellationToken), new HashSet<int>());
 
     /// <summary>Adds the previewed entries (and the duplicates ticked), all or nothing.</summary>
     [HttpPost("import/confirm")]
     [RequestSizeLimit(MaxImportRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = MaxBibTexBytes + 1)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = BibTexImporter.MaxBibTexBytes + 1)]
     public async Task<IActionResult> ConfirmImport([FromForm] string? text, [FromForm] int[]? include, CancellationToken cancellationToken)
     {
-        var (source, error) = await ReadSourceAsync(text, null, cancellationToken);
         var chosen = (include ?? []).ToHashSet();
-        if (error is not null)
-        {
-            return View(nameof(Import), new ImportPage(source, null, error, chosen)).Refused();
-        }
-
-        var (plan, added) = await importer.ImportAsync(User, source, chosen, cancellationToken);
-        return plan.Error is not null
-            ? View(nameof(Import), new ImportPage(source, plan.Candidates.Count > 0 ? plan : null, plan.Error, chosen)).Refused()
-            : Redirect($"{ListUrl}?done=imported&count={added}");
+        var result = await importer.ImportAsync(User, text, chosen, cancellationToken);
+        return result.IsDone ? Redirect($"{ListUrl}?done=imported&count={result.Value!.Candidates.Count}") : ImportView(result, chosen);
     }
 
-    /// <summary>The uploaded file (UTF-8) or else the pasted text, at most 1 MB either way.</summary>
-    private async Task<(string Text, string? Error)> ReadSourceAsync(string? text, IFormFile? file, CancellationToken cancellationToken)
+    /// <summary>The preview to confirm, or the form again with why nothing can be imported (400).</summary>
+    private ViewResult ImportView(Outcome<ImportPlan> result, ISet<int> include)
     {
-        if (file is { Length: > 0 })
-        {
-            if (file.Length > MaxBibTexBytes)
-            {
-                return ("", localizer["The file is larger than 1 MB. Import it in parts."]);
-            }
-
-            using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
-            try
-            {
-                text = await reader.ReadToEndAsync(cancellationToken);
-            }
-            catch (DecoderFallbackException)
-            {
-                return ("", localizer["The file is not UTF-8 text. Save it as UTF-8 (BibTeX files usually are) and try again."]);
-            }
-
-            if (text.Contains('\0', StringComparison.Ordinal))
-            {
-                return ("", localizer["The file is not UTF-8 text. Save it as UTF-8 (BibTeX files usually are) and try again."]);
-            }
-        }
-
-        text ??= "";
-        if (Encoding.UTF8.GetByteCount(text) > MaxBibTexBytes)
-        {
-            return ("", localizer["The text is larger than 1 MB. Import it in parts."]);
-        }
-
-        return string.IsNullOrWhiteSpace(text) ? (text, localizer["Paste BibTeX entries or choose a .bib file."]) : (text, null);
+        var page = View(nameof(Import), new ImportPage(result.Value!, result.Errors, include));
+        return result.IsDone ? page : page.Refused();
     }
 }

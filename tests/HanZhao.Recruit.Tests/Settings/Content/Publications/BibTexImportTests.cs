@@ -8,7 +8,7 @@ using HanZhao.Recruit.Tests.Review.Dashboard;
 using HanZhao.Recruit.Web.Settings.Content;
 using Microsoft.EntityFrameworkCore;
 
-namespace HanZhao.Recruit.Tests.Settings.Content;
+namespace HanZhao.Recruit.Tests.Settings.Content.Publications;
 
 /// <summary>BibTeX import through the pages: preview, then all or nothing.</summary>
 public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitAppFactory>

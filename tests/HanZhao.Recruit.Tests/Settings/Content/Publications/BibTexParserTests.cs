@@ -1,6 +1,6 @@
 using HanZhao.Recruit.Web.Settings.Content.Publications;
 
-namespace HanZhao.Recruit.Tests.Settings.Content;
+namespace HanZhao.Recruit.Tests.Settings.Content.Publications;
 
 /// <summary>The parser and the LaTeX decoder on their own: no app, no database.</summary>
 public class BibTexParserTests
