@@ -21,7 +21,8 @@ public sealed class ApplicationsController(ApplicationReview review) : Controlle
         await review.GetPageAsync(User, id, list, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("/review/applications/{id:int}/notes")]
-    public async Task<IActionResult> AddNote(int id, [FromQuery] DashboardQuery list, [FromForm] string? text, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> AddNote(
+        int id, [FromQuery] DashboardQuery list, [FromForm] string? text, CancellationToken cancellationToken) =>
         await AnswerAsync(id, list, await review.AddNoteAsync(User, id, text, cancellationToken), "notes",
             page => page with { NoteDraft = text }, cancellationToken);
 
@@ -33,7 +34,8 @@ public sealed class ApplicationsController(ApplicationReview review) : Controlle
             page => page with { TagDraft = name }, cancellationToken);
 
     [HttpPost("/review/applications/{id:int}/score")]
-    public async Task<IActionResult> SaveScore(int id, [FromQuery] DashboardQuery list, [FromForm] ScoreForm form, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> SaveScore(
+        int id, [FromQuery] DashboardQuery list, [FromForm] ScoreForm form, CancellationToken cancellationToken) =>
         await AnswerAsync(id, list, await review.SaveScoreAsync(User, id, form, cancellationToken), "scores",
             page => page with { ScoreDraft = form }, cancellationToken);
 
