@@ -1,6 +1,11 @@
 using HanZhao.Recruit.Web.Review.Applications;
+using HanZhao.Recruit.Web.Review.AuditLog;
 using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Decisions;
+using HanZhao.Recruit.Web.Review.Documents;
+using HanZhao.Recruit.Web.Review.EmailLog;
+using HanZhao.Recruit.Web.Review.Reviewers;
+using HanZhao.Recruit.Web.Review.Templates;
 
 namespace HanZhao.Recruit.Web.Review;
 
@@ -13,5 +18,9 @@ public static class ReviewSetup
             .AddScoped<ApplicationReview>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
-            .AddScoped<DocumentExport>();
+            .AddScoped<TemplateEditor>()
+            .AddScoped<DocumentExport>()
+            .AddScoped<ReviewerAccounts>()
+            .AddScoped<EmailOutbox>()
+            .AddScoped<AuditTrail>();
 }

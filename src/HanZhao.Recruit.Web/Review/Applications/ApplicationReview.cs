@@ -5,22 +5,13 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Review.Dashboard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Applications;
-
-/// <summary>What a refused change is answered with: the outcome and, when invalid, the message to show.</summary>
-public sealed record ReviewResult(ReviewOutcome Outcome, string? Error = null)
-{
-    public static readonly ReviewResult Done = new(ReviewOutcome.Done);
-
-    public static readonly ReviewResult NotFound = new(ReviewOutcome.NotFound);
-
-    public static readonly ReviewResult Forbidden = new(ReviewOutcome.Forbidden);
-}
 
 /// <summary>
 /// One application as staff see it: its fields, documents, research fit, notes, tags, scores and
@@ -30,7 +21,8 @@ public sealed record ReviewResult(ReviewOutcome Outcome, string? Error = null)
 /// </summary>
 public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard)
 {
-    public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, IQueryCollection listQuery, CancellationToken cancellationToken)
+    /// <summary>The page of one application; <paramref name="list"/> is the dashboard list the staff member came from.</summary>
+    public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
     {
         // Projected column by column: the document bytes live in their own table and are never joined here.
         var found = await db.VisibleTo(user).AsNoTracking()
@@ -83,8 +75,8 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
 
         // The list's state rebuilt from what parsed (never the raw query string), with the page that
         // holds this application, so "Back to the list" lands where it is even after moving on.
-        var (list, neighbours) = await FindNeighboursAsync(user, id, DashboardQuery.Parse(listQuery, localizer), cancellationToken);
-        var back = list.ToQueryString(page: neighbours.Position == 0 ? list.Page : ((neighbours.Position - 1) / list.PageSize) + 1);
+        var (applied, neighbours) = await FindNeighboursAsync(user, id, list, cancellationToken);
+        var back = applied.ToQueryString(page: neighbours.Position == 0 ? applied.Page : ((neighbours.Position - 1) / applied.PageSize) + 1);
 
         return new ApplicationReviewPage
         {
@@ -117,59 +109,48 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             : new ListNeighbours(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count));
     }
 
-    /// <summary>The name and bytes of a document of an application the user may see, or null.</summary>
-    public async Task<DocumentFile?> GetDocumentAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
-    {
-        var visible = db.VisibleTo(user);
-        var found = await db.ApplicationDocuments.AsNoTracking()
-            .Where(d => d.Id == documentId && visible.Any(a => a.Id == d.ApplicationId))
-            .Select(d => new { d.FileName, d.Content!.Bytes })
-            .SingleOrDefaultAsync(cancellationToken);
-        return found is { Bytes: not null } ? new DocumentFile(found.FileName, found.Bytes) : null;
-    }
-
-    public async Task<ReviewResult> AddNoteAsync(ClaimsPrincipal user, int id, string? text, CancellationToken cancellationToken)
+    public async Task<Outcome> AddNoteAsync(ClaimsPrincipal user, int id, string? text, CancellationToken cancellationToken)
     {
         if (!await IsVisibleAsync(user, id, cancellationToken))
         {
-            return ReviewResult.NotFound;
+            return Outcome.NotFound();
         }
 
         var note = text?.Trim() ?? string.Empty;
         if (note.Length == 0)
         {
-            return new ReviewResult(ReviewOutcome.Invalid, localizer["Write a note."]);
+            return Outcome.Invalid("text", localizer["Write a note."]);
         }
 
         if (note.Length > ReviewRules.NoteMaxLength)
         {
-            return new ReviewResult(ReviewOutcome.Invalid, localizer["A note can have at most 4,000 characters."]);
+            return Outcome.Invalid("text", localizer["A note can have at most 4,000 characters."]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.ApplicationNotes.Add(new ApplicationNote { ApplicationId = id, AuthorId = UserId(user), Text = note, CreatedAtUtc = now });
         db.Record(user, "Note", Target(id), note, now);
         await db.SaveChangesAsync(cancellationToken);
-        return ReviewResult.Done;
+        return Outcome.Done();
     }
 
     /// <summary>Adds or removes a tag; the professor's alone. Adding one already there (in any case) changes nothing.</summary>
-    public async Task<ReviewResult> ChangeTagAsync(ClaimsPrincipal user, int id, string? name, bool remove, CancellationToken cancellationToken)
+    public async Task<Outcome> ChangeTagAsync(ClaimsPrincipal user, int id, string? name, bool remove, CancellationToken cancellationToken)
     {
         if (!await IsVisibleAsync(user, id, cancellationToken))
         {
-            return ReviewResult.NotFound;
+            return Outcome.NotFound();
         }
 
         if (!user.IsInRole(Roles.Professor))
         {
-            return ReviewResult.Forbidden;
+            return Outcome.Forbidden();
         }
 
         var tag = name?.Trim() ?? string.Empty;
         if (!ReviewRules.IsValidTag(tag))
         {
-            return new ReviewResult(ReviewOutcome.Invalid, localizer["A tag has 1 to 40 characters: letters, digits, spaces or hyphens."]);
+            return Outcome.Invalid("name", localizer["A tag has 1 to 40 characters: letters, digits, spaces or hyphens."]);
         }
 
         var existing = (await db.ApplicationTags.Where(t => t.ApplicationId == id).ToListAsync(cancellationToken))
@@ -177,7 +158,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             .ToList();
         if (remove ? existing.Count == 0 : existing.Count > 0)
         {
-            return ReviewResult.Done;
+            return Outcome.Done();
         }
 
         if (remove)
@@ -200,25 +181,25 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             db.ChangeTracker.Clear();
         }
 
-        return ReviewResult.Done;
+        return Outcome.Done();
     }
 
     /// <summary>Saves the staff member's own rubric for the application: one row per reviewer, updated on each save.</summary>
-    public async Task<ReviewResult> SaveScoreAsync(ClaimsPrincipal user, int id, ScoreForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> SaveScoreAsync(ClaimsPrincipal user, int id, ScoreForm form, CancellationToken cancellationToken)
     {
         if (!await IsVisibleAsync(user, id, cancellationToken))
         {
-            return ReviewResult.NotFound;
+            return Outcome.NotFound();
         }
 
         if (form.Values() is not { } values)
         {
-            return new ReviewResult(ReviewOutcome.Invalid, localizer["Give each part of the rubric a score from 1 to 5."]);
+            return Outcome.Invalid("score", localizer["Give each part of the rubric a score from 1 to 5."]);
         }
 
         if (form.CommentTooLong)
         {
-            return new ReviewResult(ReviewOutcome.Invalid, localizer["The comment can have at most 2,000 characters."]);
+            return Outcome.Invalid("score", localizer["The comment can have at most 2,000 characters."]);
         }
 
         var reviewerId = UserId(user);
@@ -245,7 +226,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return ReviewResult.Done;
+                return Outcome.Done();
             }
             catch (DbUpdateException) when (attempt == 1)
             {

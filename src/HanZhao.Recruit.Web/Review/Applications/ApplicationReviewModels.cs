@@ -4,6 +4,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Applicant;
+using HanZhao.Recruit.Web.Platform.Forms;
 
 namespace HanZhao.Recruit.Web.Review.Applications;
 
@@ -41,6 +42,9 @@ public sealed record ApplicationReviewPage
     public string? TagDraft { get; init; }
 
     public ScoreForm? ScoreDraft { get; init; }
+
+    /// <summary>Why a note, tag or score was refused: "text", "name" or "score".</summary>
+    public FormErrors Errors { get; init; } = new();
 
     public string PageUrl => $"/review/applications/{Application.Id}{ListQuery}";
 
@@ -169,18 +173,4 @@ public static partial class ReviewRules
 
     [GeneratedRegex(@"^[\p{L}\p{Nd} \-]+$")]
     private static partial Regex TagPattern();
-}
-
-public enum ReviewOutcome
-{
-    Done,
-
-    /// <summary>The application does not exist or the staff member may not see it (both answered 404).</summary>
-    NotFound,
-
-    /// <summary>Seen, but not the staff member's to change (a reviewer tagging).</summary>
-    Forbidden,
-
-    /// <summary>What was posted is refused; nothing was saved.</summary>
-    Invalid,
 }

@@ -30,10 +30,8 @@ public sealed record DashboardOption(string Value, string Label);
 
 public sealed class DashboardPage
 {
+    /// <summary>The query as applied: its <see cref="DashboardQuery.Problems"/> include the values the database does not know.</summary>
     public required DashboardQuery Query { get; init; }
-
-    /// <summary>The query's messages plus those about values the database does not know.</summary>
-    public required IReadOnlyList<string> Messages { get; init; }
 
     public required IReadOnlyList<DashboardRow> Rows { get; init; }
 

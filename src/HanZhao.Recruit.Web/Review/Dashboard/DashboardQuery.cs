@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
-using Microsoft.Extensions.Localization;
+using HanZhao.Recruit.Web.Platform.Queries;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;
 
@@ -20,17 +20,27 @@ public enum DashboardSort
     Score,
 }
 
+/// <summary>The <c>dir</c> values; the query string writes them in lower case.</summary>
+public enum SortDirection
+{
+    Asc,
+    Desc,
+}
+
 /// <summary>
 /// The whole state of the review list, read from and written back to the query string, so any view
-/// of the list can be bookmarked, shared and returned to. Parsing never throws: a value it cannot use
-/// is dropped and explained in <see cref="Messages"/>.
+/// of the list can be bookmarked, shared and returned to. Reading never fails: a value it cannot use
+/// is dropped and explained in <see cref="Problems"/>.
 /// </summary>
-public sealed record DashboardQuery
+public sealed record DashboardQuery : IQueryModel<DashboardQuery>
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     public const int MaxSearchLength = 200;
     public const int MaxTagLength = 40;
+
+    /// <summary>A user id is at most 450 characters (Identity's column).</summary>
+    public const int MaxReviewerLength = 450;
 
     /// <summary>The <c>reviewer</c> value that asks for applications nobody is assigned to.</summary>
     public const string Unassigned = "none";
@@ -68,7 +78,8 @@ public sealed record DashboardQuery
 
     public int PageSize { get; init; } = DefaultPageSize;
 
-    public IReadOnlyList<string> Messages { get; init; } = [];
+    /// <summary>The values that were not used as sent; the page says so (texts in <c>Views/Index.cshtml</c>).</summary>
+    public IReadOnlyList<QueryProblem> Problems { get; init; } = [];
 
     public bool HasFilters =>
         IntakeId is not null || Program is not null || Status is not null || InterestId is not null || Tag is not null
@@ -77,171 +88,51 @@ public sealed record DashboardQuery
 
     public static bool DescendingByDefault(DashboardSort sort) => sort is DashboardSort.Submitted or DashboardSort.Score;
 
-    public static DashboardQuery Parse(IQueryCollection query, IStringLocalizer localizer)
+    /// <summary>
+    /// Reads the list's state. Values it cannot use are dropped (or, for a long search and a large
+    /// page size, cut down) and recorded in <see cref="Problems"/>; the dashboard adds the values the
+    /// database does not know.
+    /// </summary>
+    public static DashboardQuery Read(QueryReader query)
     {
-        var messages = new List<string>();
-        string? Value(string key) => query[key].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-        void Ignored(string key, string value) =>
-            messages.Add(localizer["The value '{0}' for '{1}' is not valid and was ignored.", Shorten(value), key]);
-
-        int? PositiveInt(string key)
-        {
-            if (Value(key) is not { } raw)
-            {
-                return null;
-            }
-
-            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
-            {
-                return value;
-            }
-
-            Ignored(key, raw);
-            return null;
-        }
-
-        double? Score(string key)
-        {
-            if (Value(key) is not { } raw)
-            {
-                return null;
-            }
-
-            if (double.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 5)
-            {
-                return value;
-            }
-
-            Ignored(key, raw);
-            return null;
-        }
-
-        DateOnly? Date(string key)
-        {
-            if (Value(key) is not { } raw)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-            {
-                return value;
-            }
-
-            Ignored(key, raw);
-            return null;
-        }
-
-        StudyPrograms? program = null;
-        if (Value("program") is { } programText)
-        {
-            if (Enum.TryParse<StudyPrograms>(programText, ignoreCase: true, out var parsed)
-                && parsed is StudyPrograms.PhD or StudyPrograms.Master && !programText.Any(char.IsDigit))
-            {
-                program = parsed;
-            }
-            else
-            {
-                Ignored("program", programText);
-            }
-        }
-
-        ApplicationStatus? status = null;
-        if (Value("status") is { } statusText)
-        {
-            // Drafts are never visible to staff, so they are not a filter either.
-            if (Enum.TryParse<ApplicationStatus>(statusText, ignoreCase: true, out var parsed)
-                && parsed != ApplicationStatus.Draft && !statusText.Any(char.IsDigit))
-            {
-                status = parsed;
-            }
-            else
-            {
-                Ignored("status", statusText);
-            }
-        }
-
-        var tag = Value("tag");
-        if (tag is { Length: > MaxTagLength })
-        {
-            Ignored("tag", tag);
-            tag = null;
-        }
-
-        var reviewer = Value("reviewer");
-        if (reviewer is { Length: > 450 })
-        {
-            Ignored("reviewer", reviewer);
-            reviewer = null;
-        }
-
-        var search = Value("q");
-        if (search is { Length: > MaxSearchLength })
-        {
-            messages.Add(localizer["The search was shortened to its first {0} characters.", MaxSearchLength]);
-            search = search[..MaxSearchLength].Trim();
-        }
-
-        var sort = DashboardSort.Submitted;
-        if (Value("sort") is { } sortText)
-        {
-            if (Enum.TryParse<DashboardSort>(sortText, ignoreCase: true, out var parsed) && !sortText.Any(char.IsDigit))
-            {
-                sort = parsed;
-            }
-            else
-            {
-                Ignored("sort", sortText);
-            }
-        }
-
-        var descending = DescendingByDefault(sort);
-        if (Value("dir") is { } dirText)
-        {
-            switch (dirText.ToLowerInvariant())
-            {
-                case "asc":
-                    descending = false;
-                    break;
-                case "desc":
-                    descending = true;
-                    break;
-                default:
-                    Ignored("dir", dirText);
-                    break;
-            }
-        }
-
-        var size = PositiveInt("size") ?? DefaultPageSize;
+        var program = query.Name<StudyPrograms>("program", [StudyPrograms.PhD, StudyPrograms.Master]);
+        // Drafts are never visible to staff, so they are not a filter either.
+        var status = query.Name("status", Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft));
+        var tag = query.Text("tag", MaxTagLength);
+        var reviewer = query.Text("reviewer", MaxReviewerLength);
+        var search = query.Text("q", MaxSearchLength, shorten: true);
+        var sort = query.Name<DashboardSort>("sort") ?? DashboardSort.Submitted;
+        var direction = query.Name<SortDirection>("dir");
+        var size = query.WholeNumber("size") ?? DefaultPageSize;
         if (size > MaxPageSize)
         {
-            messages.Add(localizer["At most {0} applications are shown per page.", MaxPageSize]);
+            query.Refuse("size", size.ToString(CultureInfo.InvariantCulture), QueryProblemKind.Capped, MaxPageSize);
             size = MaxPageSize;
         }
 
-        var minScore = Score("minScore");
-        var maxScore = Score("maxScore");
-        var from = Date("from");
-        var to = Date("to");
+        var minScore = query.Number("minScore", 1, 5);
+        var maxScore = query.Number("maxScore", 1, 5);
+        var from = query.Date("from");
+        var to = query.Date("to");
 
         return new DashboardQuery
         {
-            IntakeId = PositiveInt("intake"),
+            IntakeId = query.WholeNumber("intake"),
             Program = program,
             Status = status,
-            InterestId = PositiveInt("interest"),
+            InterestId = query.WholeNumber("interest"),
             Tag = tag,
             Reviewer = reviewer,
             MinScore = minScore,
             MaxScore = maxScore,
             SubmittedFrom = from,
             SubmittedTo = to,
-            Search = string.IsNullOrEmpty(search) ? null : search,
+            Search = search,
             Sort = sort,
-            Descending = descending,
-            Page = PositiveInt("page") ?? 1,
+            Descending = direction is { } chosen ? chosen == SortDirection.Desc : DescendingByDefault(sort),
+            Page = query.Page(),
             PageSize = size,
-            Messages = messages,
+            Problems = [.. query.Problems],
         };
     }
 
@@ -304,5 +195,4 @@ public sealed record DashboardQuery
         return builder.ToString();
     }
 
-    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 }

@@ -1,19 +1,17 @@
 using System.Globalization;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Queries;
 using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;
 
 /// <summary>The review dashboard (/review): counts, the application list, CSV export and assignment.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class ReviewController(ReviewDashboard dashboard, UserManager<RecruitUser> users, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ReviewController(ReviewDashboard dashboard, UserManager<RecruitUser> users) : Controller
 {
     /// <summary>
     /// Holds, for one browser session, the previous visit's time: every visit stamps the user's row,
@@ -23,9 +21,8 @@ public class ReviewController(ReviewDashboard dashboard, UserManager<RecruitUser
     private const string NoticeKey = "ReviewNotice";
 
     [HttpGet("/review")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var query = DashboardQuery.Parse(Request.Query, localizer);
         var since = await VisitBaselineAsync(cancellationToken);
         return View(await dashboard.GetPageAsync(User, query, since, TempData[NoticeKey] as string, cancellationToken));
     }
@@ -33,9 +30,8 @@ public class ReviewController(ReviewDashboard dashboard, UserManager<RecruitUser
     /// <summary>The current filtered list (all pages) as CSV, audited.</summary>
     [HttpGet("/review/export.csv")]
     [Authorize(Policy = StaffPolicies.Professor)]
-    public async Task Export(CancellationToken cancellationToken)
+    public async Task Export(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var query = DashboardQuery.Parse(Request.Query, localizer);
         dashboard.RecordExport(User, query);
         await dashboard.SaveAsync(cancellationToken);
         Response.ContentType = "text/csv; charset=utf-8";
@@ -48,27 +44,14 @@ public class ReviewController(ReviewDashboard dashboard, UserManager<RecruitUser
     [HttpPost("/review/assign")]
     [Authorize(Policy = StaffPolicies.Professor)]
     public async Task<IActionResult> Assign(
-        [FromForm] int[]? ids, [FromForm] string? reviewer, [FromForm] string? operation, [FromForm] string? back, CancellationToken cancellationToken)
+        Selection selection, [FromForm] string? reviewer, [FromForm] string? operation, [FromForm] string? back, CancellationToken cancellationToken)
     {
-        var selected = (ids ?? []).Where(id => id > 0).Distinct().ToList();
         var assign = operation != "unassign";
-        if (selected.Count == 0)
-        {
-            TempData[NoticeKey] = localizer["Select at least one application."].Value;
-        }
-        else if (string.IsNullOrEmpty(reviewer) || await dashboard.AssignAsync(User, selected, reviewer, assign, cancellationToken) is not { } changed)
-        {
-            TempData[NoticeKey] = localizer["Choose a co-reviewer."].Value;
-        }
-        else
-        {
-            TempData[NoticeKey] = assign
-                ? localizer["{0} application(s) assigned.", changed].Value
-                : localizer["{0} application(s) unassigned.", changed].Value;
-        }
+        var outcome = await dashboard.AssignAsync(User, selection, reviewer, assign, cancellationToken);
+        TempData[NoticeKey] = dashboard.AssignmentNotice(outcome, assign);
 
         // Back to the same view of the list, rebuilt from its parsed state (never an arbitrary URL).
-        var state = DashboardQuery.Parse(new QueryCollection(QueryHelpers.ParseQuery(back)), localizer).ToQueryString();
+        var state = QueryText.Read<DashboardQuery>(back).ToQueryString();
         return Redirect(state.Length == 0 ? "/review" : "/review?" + state);
     }
 

@@ -7,7 +7,9 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -36,7 +38,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         var interests = (await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken))
             .Select(i => new DashboardOption(i.Id.ToString(CultureInfo.InvariantCulture), i.Name.In(culture))).ToList();
         var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
-        var (query, messages) = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
+        var query = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
 
         var filtered = Filter(visible, query);
         var total = await filtered.CountAsync(cancellationToken);
@@ -70,7 +72,6 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         return new DashboardPage
         {
             Query = query,
-            Messages = messages,
             Rows = [.. rows.Select(r => r.ToRow() with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)] })],
             Total = total,
             Page = page,
@@ -141,24 +142,31 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers"];
 
     /// <summary>
-    /// Assigns (or unassigns) the given applications to a co-reviewer, audited per application.
-    /// Returns how many assignments changed, or null when the reviewer is not an active co-reviewer.
+    /// Assigns (or unassigns) the selected applications to a co-reviewer, audited per application.
+    /// Done with how many assignments changed; refused when nothing is selected or the reviewer is not
+    /// an active co-reviewer.
     /// </summary>
-    public async Task<int?> AssignAsync(ClaimsPrincipal user, IReadOnlyCollection<int> applicationIds, string reviewerId, bool assign, CancellationToken cancellationToken)
+    public async Task<Outcome<int>> AssignAsync(ClaimsPrincipal user, Selection selection, string? reviewerId, bool assign, CancellationToken cancellationToken)
     {
-        var reviewer = (await ReviewersAsync(cancellationToken)).FirstOrDefault(r => r.Value == reviewerId);
-        if (reviewer is null)
+        if (selection.IsEmpty)
         {
-            return null;
+            return Outcome.Invalid("ids", localizer["Select at least one application."]);
         }
 
+        var reviewer = string.IsNullOrEmpty(reviewerId) ? null : (await ReviewersAsync(cancellationToken)).FirstOrDefault(r => r.Value == reviewerId);
+        if (reviewer is null)
+        {
+            return Outcome.Invalid("reviewer", localizer["Choose a co-reviewer."]);
+        }
+
+        var applicationIds = selection.Ids;
         var ids = await db.VisibleTo(user).Where(a => applicationIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
         var existing = await db.ReviewerAssignments.Where(r => r.ReviewerId == reviewerId && ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = assign ? ids.Except(existing.Select(e => e.ApplicationId)).ToList() : [.. existing.Select(e => e.ApplicationId)];
         if (assign)
         {
-            db.ReviewerAssignments.AddRange(changed.Select(id => new ReviewerAssignment { ApplicationId = id, ReviewerId = reviewerId, AssignedAtUtc = now }));
+            db.ReviewerAssignments.AddRange(changed.Select(id => new ReviewerAssignment { ApplicationId = id, ReviewerId = reviewer.Value, AssignedAtUtc = now }));
         }
         else
         {
@@ -171,8 +179,14 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return changed.Count;
+        return Outcome.Done(changed.Count);
     }
+
+    /// <summary>What the list says after an assignment: how many changed, or why nothing did.</summary>
+    public string AssignmentNotice(Outcome<int> outcome, bool assign) =>
+        !outcome.IsDone ? outcome.Errors.Messages.First()
+        : assign ? localizer["{0} application(s) assigned.", outcome.Value].Value
+        : localizer["{0} application(s) unassigned.", outcome.Value].Value;
 
     /// <summary>Stamps the dashboard visit; returns the previous one (for "new since your last visit").</summary>
     public async Task<DateTime?> RecordVisitAsync(string userId, CancellationToken cancellationToken)
@@ -209,15 +223,15 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
         var intakeIds = await db.Intakes.Select(i => i.Id).ToListAsync(cancellationToken);
         var interests = await db.ResearchInterests.Select(i => i.Id).ToListAsync(cancellationToken);
-        return Validate(requested, intakeIds, [.. interests.Select(i => new DashboardOption(i.ToString(CultureInfo.InvariantCulture), string.Empty))], reviewers, isProfessor).Query;
+        return Validate(requested, intakeIds, [.. interests.Select(i => new DashboardOption(i.ToString(CultureInfo.InvariantCulture), string.Empty))], reviewers, isProfessor);
     }
 
-    private (DashboardQuery Query, IReadOnlyList<string> Messages) Validate(
+    /// <summary>The query without the values the database does not know (or this user may not filter by), each recorded as a problem.</summary>
+    private static DashboardQuery Validate(
         DashboardQuery query, IEnumerable<int> intakeIds, IReadOnlyList<DashboardOption> interests, IReadOnlyList<DashboardOption> reviewers, bool isProfessor)
     {
-        var messages = query.Messages.ToList();
-        void Ignored(string key, string value) =>
-            messages.Add(localizer["The value '{0}' for '{1}' is not valid and was ignored.", value, key]);
+        var problems = query.Problems.ToList();
+        void Ignored(string key, string value) => problems.Add(new QueryProblem(key, value));
 
         if (query.IntakeId is { } intakeId && !intakeIds.Contains(intakeId))
         {
@@ -243,7 +257,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             query = query with { Reviewer = null };
         }
 
-        return (query with { Messages = messages }, messages);
+        return query with { Problems = problems };
     }
 
     private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query)

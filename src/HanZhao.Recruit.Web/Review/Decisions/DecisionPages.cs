@@ -1,15 +1,24 @@
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Queries;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 
 /// <summary>/review/applications/{id}/status: the allowed next statuses and, once one is chosen, its email.</summary>
 public sealed record StatusPage(
-    DecisionTarget Application, IReadOnlyList<ApplicationStatus> Allowed, ApplicationStatus? To, EmailPreview? Preview, DecisionResult? Refused)
+    DecisionTarget Application, IReadOnlyList<ApplicationStatus> Allowed, ApplicationStatus? To, EmailPreview? Preview, DecisionResult? Refused = null)
 {
     /// <summary>Set after a change: what it became and whether an email was queued.</summary>
     public bool JustChanged { get; init; }
 
     public bool JustEmailed { get; init; }
+
+    /// <summary>Why <see cref="Refused"/> was refused, in words ("to").</summary>
+    public FormErrors Errors { get; init; } = new();
+
+    /// <summary>The refusal page of a change that was refused (or would be).</summary>
+    public static StatusPage Refusing(DecisionResult refused, FormErrors errors) =>
+        new(refused.Application!, StatusPipeline.AllowedFrom(refused.Application!.Status), null, null, refused) { Errors = errors };
 }
 
 /// <summary>/review/bulk: the selection, the chosen status and what applying it would do.</summary>
@@ -23,14 +32,32 @@ public sealed record BulkReport(ApplicationStatus To, IReadOnlyList<DecisionResu
     public IReadOnlyList<DecisionResult> Refused => [.. Results.Where(r => !r.Changed)];
 }
 
-/// <summary>One status and language in the template list.</summary>
-public sealed record TemplateRow(ApplicationStatus Status, string Culture, string Subject, bool IsDefault);
-
-/// <summary>The template editor: what is (or would be) saved, and the email it writes with sample values.</summary>
-public sealed record TemplatePage(
-    ApplicationStatus Status, string Culture, string Subject, string Body, bool IsDefault, EmailPreview? Preview, IReadOnlyList<string> Errors)
+/// <summary>The status page's query: the chosen status (<c>?to=Interview</c>) and what was just done (<c>?changed=true&amp;emailed=false</c>).</summary>
+public sealed record StatusQuery(ApplicationStatus? To, bool Changed, bool Emailed) : IQueryModel<StatusQuery>
 {
-    public bool Saved { get; init; }
+    public static StatusQuery Read(QueryReader query) => new(query.Name<ApplicationStatus>("to"), query.Flag("changed"), query.Flag("emailed"));
+}
 
-    public bool Restored { get; init; }
+/// <summary>The posted decision: the new status and whether to email the applicant.</summary>
+public sealed record StatusForm(ApplicationStatus? To, bool SendEmail, bool IsComplete) : IQueryModel<StatusForm>
+{
+    public static StatusForm Read(QueryReader query)
+    {
+        var to = query.Name<ApplicationStatus>("to");
+        var sendEmail = query.Flag("sendEmail");
+        // A missing or unknown value is a broken form, not a refused transition.
+        return new(to, sendEmail, to is not null && query.Problems.Count == 0);
+    }
+}
+
+/// <summary>The bulk page's selection and status, and when posted, whether to email each applicant.</summary>
+public sealed record BulkRequest(Selection Selection, ApplicationStatus? Status, bool SendEmail, bool IsComplete) : IQueryModel<BulkRequest>
+{
+    public static BulkRequest Read(QueryReader query)
+    {
+        var selection = Selection.Read(query);
+        var status = query.Name<ApplicationStatus>("status");
+        var sendEmail = query.Flag("sendEmail");
+        return new(selection, status, sendEmail, !selection.IsEmpty && status is not null && query.Problems.Count == 0);
+    }
 }

@@ -4,7 +4,11 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Review.Templates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 
@@ -17,7 +21,10 @@ public sealed record DecisionTarget(
     public EmailValues EmailValues => new(string.IsNullOrWhiteSpace(FullName) ? Email ?? "" : FullName, Label, Program, IntakeCode);
 }
 
-/// <summary>The outcome for one application: changed, or refused and why.</summary>
+/// <summary>
+/// What became of one application: changed, or refused and why (<see cref="DecisionText"/> words
+/// the reason). A single change arrives inside an <see cref="Outcome{T}"/>; a bulk change lists one per application.
+/// </summary>
 public sealed record DecisionResult(int Id, DecisionTarget? Application, ApplicationStatus To, Refusal Refusal, bool EmailQueued = false)
 {
     public bool Changed => Refusal == Refusal.None;
@@ -35,10 +42,44 @@ public sealed record BulkPlan(
 /// update, the history row, the email and the audit entry are saved with it in one transaction, so a
 /// change never goes out without its email nor an email without its change.
 /// </summary>
-public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, StatusEmails emails)
+public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, StatusEmails emails, IStringLocalizer<SharedResource> localizer)
 {
     public Task<DecisionTarget?> FindAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken) =>
         Targets(user, [id]).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The status page: the allowed next statuses and, once one is chosen, its email. Choosing a
+    /// status the application cannot move to is refused (the refusal page), before anything is posted.
+    /// </summary>
+    public async Task<Outcome<StatusPage>> GetStatusPageAsync(ClaimsPrincipal user, int id, StatusQuery query, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(user, id, cancellationToken) is not { } application)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (query.To is { } chosen && StatusPipeline.Check(application.Status, chosen) is var refusal && refusal != Refusal.None)
+        {
+            var refused = new DecisionResult(id, application, chosen, refusal);
+            var errors = Errors(refused);
+            return Outcome.Invalid(errors, StatusPage.Refusing(refused, errors));
+        }
+
+        var preview = query.To is { } next ? await PreviewAsync(application, next, cancellationToken) : null;
+        return Outcome.Done(new StatusPage(application, StatusPipeline.AllowedFrom(application.Status), query.To, preview)
+        {
+            JustChanged = query.Changed,
+            JustEmailed = query.Emailed,
+        });
+    }
+
+    /// <summary>The bulk page: the selection, and once a status is chosen, what applying it would do.</summary>
+    public async Task<BulkPage> GetBulkPageAsync(ClaimsPrincipal user, BulkRequest request, CancellationToken cancellationToken)
+    {
+        var selection = request.Selection;
+        var plan = request.Status is { } to && !selection.IsEmpty ? await PlanAsync(user, selection.Ids, to, cancellationToken) : null;
+        return new BulkPage(selection.ToString(), selection.Ids.Count, request.Status, plan);
+    }
 
     /// <summary>The email the application would receive on moving to <paramref name="to"/>.</summary>
     public async Task<EmailPreview?> PreviewAsync(DecisionTarget application, ApplicationStatus to, CancellationToken cancellationToken)
@@ -52,8 +93,76 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
         return new EmailPreview(draft.Culture, draft.Subject, draft.TextBody, template.IsDefault);
     }
 
-    /// <summary>Moves one application; <paramref name="applicantPageUrl"/> is the absolute /applicant address for the email.</summary>
-    public async Task<DecisionResult> ChangeAsync(
+    /// <summary>
+    /// Moves one application; <paramref name="applicantPageUrl"/> is the absolute /applicant address for
+    /// the email. Refused (with the result, for the refusal page) when the pipeline does not allow it,
+    /// the applicant has no address for the email, or someone changed it meanwhile.
+    /// </summary>
+    public async Task<Outcome<DecisionResult>> ChangeAsync(
+        ClaimsPrincipal user, int id, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
+    {
+        var result = await DecideAsync(user, id, to, sendEmail, applicantPageUrl, cancellationToken);
+        return result.Refusal switch
+        {
+            Refusal.None => Outcome.Done(result),
+            Refusal.NotFound => Outcome.NotFound(),
+            _ => Outcome.Invalid(Errors(result), result),
+        };
+    }
+
+    /// <summary>What moving the selection to <paramref name="to"/> would do; nothing is changed.</summary>
+    public async Task<BulkPlan> PlanAsync(ClaimsPrincipal user, IReadOnlyList<int> ids, ApplicationStatus to, CancellationToken cancellationToken)
+    {
+        var found = await Targets(user, ids).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var changing = new List<DecisionTarget>();
+        var refused = new List<DecisionResult>();
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var application))
+            {
+                refused.Add(new DecisionResult(id, null, to, Refusal.NotFound));
+            }
+            else if (StatusPipeline.Check(application.Status, to) is var refusal && refusal != Refusal.None)
+            {
+                refused.Add(new DecisionResult(id, application, to, refusal));
+            }
+            else
+            {
+                changing.Add(application);
+            }
+        }
+
+        // One preview per language the emails will be written in, filled for the first such applicant.
+        var previews = new List<EmailPreview>();
+        foreach (var first in changing.GroupBy(a => DefaultTemplates.Normalize(a.Culture)).Select(g => g.First()))
+        {
+            if (await PreviewAsync(first, to, cancellationToken) is { } preview)
+            {
+                previews.Add(preview);
+            }
+        }
+
+        return new BulkPlan(to, changing, refused, previews);
+    }
+
+    /// <summary>
+    /// Moves each selected application that may move, each in its own transaction (one refusal or
+    /// conflict does not undo the others), and reports every one.
+    /// </summary>
+    public async Task<BulkReport> ChangeManyAsync(
+        ClaimsPrincipal user, IReadOnlyList<int> ids, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
+    {
+        var results = new List<DecisionResult>();
+        foreach (var id in ids)
+        {
+            results.Add(await DecideAsync(user, id, to, sendEmail, applicantPageUrl, cancellationToken));
+        }
+
+        return new BulkReport(to, results);
+    }
+
+    /// <summary>One application's change, done or refused with the reason (a bulk change reports each one).</summary>
+    private async Task<DecisionResult> DecideAsync(
         ClaimsPrincipal user, int id, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
     {
         var application = await FindAsync(user, id, cancellationToken);
@@ -127,56 +236,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
             : new DecisionResult(id, await FindAsync(user, id, cancellationToken) ?? application, to, Refusal.Conflict);
     }
 
-    /// <summary>What moving the selection to <paramref name="to"/> would do; nothing is changed.</summary>
-    public async Task<BulkPlan> PlanAsync(ClaimsPrincipal user, IReadOnlyList<int> ids, ApplicationStatus to, CancellationToken cancellationToken)
-    {
-        var found = await Targets(user, ids).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var changing = new List<DecisionTarget>();
-        var refused = new List<DecisionResult>();
-        foreach (var id in ids)
-        {
-            if (!found.TryGetValue(id, out var application))
-            {
-                refused.Add(new DecisionResult(id, null, to, Refusal.NotFound));
-            }
-            else if (StatusPipeline.Check(application.Status, to) is var refusal && refusal != Refusal.None)
-            {
-                refused.Add(new DecisionResult(id, application, to, refusal));
-            }
-            else
-            {
-                changing.Add(application);
-            }
-        }
-
-        // One preview per language the emails will be written in, filled for the first such applicant.
-        var previews = new List<EmailPreview>();
-        foreach (var first in changing.GroupBy(a => DefaultTemplates.Normalize(a.Culture)).Select(g => g.First()))
-        {
-            if (await PreviewAsync(first, to, cancellationToken) is { } preview)
-            {
-                previews.Add(preview);
-            }
-        }
-
-        return new BulkPlan(to, changing, refused, previews);
-    }
-
-    /// <summary>
-    /// Moves each selected application that may move, each in its own transaction (one refusal or
-    /// conflict does not undo the others), and reports every one.
-    /// </summary>
-    public async Task<IReadOnlyList<DecisionResult>> ChangeManyAsync(
-        ClaimsPrincipal user, IReadOnlyList<int> ids, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
-    {
-        var results = new List<DecisionResult>();
-        foreach (var id in ids)
-        {
-            results.Add(await ChangeAsync(user, id, to, sendEmail, applicantPageUrl, cancellationToken));
-        }
-
-        return results;
-    }
+    private FormErrors Errors(DecisionResult refused) => FormErrors.Of("to", DecisionText.Refusal(refused, localizer));
 
     private IQueryable<DecisionTarget> Targets(ClaimsPrincipal user, IReadOnlyCollection<int> ids) =>
         db.VisibleTo(user).AsNoTracking()

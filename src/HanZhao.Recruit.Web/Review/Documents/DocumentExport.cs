@@ -1,19 +1,32 @@
 using System.IO.Compression;
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace HanZhao.Recruit.Web.Review.Decisions;
+namespace HanZhao.Recruit.Web.Review.Documents;
 
 /// <summary>
-/// The documents of selected applications as one ZIP, "{reference}/{kind}-{filename}" per entry.
-/// Written straight to the response, one document's bytes in memory at a time; ids the user may
-/// not see are left out as if they did not exist.
+/// The documents staff may see: one at a time (<see cref="FindAsync"/>), or those of selected
+/// applications as one ZIP, "{reference}/{kind}-{filename}" per entry, written straight to the
+/// response, one document's bytes in memory at a time. Documents and ids the user may not see are
+/// left out as if they did not exist.
 /// </summary>
 public sealed class DocumentExport(RecruitDbContext db, TimeProvider clock)
 {
     private sealed record Entry(int DocumentId, string Name);
+
+    /// <summary>The name and bytes of a document of an application the user may see, or null.</summary>
+    public async Task<DocumentFile?> FindAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
+    {
+        var visible = db.VisibleTo(user);
+        var found = await db.ApplicationDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId && visible.Any(a => a.Id == d.ApplicationId))
+            .Select(d => new { d.FileName, d.Content!.Bytes })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is { Bytes: not null } ? new DocumentFile(found.FileName, found.Bytes) : null;
+    }
 
     public async Task<int> WriteAsync(ClaimsPrincipal user, IReadOnlyCollection<int> ids, Stream output, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Web.Platform.Localization;
 
-namespace HanZhao.Recruit.Web.Review.Decisions;
+namespace HanZhao.Recruit.Web.Review.Templates;
 
 /// <summary>A subject and a plain-text body with {name}, {reference}, {program} and {intake}.</summary>
 public sealed record TemplateText(string Subject, string Body);

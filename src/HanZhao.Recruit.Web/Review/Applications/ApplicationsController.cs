@@ -1,0 +1,53 @@
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Review.Dashboard;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HanZhao.Recruit.Web.Review.Applications;
+
+/// <summary>
+/// One application as staff see it (/review/applications/{id}) and the notes, tags and scores they
+/// put on it. The dashboard's query string rides along on every link and form, so previous/next and
+/// "back to the list" stay within the list the staff member came from (read from the query string
+/// only, so a posted field never passes for a filter).
+/// </summary>
+[Authorize(Policy = StaffPolicies.Staff)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ApplicationsController(ApplicationReview review) : Controller
+{
+    [HttpGet("/review/applications/{id:int}")]
+    public async Task<IActionResult> Details(int id, DashboardQuery list, CancellationToken cancellationToken) =>
+        await review.GetPageAsync(User, id, list, cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost("/review/applications/{id:int}/notes")]
+    public async Task<IActionResult> AddNote(
+        int id, [FromQuery] DashboardQuery list, [FromForm] string? text, CancellationToken cancellationToken) =>
+        await AnswerAsync(id, list, await review.AddNoteAsync(User, id, text, cancellationToken), "notes",
+            page => page with { NoteDraft = text }, cancellationToken);
+
+    /// <summary>The professor only; a reviewer who can see the application is refused (403), one who cannot gets 404.</summary>
+    [HttpPost("/review/applications/{id:int}/tags")]
+    public async Task<IActionResult> ChangeTag(
+        int id, [FromQuery] DashboardQuery list, [FromForm] string? name, [FromForm] string? operation, CancellationToken cancellationToken) =>
+        await AnswerAsync(id, list, await review.ChangeTagAsync(User, id, name, operation == "remove", cancellationToken), "tags",
+            page => page with { TagDraft = name }, cancellationToken);
+
+    [HttpPost("/review/applications/{id:int}/score")]
+    public async Task<IActionResult> SaveScore(
+        int id, [FromQuery] DashboardQuery list, [FromForm] ScoreForm form, CancellationToken cancellationToken) =>
+        await AnswerAsync(id, list, await review.SaveScoreAsync(User, id, form, cancellationToken), "scores",
+            page => page with { ScoreDraft = form }, cancellationToken);
+
+    /// <summary>Done: back to the page (same list query) at the section changed. Refused: the page again, with the message and what was typed, as 400.</summary>
+    private async Task<IActionResult> AnswerAsync(
+        int id, DashboardQuery list, Outcome outcome, string section, Func<ApplicationReviewPage, ApplicationReviewPage> keepInput, CancellationToken cancellationToken) =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => LocalRedirect($"/review/applications/{id}{Request.QueryString}#{section}"),
+            OutcomeKind.Invalid => await review.GetPageAsync(User, id, list, cancellationToken) is { } page
+                ? View(nameof(Details), keepInput(page) with { Errors = outcome.Errors }).Refused()
+                : NotFound(),
+            _ => this.NotDone(outcome.Kind),
+        };
+}
