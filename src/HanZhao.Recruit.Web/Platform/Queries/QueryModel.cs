@@ -25,15 +25,22 @@ public sealed class QueryModelBinderProvider : IModelBinderProvider
             : null;
 }
 
-/// <summary>Reads the request's values (query string, form, route) into <typeparamref name="T"/>.</summary>
+/// <summary>
+/// Reads the query string, and a posted form's fields after it (not with <c>[FromQuery]</c>), into
+/// <typeparamref name="T"/>. Not route values: those hold "action" and "controller", which would
+/// shadow filters of that name.
+/// </summary>
 public sealed class QueryModelBinder<T> : IModelBinder
     where T : IQueryModel<T>
 {
-    public Task BindModelAsync(ModelBindingContext bindingContext)
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        var values = bindingContext.ValueProvider;
-        bindingContext.Result = ModelBindingResult.Success(T.Read(new QueryReader(key => values.GetValue(key).Values)));
-        return Task.CompletedTask;
+        var request = bindingContext.HttpContext.Request;
+        var form = request.HasFormContentType && bindingContext.BindingSource != BindingSource.Query
+            ? await request.ReadFormAsync(bindingContext.HttpContext.RequestAborted)
+            : null;
+        bindingContext.Result = ModelBindingResult.Success(T.Read(new QueryReader(key =>
+            request.Query.TryGetValue(key, out var query) ? query : form?.TryGetValue(key, out var posted) == true ? posted : StringValues.Empty)));
     }
 }
 

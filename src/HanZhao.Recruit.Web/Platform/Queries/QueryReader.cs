@@ -145,6 +145,26 @@ public sealed class QueryReader(Func<string, StringValues> values)
         return null;
     }
 
+    /// <summary>
+    /// A yes/no value as the pages write it ("true", "false", any case); absent is false. Anything
+    /// else is recorded as a problem (a form that posts it is broken) and read as false.
+    /// </summary>
+    public bool Flag(string key)
+    {
+        if (Raw(key) is not { } text)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Refuse(key, text);
+        return false;
+    }
+
     /// <summary>The page number: 1 when absent or not a whole number from 1 (recorded), else as sent.</summary>
     public int Page(string key = "page") => WholeNumber(key) ?? 1;
 

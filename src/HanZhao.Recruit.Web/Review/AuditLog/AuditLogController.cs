@@ -15,6 +15,6 @@ public sealed class AuditLogController(AuditTrail trail) : Controller
 {
     /// <summary>From the query string only: the route's own values include "action" (this action's name).</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] AuditLogQuery query, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Index(AuditLogQuery query, CancellationToken cancellationToken) =>
         View(await trail.GetPageAsync(query, cancellationToken));
 }
