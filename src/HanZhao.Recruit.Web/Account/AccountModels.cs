@@ -1,6 +1,9 @@
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Forms;
+
 namespace HanZhao.Recruit.Web.Account;
 
-/// <summary>Messages are English keys, translated in the views.</summary>
+/// <summary>Messages are English keys of the shared resource, translated where they are put on a page.</summary>
 public static class AccountMessages
 {
     public const string SignInFailed = "The email address or password is wrong, or the account is locked or disabled. After 5 failed attempts, sign-in is blocked for 15 minutes.";
@@ -22,14 +25,16 @@ public sealed class StaffSignInPage
 
     public string? ReturnUrl { get; init; }
 
-    public string? Error { get; set; }
+    /// <summary>Why the sign-in was refused: one message about the form as a whole.</summary>
+    public FormErrors Errors { get; init; } = new();
 
     public bool PasswordSet { get; init; }
 
     public bool SignedOut { get; init; }
 }
 
-public sealed record TwoFactorSignInPage(string? ReturnUrl, string? Error);
+/// <summary>The authenticator step of the sign-in; <see cref="Errors"/> holds why a code was refused (about the form as a whole).</summary>
+public sealed record TwoFactorSignInPage(string? ReturnUrl, FormErrors Errors);
 
 public sealed class SetPasswordPage
 {
@@ -39,7 +44,10 @@ public sealed class SetPasswordPage
 
     public required string Email { get; init; }
 
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public FormErrors Errors { get; init; } = new();
+
+    public static SetPasswordPage For(RecruitUser user, string token, FormErrors? errors = null) =>
+        new() { UserId = user.Id, Token = token, Email = user.Email ?? "", Errors = errors ?? new() };
 }
 
 public sealed class TwoFactorPage
@@ -57,7 +65,8 @@ public sealed class TwoFactorPage
 
     public int RecoveryCodesLeft { get; init; }
 
-    public string? Error { get; init; }
+    /// <summary>Why the first code was refused ("code").</summary>
+    public FormErrors Errors { get; init; } = new();
 }
 
 public sealed record ReviewerRow(string Id, string Email, string? DisplayName, bool HasPassword, bool IsDisabled, DateTime CreatedAtUtc);
@@ -82,5 +91,5 @@ public sealed class ProfessorSetupPage
 
     public string? Email { get; init; }
 
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public FormErrors Errors { get; init; } = new();
 }

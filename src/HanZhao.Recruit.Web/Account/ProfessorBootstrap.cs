@@ -2,6 +2,7 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +47,7 @@ public static class ProfessorBootstrap
 
         if (string.IsNullOrWhiteSpace(options.AdminEmail))
         {
-            var setupLink = ProfessorSetupLinks.Create(provider, siteBase);
+            var setupLink = ProfessorSetupLinks.Create(provider.GetRequiredService<IDataProtectionProvider>(), siteBase);
             logger.LogWarning("No professor account exists and Recruit:AdminEmail is not set. Create it within 3 days, once, at: {Link}", setupLink);
             provider.GetRequiredService<OperatorConsole>().Announce(
             [

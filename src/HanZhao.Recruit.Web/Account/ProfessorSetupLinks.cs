@@ -13,13 +13,13 @@ public static class ProfessorSetupLinks
     private const string Purpose = "HanZhao.Recruit.ProfessorSetup";
     private const string Payload = "professor-setup";
 
-    public static string Create(IServiceProvider services, string siteBase)
+    public static string Create(IDataProtectionProvider protection, string siteBase)
     {
-        var token = Protector(services).Protect(Payload, StaffPasswordLinks.Lifetime);
+        var token = Protector(protection).Protect(Payload, StaffPasswordLinks.Lifetime);
         return $"{siteBase.TrimEnd('/')}{Path}?token={Uri.EscapeDataString(token)}";
     }
 
-    public static bool IsValid(IServiceProvider services, string? token)
+    public static bool IsValid(IDataProtectionProvider protection, string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 2000)
         {
@@ -28,7 +28,7 @@ public static class ProfessorSetupLinks
 
         try
         {
-            return Protector(services).Unprotect(token, out _) == Payload;
+            return Protector(protection).Unprotect(token, out _) == Payload;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -36,6 +36,6 @@ public static class ProfessorSetupLinks
         }
     }
 
-    private static ITimeLimitedDataProtector Protector(IServiceProvider services) =>
-        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).ToTimeLimitedDataProtector();
+    private static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
+        protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 }

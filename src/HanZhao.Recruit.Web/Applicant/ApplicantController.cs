@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Seo;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +32,7 @@ public class ApplicantController(ApplicantPortal portal, UserManager<RecruitUser
         await portal.GetWithdrawalAsync(ApplicantId, id, cancellationToken) switch
         {
             null => NotFound(),
-            { Allowed: false } application => Refused(application),
+            { Allowed: false } application => View("WithdrawRefused", application).Refused(),
             var application => View(application),
         };
 
@@ -39,19 +40,12 @@ public class ApplicantController(ApplicantPortal portal, UserManager<RecruitUser
     public async Task<IActionResult> ConfirmWithdraw(int id, CancellationToken cancellationToken)
     {
         var pageUrl = SiteUrls.Absolute(Request, options.Value.PublicUrl, "/applicant");
-        var result = await portal.WithdrawAsync(ApplicantId, id, pageUrl, cancellationToken);
-        return result.Outcome switch
+        var outcome = await portal.WithdrawAsync(ApplicantId, id, pageUrl, cancellationToken);
+        return outcome.Kind switch
         {
-            WithdrawalOutcome.Withdrawn => Redirect($"/applicant?withdrawn={id}"),
-            WithdrawalOutcome.NotAllowed => Refused(result.Application!),
-            _ => NotFound(),
+            OutcomeKind.Done => Redirect($"/applicant?withdrawn={id}"),
+            OutcomeKind.Invalid => View("WithdrawRefused", outcome.Value).Refused(),
+            _ => this.NotDone(outcome.Kind),
         };
-    }
-
-    private ViewResult Refused(WithdrawalPage application)
-    {
-        var view = View("WithdrawRefused", application);
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -72,9 +73,11 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
     /// <summary>
     /// Withdraws the application, records the step in its history and queues the confirmation email
     /// in the application's language; all three commit together or not at all. <c>applicantPageUrl</c>
-    /// is the absolute address of /applicant, for the link in the email.
+    /// is the absolute address of /applicant, for the link in the email. Refused, with the application
+    /// as it is now, when it is not in a state that can be withdrawn (a draft, or a decision was made):
+    /// nothing changed. Not found for anyone else's application, so others' ids are not revealed.
     /// </summary>
-    public async Task<WithdrawalResult> WithdrawAsync(
+    public async Task<Outcome<WithdrawalPage>> WithdrawAsync(
         string applicantId, int applicationId, string applicantPageUrl, CancellationToken cancellationToken)
     {
         var application = await db.Applications.AsNoTracking()
@@ -89,14 +92,14 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
             .SingleOrDefaultAsync(cancellationToken);
         if (application is null)
         {
-            return new WithdrawalResult(WithdrawalOutcome.NotFound, null);
+            return Outcome.NotFound();
         }
 
         // Applicants sign in by email, so the address is always there; without one the confirmation
         // could not be sent, and a withdrawal nobody is told about is refused rather than half done.
         if (!application.Page.Allowed || string.IsNullOrEmpty(application.Email))
         {
-            return new WithdrawalResult(WithdrawalOutcome.NotAllowed, application.Page);
+            return Outcome.Invalid(new FormErrors(), application.Page);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,9 +139,8 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
         }, cancellationToken);
 
         return withdrawn
-            ? new WithdrawalResult(WithdrawalOutcome.Withdrawn, application.Page with { Status = ApplicationStatus.Withdrawn })
-            : new WithdrawalResult(WithdrawalOutcome.NotAllowed,
-                await GetWithdrawalAsync(applicantId, applicationId, cancellationToken) ?? application.Page);
+            ? Outcome.Done(application.Page with { Status = ApplicationStatus.Withdrawn })
+            : Outcome.Invalid(new FormErrors(), await GetWithdrawalAsync(applicantId, applicationId, cancellationToken) ?? application.Page);
     }
 
     private EmailDraft WriteEmail(WithdrawalPage application, string culture, string fullName, string toAddress, string applicantPageUrl)

@@ -36,16 +36,3 @@ public sealed record WithdrawalPage(int Id, StudyPrograms Program, string Intake
 {
     public bool Allowed => PortalRules.CanWithdraw(Status);
 }
-
-public enum WithdrawalOutcome
-{
-    Withdrawn,
-
-    /// <summary>Not in a state that can be withdrawn (a draft, or a decision was made); nothing changed.</summary>
-    NotAllowed,
-
-    /// <summary>No such application of this applicant; answered as 404 so others' ids are not revealed.</summary>
-    NotFound,
-}
-
-public sealed record WithdrawalResult(WithdrawalOutcome Outcome, WithdrawalPage? Application);

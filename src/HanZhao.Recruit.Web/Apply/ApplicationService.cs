@@ -1,8 +1,10 @@
+using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Seo;
@@ -12,7 +14,11 @@ using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Apply;
 
-/// <summary>Starting, filling in and submitting an application. Talks to the DbContext directly.</summary>
+/// <summary>
+/// Starting, filling in and submitting an application. Talks to the DbContext directly. Every
+/// change finds the signed-in applicant's own application first: anyone else's id is not found.
+/// A refused change comes back with the step to show again and its messages, localized.
+/// </summary>
 public sealed class ApplicationService(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
     IOptions<RecruitOptions> options, IHttpContextAccessor http)
@@ -21,35 +27,38 @@ public sealed class ApplicationService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>The language of the request: the application remembers the last one used, for its emails.</summary>
+    private static string Culture => CultureInfo.CurrentUICulture.Name;
+
     public static bool IsEditable(Application application) =>
         application.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted;
 
-    /// <summary>Continues the applicant's application to this intake and program, or starts it.</summary>
-    public async Task<(Application? Application, string? Error)> StartAsync(
-        string applicantId, string? intakeCode, string? programText, string culture, CancellationToken cancellationToken)
+    /// <summary>Continues the applicant's application to this intake and program, or starts it; refused with a message about the choice as a whole.</summary>
+    public async Task<Outcome<Application>> StartAsync(
+        string applicantId, string? intakeCode, string? programText, CancellationToken cancellationToken)
     {
         var intake = await db.Intakes.FirstOrDefaultAsync(i => i.Code == intakeCode, cancellationToken);
         var program = Enum.GetValues<StudyPrograms>().FirstOrDefault(p => p != StudyPrograms.None && p.ToString().Equals(programText, StringComparison.OrdinalIgnoreCase));
         if (intake is null || !intake.IsAcceptingApplications(Now))
         {
-            return (null, "This intake is not open for applications.");
+            return Outcome.Invalid(FormErrors.General(localizer["This intake is not open for applications."]));
         }
 
         if (!intake.Offers(program))
         {
-            return (null, "This intake does not offer that program.");
+            return Outcome.Invalid(FormErrors.General(localizer["This intake does not offer that program."]));
         }
 
         var existing = await db.Applications.FirstOrDefaultAsync(
             a => a.ApplicantId == applicantId && a.IntakeId == intake.Id && a.Program == program, cancellationToken);
         if (existing is not null)
         {
-            return (existing, null);
+            return Outcome.Done(existing);
         }
 
         var application = new Application
         {
-            ApplicantId = applicantId, IntakeId = intake.Id, Program = program, Culture = culture,
+            ApplicantId = applicantId, IntakeId = intake.Id, Program = program, Culture = Culture,
             CreatedAtUtc = Now, UpdatedAtUtc = Now,
         };
         db.Applications.Add(application);
@@ -61,11 +70,11 @@ public sealed class ApplicationService(
         {
             // Two tabs started the same application at once: the unique index kept one; continue it.
             db.ChangeTracker.Clear();
-            return (await db.Applications.FirstAsync(
-                a => a.ApplicantId == applicantId && a.IntakeId == intake.Id && a.Program == program, cancellationToken), null);
+            return Outcome.Done(await db.Applications.FirstAsync(
+                a => a.ApplicantId == applicantId && a.IntakeId == intake.Id && a.Program == program, cancellationToken));
         }
 
-        return (application, null);
+        return Outcome.Done(application);
     }
 
     /// <summary>The applicant's own application, with its intake and documents (not their bytes); null for anyone else's.</summary>
@@ -73,27 +82,130 @@ public sealed class ApplicationService(
         db.Applications.Include(a => a.Intake).Include(a => a.Documents)
             .FirstOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken);
 
-    public async Task<IReadOnlyList<ResearchInterest>> InterestsAsync(CancellationToken cancellationToken) =>
+    /// <summary>The step of the applicant's own application that a link names, while the application can still be edited; else null.</summary>
+    public async Task<ApplicationAtStep?> FindStepAsync(string applicantId, int id, string slug, CancellationToken cancellationToken) =>
+        await FindEditableAsync(id, applicantId, cancellationToken) is { } application && ApplicationSteps.FromSlug(slug) is { } step
+            ? new ApplicationAtStep(application, step)
+            : null;
+
+    /// <summary>
+    /// A step's page: the form as posted (or as stored when <paramref name="form"/> is null), its
+    /// messages, the interests to pick from, and on the review step what is still missing.
+    /// </summary>
+    public async Task<ApplyStepViewModel> StepPageAsync(ApplicationAtStep at, ApplicationForm? form, FormErrors? errors, CancellationToken cancellationToken) =>
+        new(at.Application, at.Step, form ?? ApplicationForm.From(at.Application),
+            await InterestsAsync(cancellationToken),
+            at.Step == ApplicationStep.Review ? await MissingAsync(at.Application, cancellationToken) : [],
+            errors ?? new FormErrors());
+
+    /// <summary>
+    /// Saves one step's fields. <paramref name="bound"/> holds what binding and the data annotations
+    /// refused. <paramref name="go"/> is "next", "back" or "save". Done with the step to show next,
+    /// refused with the step to show again.
+    /// </summary>
+    public async Task<Outcome<ApplicationAtStep>> SaveStepAsync(
+        string applicantId, int id, string slug, ApplicationForm form, FormErrors bound, string? go, bool autosave, CancellationToken cancellationToken)
+    {
+        if (await FindStepAsync(applicantId, id, slug, cancellationToken) is not { Step: not (ApplicationStep.Documents or ApplicationStep.Review) } at)
+        {
+            return Outcome.NotFound();
+        }
+
+        // A draft may be saved incomplete; moving on requires the step's required fields.
+        var complete = go == "next" && !autosave;
+        // Only this step's fields are saved, so only their messages count.
+        var fields = ApplicationForm.FieldsOf(at.Step);
+        var problems = await ProblemsAsync(form, at.Step, complete, cancellationToken);
+        var errors = StepErrors.Merge(
+            bound.All.Where(e => fields.Contains(e.Field.Split('[')[0])), problems.Select(p => (p.Field, localizer[p.Message].Value)));
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors, at);
+        }
+
+        form.ApplyTo(at.Application, at.Step);
+        at.Application.Culture = Culture;
+        at.Application.UpdatedAtUtc = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done(at with
+        {
+            Step = go switch
+            {
+                "next" => at.Step.Next() ?? at.Step,
+                "back" => at.Step.Previous() ?? at.Step,
+                _ => at.Step,
+            },
+        });
+    }
+
+    /// <summary>Checks and stores an uploaded PDF of the given kind; refused with a message beside the file field.</summary>
+    public async Task<Outcome<ApplicationAtStep>> UploadAsync(
+        string applicantId, int id, DocumentKind? kind, IFormFile? file, FormErrors bound, CancellationToken cancellationToken)
+    {
+        if (await FindEditableAsync(id, applicantId, cancellationToken) is not { } application)
+        {
+            return Outcome.NotFound();
+        }
+
+        var at = new ApplicationAtStep(application, ApplicationStep.Documents);
+        var (checkedFile, error) = kind is null || !Enum.IsDefined(kind.Value)
+            ? (null, "Choose what kind of document this is.")
+            : await PdfUpload.ReadAsync(file, cancellationToken);
+        error ??= await AddDocumentAsync(application, kind!.Value, checkedFile!, cancellationToken);
+        return error is null ? Outcome.Done(at) : Outcome.Invalid(StepErrors.Merge(bound.All, [("file", localizer[error].Value)]), at);
+    }
+
+    public async Task<Outcome> RemoveDocumentAsync(string applicantId, int id, int documentId, CancellationToken cancellationToken)
+    {
+        var application = await FindEditableAsync(id, applicantId, cancellationToken);
+        var document = application?.Documents.FirstOrDefault(d => d.Id == documentId);
+        if (application is null || document is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        db.ApplicationDocuments.Remove(document);
+        application.UpdatedAtUtc = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done();
+    }
+
+    /// <summary>
+    /// Submits the applicant's draft (see <see cref="SubmitDraftAsync"/>); refused with a message
+    /// about the application as a whole, on the review step.
+    /// </summary>
+    public async Task<Outcome<ApplicationAtStep>> SubmitAsync(
+        string applicantId, int id, bool consent, string? website, FormErrors bound, CancellationToken cancellationToken)
+    {
+        if (await FindOwnAsync(id, applicantId, cancellationToken) is not { } application)
+        {
+            return Outcome.NotFound();
+        }
+
+        // The honeypot: people never see this field, form-filling bots do.
+        var error = !string.IsNullOrEmpty(website)
+            ? "Your submission could not be accepted."
+            : await SubmitDraftAsync(application, consent, cancellationToken);
+        var at = new ApplicationAtStep(application, ApplicationStep.Review);
+        return error is null ? Outcome.Done(at) : Outcome.Invalid(StepErrors.Merge(bound.All, [(string.Empty, localizer[error].Value)]), at);
+    }
+
+    private async Task<Application?> FindEditableAsync(int id, string applicantId, CancellationToken cancellationToken) =>
+        await FindOwnAsync(id, applicantId, cancellationToken) is { } application && IsEditable(application) ? application : null;
+
+    private async Task<IReadOnlyList<ResearchInterest>> InterestsAsync(CancellationToken cancellationToken) =>
         await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
 
     /// <summary>Rules that need the database (interest ids), as (field, English message).</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(
+    private async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(
         ApplicationForm form, ApplicationStep step, bool complete, CancellationToken cancellationToken)
     {
         var interestIds = (await InterestsAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
         return [.. form.Problems(step, complete, interestIds)];
     }
 
-    public async Task SaveStepAsync(Application application, ApplicationStep step, ApplicationForm form, string culture, CancellationToken cancellationToken)
-    {
-        form.ApplyTo(application, step);
-        application.Culture = culture;
-        application.UpdatedAtUtc = Now;
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>Stores a checked PDF; a new CV or transcript replaces the old one. Returns an English error key or null.</summary>
-    public async Task<string?> AddDocumentAsync(Application application, DocumentKind kind, PdfUpload.Checked file, CancellationToken cancellationToken)
+    private async Task<string?> AddDocumentAsync(Application application, DocumentKind kind, PdfUpload.Checked file, CancellationToken cancellationToken)
     {
         var replaced = kind == DocumentKind.Other ? null : application.Documents.FirstOrDefault(d => d.Kind == kind);
         if (kind == DocumentKind.Other && application.Documents.Count(d => d.Kind == DocumentKind.Other) >= MaxOtherDocuments)
@@ -118,22 +230,8 @@ public sealed class ApplicationService(
         return null;
     }
 
-    public async Task<bool> RemoveDocumentAsync(Application application, int documentId, CancellationToken cancellationToken)
-    {
-        var document = application.Documents.FirstOrDefault(d => d.Id == documentId);
-        if (document is null)
-        {
-            return false;
-        }
-
-        db.ApplicationDocuments.Remove(document);
-        application.UpdatedAtUtc = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     /// <summary>What is still missing before the application can be submitted, as English keys.</summary>
-    public async Task<IReadOnlyList<(ApplicationStep Step, string Message)>> MissingAsync(Application application, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(ApplicationStep Step, string Message)>> MissingAsync(Application application, CancellationToken cancellationToken)
     {
         var form = ApplicationForm.From(application);
         var missing = new List<(ApplicationStep, string)>();
@@ -159,7 +257,7 @@ public sealed class ApplicationService(
     /// Submits a complete draft: the reference number, the status history, the applicant's
     /// confirmation and the professor's alert are saved in one SaveChanges. Returns an English error key or null.
     /// </summary>
-    public async Task<string?> SubmitAsync(Application application, bool consent, string culture, CancellationToken cancellationToken)
+    private async Task<string?> SubmitDraftAsync(Application application, bool consent, CancellationToken cancellationToken)
     {
         if (application.Status != ApplicationStatus.Draft)
         {
@@ -196,7 +294,7 @@ public sealed class ApplicationService(
             return "This application has already been submitted.";
         }
 
-        application.Culture = culture;
+        application.Culture = Culture;
         application.ConsentedAtUtc = Now;
         application.SubmittedAtUtc = Now;
         application.UpdatedAtUtc = Now;

@@ -1,104 +1,63 @@
-using System.Globalization;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.PublicSite;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Apply;
 
-/// <summary>The application form: choose intake and program, the steps, the documents, submit.</summary>
+/// <summary>
+/// The application form (/apply): choose intake and program, the steps, the documents, submit
+/// (see <see cref="ApplicationService"/>). A refused post shows its step again (400) with what was typed.
+/// </summary>
 [Authorize(Roles = Roles.Applicant)]
-public class ApplyController(
-    ApplicationService applications, PublicContent content, UserManager<RecruitUser> users, IStringLocalizer<SharedResource> localizer) : Controller
+public class ApplyController(ApplicationService applications, PublicContent content, UserManager<RecruitUser> users) : Controller
 {
     private string ApplicantId => users.GetUserId(User)!;
-
-    private static string Culture => CultureInfo.CurrentUICulture.Name;
 
     [HttpGet("/apply")]
     public async Task<IActionResult> Start(string? intake, string? program, CancellationToken cancellationToken)
     {
         if (intake is null && program is null)
         {
-            return View("Choose", new ApplyChooseViewModel(await content.GetIntakesAsync(cancellationToken), null));
+            return View("Choose", new ApplyChooseViewModel(await content.GetIntakesAsync(cancellationToken), new FormErrors()));
         }
 
-        var (application, error) = await applications.StartAsync(ApplicantId, intake, program, Culture, cancellationToken);
-        if (application is null)
+        var outcome = await applications.StartAsync(ApplicantId, intake, program, cancellationToken);
+        if (outcome is not { IsDone: true, Value: { } application })
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Choose", new ApplyChooseViewModel(await content.GetIntakesAsync(cancellationToken), error));
+            return View("Choose", new ApplyChooseViewModel(await content.GetIntakesAsync(cancellationToken), outcome.Errors)).Refused();
         }
 
-        return ApplicationService.IsEditable(application) ? RedirectToStep(application.Id, ApplicationStep.Personal) : Redirect("/applicant");
+        return ApplicationService.IsEditable(application) ? Redirect(new ApplicationAtStep(application, ApplicationStep.Personal).Url) : Redirect("/applicant");
     }
 
     [HttpGet("/apply/{id:int}")]
-    public IActionResult Continue(int id) => RedirectToStep(id, ApplicationStep.Personal);
+    public IActionResult Continue(int id) => Redirect($"/apply/{id}/{ApplicationStep.Personal.Slug()}");
 
     [HttpGet("/apply/{id:int}/{step}")]
-    public async Task<IActionResult> Step(int id, string step, CancellationToken cancellationToken)
-    {
-        if (await FindEditableAsync(id, cancellationToken) is not { } application || ApplicationSteps.FromSlug(step) is not { } current)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> Step(int id, string step, CancellationToken cancellationToken) =>
+        await applications.FindStepAsync(ApplicantId, id, step, cancellationToken) is { } at
+            ? View(await applications.StepPageAsync(at, null, null, cancellationToken))
+            : NotFound();
 
-        return await StepViewAsync(application, current, ApplicationForm.From(application), cancellationToken);
-    }
-
-    /// <summary>Saves a step. <paramref name="go"/> is "next", "back" or "save"; the autosave timer sends X-Autosave.</summary>
+    /// <summary>
+    /// Saves a step. <paramref name="go"/> is "next", "back" or "save". The autosave timer sends
+    /// X-Autosave and gets 204, or 422 with each field's messages.
+    /// </summary>
     [HttpPost("/apply/{id:int}/{step}")]
     public async Task<IActionResult> Save(int id, string step, ApplicationForm form, string? go, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(id, cancellationToken) is not { } application || ApplicationSteps.FromSlug(step) is not { } current
-            || current is ApplicationStep.Documents or ApplicationStep.Review)
-        {
-            return NotFound();
-        }
-
         var autosave = Request.Headers.ContainsKey("X-Autosave");
-        // A draft may be saved incomplete; moving on requires the step's required fields.
-        var complete = go == "next" && !autosave;
-        foreach (var key in ModelState.Keys.Where(k => !ApplicationForm.FieldsOf(current).Contains(k.Split('[')[0])).ToList())
+        var outcome = await applications.SaveStepAsync(ApplicantId, id, step, form, FormErrors.From(ModelState), go, autosave, cancellationToken);
+        return outcome.Kind switch
         {
-            ModelState.Remove(key);
-        }
-
-        foreach (var (field, message) in await applications.ProblemsAsync(form, current, complete, cancellationToken))
-        {
-            ModelState.AddModelError(field, localizer[message]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            if (autosave)
-            {
-                return UnprocessableEntity(ModelState.Where(e => e.Value!.Errors.Count > 0)
-                    .ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage)));
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await StepViewAsync(application, current, form, cancellationToken);
-        }
-
-        await applications.SaveStepAsync(application, current, form, Culture, cancellationToken);
-        if (autosave)
-        {
-            return NoContent();
-        }
-
-        var target = go switch
-        {
-            "next" => current.Next() ?? current,
-            "back" => current.Previous() ?? current,
-            _ => current,
+            OutcomeKind.Done when autosave => NoContent(),
+            OutcomeKind.Invalid when autosave => UnprocessableEntity(StepErrors.ByField(outcome.Errors)),
+            _ => await AnswerAsync(outcome, form, cancellationToken),
         };
-        return RedirectToStep(id, target);
     }
 
     [HttpPost("/apply/{id:int}/documents")]
@@ -106,52 +65,21 @@ public class ApplyController(
     [RequestFormLimits(MultipartBodyLengthLimit = PdfUpload.MaxRequestBytes)]
     public async Task<IActionResult> Upload(int id, DocumentKind? kind, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(id, cancellationToken) is not { } application)
-        {
-            return NotFound();
-        }
-
-        var (checkedFile, error) = kind is null || !Enum.IsDefined(kind.Value)
-            ? (null, "Choose what kind of document this is.")
-            : await PdfUpload.ReadAsync(file, cancellationToken);
-        error ??= await applications.AddDocumentAsync(application, kind!.Value, checkedFile!, cancellationToken);
-        if (error is not null)
-        {
-            ModelState.AddModelError("file", localizer[error]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await StepViewAsync(application, ApplicationStep.Documents, ApplicationForm.From(application), cancellationToken);
-        }
-
-        return RedirectToStep(id, ApplicationStep.Documents);
+        var outcome = await applications.UploadAsync(ApplicantId, id, kind, file, FormErrors.From(ModelState), cancellationToken);
+        return await AnswerAsync(outcome, null, cancellationToken);
     }
 
     [HttpPost("/apply/{id:int}/documents/{documentId:int}/delete")]
     public async Task<IActionResult> RemoveDocument(int id, int documentId, CancellationToken cancellationToken) =>
-        await FindEditableAsync(id, cancellationToken) is { } application
-        && await applications.RemoveDocumentAsync(application, documentId, cancellationToken)
-            ? RedirectToStep(id, ApplicationStep.Documents)
+        (await applications.RemoveDocumentAsync(ApplicantId, id, documentId, cancellationToken)).IsDone
+            ? Redirect($"/apply/{id}/{ApplicationStep.Documents.Slug()}")
             : NotFound();
 
     [HttpPost("/apply/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, bool consent, string? website, CancellationToken cancellationToken)
     {
-        if (await applications.FindOwnAsync(id, ApplicantId, cancellationToken) is not { } application)
-        {
-            return NotFound();
-        }
-
-        // The honeypot: people never see this field, form-filling bots do.
-        var error = !string.IsNullOrEmpty(website)
-            ? "Your submission could not be accepted."
-            : await applications.SubmitAsync(application, consent, Culture, cancellationToken);
-        if (error is not null)
-        {
-            ModelState.AddModelError(string.Empty, localizer[error]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await StepViewAsync(application, ApplicationStep.Review, ApplicationForm.From(application), cancellationToken);
-        }
-
-        return Redirect($"/apply/{id}/submitted");
+        var outcome = await applications.SubmitAsync(ApplicantId, id, consent, website, FormErrors.From(ModelState), cancellationToken);
+        return outcome.IsDone ? Redirect($"/apply/{id}/submitted") : await AnswerAsync(outcome, null, cancellationToken);
     }
 
     [HttpGet("/apply/{id:int}/submitted")]
@@ -160,17 +88,12 @@ public class ApplyController(
             ? View(application)
             : NotFound();
 
-    private async Task<HanZhao.Recruit.Data.Applications.Application?> FindEditableAsync(int id, CancellationToken cancellationToken) =>
-        await applications.FindOwnAsync(id, ApplicantId, cancellationToken) is { } application && ApplicationService.IsEditable(application)
-            ? application
-            : null;
-
-    private async Task<ViewResult> StepViewAsync(
-        HanZhao.Recruit.Data.Applications.Application application, ApplicationStep step, ApplicationForm form, CancellationToken cancellationToken) =>
-        View("Step", new ApplyStepViewModel(
-            application, step, form,
-            await applications.InterestsAsync(cancellationToken),
-            step == ApplicationStep.Review ? await applications.MissingAsync(application, cancellationToken) : []));
-
-    private RedirectResult RedirectToStep(int id, ApplicationStep step) => Redirect($"/apply/{id}/{step.Slug()}");
+    /// <summary>Done: on to the step the change leads to. Refused: the step again (400) with <paramref name="form"/> as typed (or as stored) and the messages.</summary>
+    private async Task<IActionResult> AnswerAsync(Outcome<ApplicationAtStep> outcome, ApplicationForm? form, CancellationToken cancellationToken) =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => Redirect(outcome.Value!.Url),
+            OutcomeKind.Invalid => View("Step", await applications.StepPageAsync(outcome.Value!, form, outcome.Errors, cancellationToken)).Refused(),
+            _ => this.NotDone(outcome.Kind),
+        };
 }

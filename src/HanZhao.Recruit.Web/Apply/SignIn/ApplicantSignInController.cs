@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -15,7 +16,7 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
     public IActionResult Form(string? returnPath) =>
         View(new SignInRequestForm { ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) });
 
-    // Bound field by field: the form's error properties are ours to set, never the poster's.
+    // Bound field by field: the form's errors are ours to set, never the poster's.
     [HttpPost("")]
     [EnableRateLimiting(ApplicantSignInSetup.ClientRateLimitPolicy)]
     public async Task<IActionResult> Submit(
@@ -23,18 +24,14 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
     {
         var form = new SignInRequestForm { Email = email, Website = website, ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) };
         var outcome = await signIn.RequestLinkAsync(form, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
-        switch (outcome)
+        if (outcome.IsDone)
         {
-            case SignInRequestOutcome.Invalid:
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return View(nameof(Form), form);
-            case SignInRequestOutcome.TooMany:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                return View(nameof(Form), form);
-            default:
-                // Sent and Ignored look the same; redirecting means a reload does not send another link.
-                return RedirectToAction(nameof(Sent));
+            // Sent and ignored (a bot) look the same; redirecting means a reload does not send another link.
+            return RedirectToAction(nameof(Sent));
         }
+
+        form.Errors = outcome.Errors;
+        return ApplicantSignInService.IsLimitReached(outcome) ? View(nameof(Form), form).Throttled() : View(nameof(Form), form).Refused();
     }
 
     [HttpGet("sent")]
@@ -47,13 +44,7 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
     [HttpPost("confirm")]
     public async Task<IActionResult> Confirm([FromForm] string? token, CancellationToken cancellationToken)
     {
-        var result = await signIn.ConfirmAsync(token, cancellationToken);
-        if (result.Outcome == SignInConfirmOutcome.SignedIn)
-        {
-            return LocalRedirect(result.ReturnPath!);
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("LinkFailed", result);
+        var outcome = await signIn.ConfirmAsync(token, cancellationToken);
+        return outcome.IsDone ? LocalRedirect(outcome.Value!.ReturnPath!) : View("LinkFailed", outcome.Value).Refused();
     }
 }

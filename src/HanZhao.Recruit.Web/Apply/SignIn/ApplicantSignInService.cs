@@ -6,6 +6,7 @@ using System.Text;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
@@ -48,20 +49,22 @@ public sealed class ApplicantSignInService(
     /// <summary>
     /// Validates the form, applies the per-address limit, stores a link and queues its email. The
     /// link starts with Recruit:PublicUrl, or with <paramref name="siteBase"/> (the request's scheme and host) when that is not set.
+    /// Done when a link was sent, and also when a bot filled the honeypot: it sees the same page as a
+    /// person, but nothing is stored. Refused with a message beside "email", or, when the address has
+    /// had its links for now, with one about the form as a whole (<see cref="IsLimitReached"/>).
     /// </summary>
-    public async Task<SignInRequestOutcome> RequestLinkAsync(SignInRequestForm form, string siteBase, CancellationToken cancellationToken)
+    public async Task<Outcome> RequestLinkAsync(SignInRequestForm form, string siteBase, CancellationToken cancellationToken)
     {
         // Checked before the address so a bot learns nothing from validation messages either.
         if (!string.IsNullOrEmpty(form.Website))
         {
             logger.LogInformation("Sign-in link request ignored: the honeypot field was filled.");
-            return SignInRequestOutcome.Ignored;
+            return Outcome.Done();
         }
 
-        form.EmailError = ValidateEmail(form.Email);
-        if (form.EmailError is not null)
+        if (ValidateEmail(form.Email) is { } emailError)
         {
-            return SignInRequestOutcome.Invalid;
+            return Outcome.Invalid("email", localizer[emailError]);
         }
 
         var email = form.Email!.Trim();
@@ -75,8 +78,8 @@ public sealed class ApplicantSignInService(
         if (recent >= _options.AddressPermitLimit)
         {
             // The same answer for every address, with or without an account.
-            form.FormError = "Too many sign-in links were requested for this address. Please use the latest email we sent, or wait 15 minutes and try again.";
-            return SignInRequestOutcome.TooMany;
+            return Outcome.Invalid(FormErrors.General(localizer[
+                "Too many sign-in links were requested for this address. Please use the latest email we sent, or wait 15 minutes and try again."]));
         }
 
         var culture = CultureInfo.CurrentUICulture.IsChinese() ? Cultures.Chinese : Cultures.English;
@@ -96,43 +99,47 @@ public sealed class ApplicantSignInService(
 
         // One SaveChanges: the link and its email commit together or not at all.
         await db.SaveChangesAsync(cancellationToken);
-        return SignInRequestOutcome.Sent;
+        return Outcome.Done();
     }
+
+    /// <summary>Whether a refused request met the per-address limit (a message about the whole form) rather than a wrong address.</summary>
+    public static bool IsLimitReached(Outcome outcome) => outcome.Kind == OutcomeKind.Invalid && !outcome.Errors.Has("email");
 
     /// <summary>
     /// Uses the link: marks it used (once, even under two simultaneous clicks), finds or creates
     /// the applicant and signs them in, replacing whoever was signed in before in this browser.
+    /// Done with the local path to go to; refused with why the link cannot be used.
     /// </summary>
-    public async Task<SignInConfirmResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    public async Task<Outcome<SignInLinkUse>> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
-            return new(SignInConfirmOutcome.Unknown);
+            return Refused(SignInLinkProblem.Unknown);
         }
 
         var hash = Hash(token);
         var link = await db.SignInLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null)
         {
-            return new(SignInConfirmOutcome.Unknown);
+            return Refused(SignInLinkProblem.Unknown);
         }
 
         if (link.UsedAtUtc is not null)
         {
-            return new(SignInConfirmOutcome.AlreadyUsed);
+            return Refused(SignInLinkProblem.AlreadyUsed);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (link.ExpiresAtUtc <= now)
         {
-            return new(SignInConfirmOutcome.Expired);
+            return Refused(SignInLinkProblem.Expired);
         }
 
         var user = await users.FindByEmailAsync(link.NormalizedEmail);
         if (user is not null && await IsStaffAsync(user))
         {
             logger.LogWarning("A sign-in link was used for the staff account {UserId}; refused.", user.Id);
-            return new(SignInConfirmOutcome.StaffAccount);
+            return Refused(SignInLinkProblem.StaffAccount);
         }
 
         // The conditional update is the lock: of two concurrent clicks exactly one changes the row.
@@ -141,7 +148,7 @@ public sealed class ApplicantSignInService(
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAtUtc, now), cancellationToken);
         if (claimed == 0)
         {
-            return new(SignInConfirmOutcome.AlreadyUsed);
+            return Refused(SignInLinkProblem.AlreadyUsed);
         }
 
         user ??= await CreateApplicantAsync(link, now);
@@ -162,7 +169,7 @@ public sealed class ApplicantSignInService(
 
         // A session cookie: it ends with the browser, and a new link is one email away.
         await signIn.SignInAsync(user, isPersistent: false);
-        return new(SignInConfirmOutcome.SignedIn, link.ReturnPath ?? DefaultReturnPath);
+        return Outcome.Done(new SignInLinkUse(link.ReturnPath ?? DefaultReturnPath));
     }
 
     /// <summary>An English key for the localizer, or null when the address is acceptable.</summary>
@@ -210,6 +217,8 @@ public sealed class ApplicantSignInService(
 
     /// <summary>Lower-case hex SHA-256: what the database keeps instead of the token.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static Outcome<SignInLinkUse> Refused(SignInLinkProblem problem) => Outcome.Invalid(new FormErrors(), new SignInLinkUse(null, problem));
 
     private string PublicBase(string siteBase) =>
         (string.IsNullOrWhiteSpace(recruit.Value.PublicUrl) ? siteBase : recruit.Value.PublicUrl).TrimEnd('/');

@@ -1,3 +1,5 @@
+using HanZhao.Recruit.Web.Platform.Forms;
+
 namespace HanZhao.Recruit.Web.Apply.SignIn;
 
 /// <summary>The request form: what the visitor typed, and what was wrong with it.</summary>
@@ -10,35 +12,19 @@ public sealed class SignInRequestForm
 
     public string? ReturnPath { get; set; }
 
-    /// <summary>An English key for the localizer, shown beside the email field.</summary>
-    public string? EmailError { get; set; }
-
-    /// <summary>An English key for the localizer, shown above the form (the per-address limit).</summary>
-    public string? FormError { get; set; }
+    /// <summary>
+    /// "email": shown beside the email field. "": about the form as a whole (the per-address limit),
+    /// shown above it.
+    /// </summary>
+    public FormErrors Errors { get; set; } = new();
 }
 
 /// <summary>The page that turns the emailed link into a POST (see <c>ApplicantSignInController.Confirm</c>).</summary>
 public sealed record SignInConfirmPage(string Token);
 
-public enum SignInRequestOutcome
+/// <summary>Why a sign-in link cannot be used: it picks the text and the button of the "link cannot be used" page.</summary>
+public enum SignInLinkProblem
 {
-    /// <summary>A link was stored and its email queued.</summary>
-    Sent,
-
-    /// <summary>A bot filled the honeypot: it sees the same page as a person, but nothing is stored.</summary>
-    Ignored,
-
-    /// <summary>The form is shown again with <see cref="SignInRequestForm.EmailError"/>.</summary>
-    Invalid,
-
-    /// <summary>The address has had its links for now.</summary>
-    TooMany,
-}
-
-public enum SignInConfirmOutcome
-{
-    SignedIn,
-
     /// <summary>No link has this token (mistyped, cut off, or forged).</summary>
     Unknown,
 
@@ -50,14 +36,15 @@ public enum SignInConfirmOutcome
     StaffAccount,
 }
 
-public sealed record SignInConfirmResult(SignInConfirmOutcome Outcome, string? ReturnPath = null)
+/// <summary>A used sign-in link: where it leads once signed in (done), or why it cannot be used (refused).</summary>
+public sealed record SignInLinkUse(string? ReturnPath, SignInLinkProblem Problem = SignInLinkProblem.Unknown)
 {
     /// <summary>An English key for the localizer explaining a failure.</summary>
-    public string Message => Outcome switch
+    public string Message => Problem switch
     {
-        SignInConfirmOutcome.Expired => "This sign-in link has expired. Links work for 15 minutes.",
-        SignInConfirmOutcome.AlreadyUsed => "This sign-in link has already been used. Each link works once.",
-        SignInConfirmOutcome.StaffAccount => "This address belongs to a staff account. Staff sign in with their password.",
+        SignInLinkProblem.Expired => "This sign-in link has expired. Links work for 15 minutes.",
+        SignInLinkProblem.AlreadyUsed => "This sign-in link has already been used. Each link works once.",
+        SignInLinkProblem.StaffAccount => "This address belongs to a staff account. Staff sign in with their password.",
         _ => "This sign-in link is not valid. It may be incomplete; copy the whole link from the email.",
     };
 }

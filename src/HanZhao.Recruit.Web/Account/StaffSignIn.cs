@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using IdentitySignInResult = Microsoft.AspNetCore.Identity.SignInResult;
+
+namespace HanZhao.Recruit.Web.Account;
+
+/// <summary>
+/// Staff sign-in: the password with lockout, then the authenticator step when the account has one,
+/// and signing out here or everywhere. Every attempt, good or bad, is audited. A done sign-in says
+/// where to go next (a local path); a refused one says why in the form's general message.
+/// </summary>
+public sealed class StaffSignIn(
+    SignInManager<RecruitUser> signIn, UserManager<RecruitUser> users, StaffAudit audit, IStringLocalizer<SharedResource> localizer)
+{
+    public const string DefaultLanding = "/review";
+
+    /// <summary>
+    /// Applicants, unknown addresses, disabled and locked accounts all get the same answer.
+    /// <paramref name="returnUrl"/> is already known to be local (or null).
+    /// </summary>
+    public async Task<Outcome<string>> PasswordAsync(string? email, string? password, string? returnUrl)
+    {
+        email = email?.Trim();
+        var user = string.IsNullOrEmpty(email) || email.Length > 256 ? null : await users.FindByEmailAsync(email);
+        var result = IdentitySignInResult.Failed;
+        if (user is not null && await users.IsStaffAsync(user) && !string.IsNullOrEmpty(password) && password.Length <= PasswordRules.MaxLength)
+        {
+            result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return Outcome.Done("/account/signin/2fa" + (returnUrl is null ? "" : "?returnUrl=" + UrlEncoder.Default.Encode(returnUrl)));
+        }
+
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(StaffAudit.Actor(user!), "SignIn", user!.Email, "password");
+            return Outcome.Done(await LandingAsync(user, returnUrl));
+        }
+
+        await audit.RecordAsync(null, "SignInFailed", Truncate(email), result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : null);
+        return Outcome.Invalid(FormErrors.General(localizer[AccountMessages.SignInFailed]));
+    }
+
+    /// <summary>Whether a password was accepted in this browser and the authenticator step is waiting.</summary>
+    public async Task<bool> IsTwoFactorWaitingAsync() => await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
+
+    /// <summary>
+    /// The authenticator step: either <paramref name="code"/> from the app or a <paramref name="recoveryCode"/>
+    /// (each works once). Not found when no password step is waiting (never done, or expired).
+    /// </summary>
+    public async Task<Outcome<string>> TwoFactorAsync(string? code, string? recoveryCode, string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return Outcome.NotFound();
+        }
+
+        var useRecovery = !string.IsNullOrWhiteSpace(recoveryCode);
+        var entered = StaffUsers.CompactCode(useRecovery ? recoveryCode : code);
+        var result = entered.Length is 0 or > 64
+            ? IdentitySignInResult.Failed
+            : useRecovery
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(entered)
+                : await signIn.TwoFactorAuthenticatorSignInAsync(entered, isPersistent: false, rememberClient: false);
+
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(StaffAudit.Actor(user), "SignIn", user.Email, useRecovery ? "password and recovery code" : "password and authenticator");
+            return Outcome.Done(await LandingAsync(user, returnUrl));
+        }
+
+        await audit.RecordAsync(StaffAudit.Actor(user), "SignInFailed", user.Email, useRecovery ? "recovery code" : "authenticator code");
+        return Outcome.Invalid(FormErrors.General(localizer[result.IsLockedOut ? AccountMessages.SignInFailed : AccountMessages.CodeFailed]));
+    }
+
+    public async Task SignOutAsync(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(user, "SignOut", user.Identity.Name, null);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    /// <summary>A new security stamp: every other cookie fails its next check (within the session check interval).</summary>
+    public async Task SignOutEverywhereAsync(ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(principal, "SignOutEverywhere", user.Email, null);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    // The professor is asked to add an authenticator after each sign-in until one is set up.
+    private async Task<string> LandingAsync(RecruitUser user, string? returnUrl) =>
+        !user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Professor)
+            ? "/account/2fa?suggest=true"
+            : returnUrl ?? DefaultLanding;
+
+    private static string? Truncate(string? value) => value is { Length: > 200 } ? value[..200] : value;
+}
