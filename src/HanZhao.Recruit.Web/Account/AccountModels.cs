@@ -69,22 +69,6 @@ public sealed class TwoFactorPage
     public FormErrors Errors { get; init; } = new();
 }
 
-public sealed record ReviewerRow(string Id, string Email, string? DisplayName, bool HasPassword, bool IsDisabled, DateTime CreatedAtUtc);
-
-public sealed class ReviewersPage
-{
-    public IReadOnlyList<ReviewerRow> Reviewers { get; init; } = [];
-
-    public string? Email { get; init; }
-
-    public string? DisplayName { get; init; }
-
-    public string? Error { get; init; }
-
-    /// <summary>What just happened ("invited", "disabled", "enabled", "resent").</summary>
-    public string? Done { get; init; }
-}
-
 public sealed class ProfessorSetupPage
 {
     public required string Token { get; init; }

@@ -12,6 +12,20 @@ public static class ViewResults
         return view;
     }
 
+    /// <summary>The form again (429): it was fine, but asked for too often; nothing was changed.</summary>
+    public static ViewResult Throttled(this ViewResult view)
+    {
+        view.StatusCode = StatusCodes.Status429TooManyRequests;
+        return view;
+    }
+
+    /// <summary>The form again with what was typed (503): nothing is wrong with it, but nothing can be done with it now.</summary>
+    public static ViewResult Unavailable(this ViewResult view)
+    {
+        view.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return view;
+    }
+
     /// <summary>The answer to an outcome that is neither done nor invalid: 404, or the access-denied page.</summary>
     public static IActionResult NotDone(this ControllerBase controller, OutcomeKind kind) => kind switch
     {

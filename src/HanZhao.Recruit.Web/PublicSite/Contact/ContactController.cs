@@ -29,16 +29,9 @@ public sealed class ContactController(ContactService contact) : Controller
         }
 
         var page = View(nameof(Form), new ContactPage(form, result.Errors));
-        return result.Errors.Has(ContactService.DeliveryField) ? Unavailable(page) : page.Refused();
+        return result.Errors.Has(ContactService.DeliveryField) ? page.Unavailable() : page.Refused();
     }
 
     [HttpGet("sent")]
     public IActionResult Sent() => View();
-
-    /// <summary>The form again with what was typed: nothing is wrong with it, but nothing can be delivered now (503).</summary>
-    private static ViewResult Unavailable(ViewResult page)
-    {
-        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        return page;
-    }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Tests.Account;
 using Microsoft.EntityFrameworkCore;
 
-namespace HanZhao.Recruit.Tests.Account;
+namespace HanZhao.Recruit.Tests.Review.Reviewers;
 
 public class ReviewerInvitationTests(StaffAppFactory app) : IClassFixture<StaffAppFactory>
 {
