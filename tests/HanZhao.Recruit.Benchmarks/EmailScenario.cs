@@ -131,7 +131,7 @@ public static class EmailScenario
             .Paragraph("Thank you for applying to Han Zhao's group at Shanghai Jiao Tong University. We will review your application and write to you when its status changes.")
             .Facts([("Reference number", $"HZ-2026-{i:D5}"), ("Program", "PhD"), ("Intake", "2026.09"), ("Institution", "Zhejiang University"), ("Major", "Computer Science")])
             .Button("See your application", "http://127.0.0.1/applicant")
-            .Build("Benchmark", $"applicant{i}@bench.test", $"Applicant {i}", $"Application received: HZ-2026-{i:D5}", "Han Zhao's group, Shanghai Jiao Tong University");
+            .Build(EmailCatalogue.SubmissionReceived, $"applicant{i}@bench.test", $"Applicant {i}", $"Application received: HZ-2026-{i:D5}", "Han Zhao's group, Shanghai Jiao Tong University");
         return new EmailMessage
         {
             Id = Guid.CreateVersion7(), Kind = draft.Kind, ToAddress = draft.ToAddress, ToName = draft.ToName, Subject = draft.Subject,

@@ -16,8 +16,6 @@ namespace HanZhao.Recruit.Web.Applicant;
 /// </summary>
 public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
-    public const string WithdrawalEmailKind = "WithdrawalConfirmed";
-
     public async Task<ApplicantPage> GetPageAsync(string applicantId, int? justWithdrawnId, CancellationToken cancellationToken)
     {
         // Projected column by column: the document bytes live in their own table and are never joined here.
@@ -162,7 +160,7 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
             ])
             .Paragraph(localizer["You are welcome to apply again for a later intake."])
             .Button(localizer["See your applications"], applicantPageUrl + "?culture=" + Uri.EscapeDataString(language))
-            .Build(WithdrawalEmailKind, toAddress, fullName, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
+            .Build(EmailCatalogue.WithdrawalConfirmed, toAddress, fullName, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
         return draft with { ApplicationId = application.Id };
     }
 }

@@ -336,7 +336,7 @@ public sealed class ApplicationService(
                 (localizer["Documents"], string.Join(", ", application.Documents.Select(d => d.FileName))),
             ])
             .Button(localizer["See your application"], Url("/applicant"))
-            .Build("SubmissionReceived", email, application.FullName,
+            .Build(EmailCatalogue.SubmissionReceived, email, application.FullName,
                 localizer["Application received: {0}", application.ReferenceNumber!], localizer["Han Zhao's group, Shanghai Jiao Tong University"])
             with { ApplicationId = application.Id };
     }
@@ -355,7 +355,7 @@ public sealed class ApplicationService(
                 ("Major", application.Major),
             ])
             .Button("Review the application", Url($"/review/applications/{application.Id}"))
-            .Build("NewApplication", professor, null, $"New application: {application.FullName}, {application.Program} {application.Intake.Code}",
+            .Build(EmailCatalogue.NewApplication, professor, null, $"New application: {application.FullName}, {application.Program} {application.Intake.Code}",
                 "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }

@@ -16,8 +16,6 @@ namespace HanZhao.Recruit.Web.Notifications;
 public sealed class DailyDigest(
     RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, IServer server, ILogger<DailyDigest> logger)
 {
-    public const string Kind = "DailyDigest";
-
     public const string JobId = "daily-digest";
 
     public const string Cron = "0 8 * * *";
@@ -30,7 +28,7 @@ public sealed class DailyDigest(
         var now = time.GetUtcNow().UtcDateTime;
         // The outbox remembers the last digest, so a skipped day or a restart widens the window
         // rather than losing a submission.
-        var since = await db.EmailMessages.Where(m => m.Kind == Kind)
+        var since = await db.EmailMessages.Where(m => m.Kind == EmailCatalogue.DailyDigest.Name)
             .OrderByDescending(m => m.CreatedAtUtc).Select(m => (DateTime?)m.CreatedAtUtc)
             .FirstOrDefaultAsync(cancellationToken) ?? now.AddDays(-1);
 
@@ -83,7 +81,7 @@ public sealed class DailyDigest(
             writer.Button("Open the review dashboard", site + "/review");
         }
 
-        db.QueueEmail(writer.Build(Kind, professor, null,
+        db.QueueEmail(writer.Build(EmailCatalogue.DailyDigest, professor, null,
             $"Applications digest {TimeZoneInfo.ConvertTimeBySystemTimeZoneId(now, TimeZoneId):yyyy-MM-dd}: {submitted.Count} new",
             "HanZhao.Recruit · daily digest, sent only when something happened"), now);
         await db.SaveChangesAsync(cancellationToken);

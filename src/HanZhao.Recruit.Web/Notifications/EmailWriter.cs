@@ -57,8 +57,9 @@ public sealed class EmailWriter(string culture)
         return this;
     }
 
-    public EmailDraft Build(string kind, string toAddress, string? toName, string subject, string footer) =>
-        new(kind, toAddress, toName, subject,
+    /// <summary>The finished email; <paramref name="kind"/> comes from <see cref="EmailCatalogue"/>.</summary>
+    public EmailDraft Build(EmailKind kind, string toAddress, string? toName, string subject, string footer) =>
+        new(kind.Name, toAddress, toName, subject,
             $"""
             <!DOCTYPE html>
             <html lang="{Encode(Culture)}"><head><meta charset="utf-8"><title>{Encode(subject)}</title></head>

@@ -25,7 +25,7 @@ public sealed class DailyDigestTests : IDisposable
         Assert.True(await RunDigestAsync());
 
         await using var db = _app.CreateDbContext();
-        var digest = await db.EmailMessages.SingleAsync(m => m.Kind == DailyDigest.Kind);
+        var digest = await db.EmailMessages.SingleAsync(m => m.Kind == EmailCatalogue.DailyDigest.Name);
         Assert.Equal(Professor, digest.ToAddress);
         Assert.Equal(EmailStatus.Pending, digest.Status);
         Assert.Contains("1 new application", digest.TextBody, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class DailyDigestTests : IDisposable
 
         // Nothing new since that digest: none the next morning.
         Assert.False(await RunDigestAsync());
-        Assert.Equal(1, await db.EmailMessages.CountAsync(m => m.Kind == DailyDigest.Kind));
+        Assert.Equal(1, await db.EmailMessages.CountAsync(m => m.Kind == EmailCatalogue.DailyDigest.Name));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DailyDigestTests : IDisposable
         Assert.False(await RunDigestAsync());
 
         await using var db = _app.CreateDbContext();
-        Assert.False(await db.EmailMessages.AnyAsync(m => m.Kind == DailyDigest.Kind));
+        Assert.False(await db.EmailMessages.AnyAsync(m => m.Kind == EmailCatalogue.DailyDigest.Name));
     }
 
     [Fact]

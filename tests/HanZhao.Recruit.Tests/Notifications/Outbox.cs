@@ -35,7 +35,7 @@ internal static class Outbox
             var draft = new EmailWriter("en")
                 .Heading($"Message {i}")
                 .Paragraph("Your application has been received.")
-                .Build("Test", address?.Invoke(i) ?? $"student{i}@recruit.test", name?.Invoke(i) ?? $"Student {i}", $"Message {i}", "Footer");
+                .Build(EmailCatalogue.SubmissionReceived, address?.Invoke(i) ?? $"student{i}@recruit.test", name?.Invoke(i) ?? $"Student {i}", $"Message {i}", "Footer");
             ids.Add(db.QueueEmail(draft, now).Id);
         }
 

@@ -54,7 +54,7 @@ public sealed class OutboxTriggerTests : IDisposable
     }
 
     private static EmailDraft Draft() =>
-        new EmailWriter("en").Paragraph("Hello").Build("Test", "student@recruit.test", null, "Hello", "Footer");
+        new EmailWriter("en").Paragraph("Hello").Build(EmailCatalogue.SubmissionReceived, "student@recruit.test", null, "Hello", "Footer");
 
     private long EnqueuedJobs() =>
         _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default");

@@ -31,7 +31,6 @@ public sealed class ApplicantSignInService(
     TimeProvider clock,
     ILogger<ApplicantSignInService> logger)
 {
-    public const string EmailKind = "SignInLink";
     public const string ConfirmPath = "/apply/signin/confirm";
     public const string DefaultReturnPath = "/applicant";
 
@@ -270,5 +269,5 @@ public sealed class ApplicantSignInService(
             .Button(localizer["Sign in"].Value, link)
             .Paragraph(localizer["The link expires in 15 minutes and works once."].Value)
             .Paragraph(localizer["If you did not ask for it, ignore this email: nobody can sign in without the link."].Value)
-            .Build(EmailKind, email, null, localizer["Your sign-in link"].Value, localizer["Han Zhao's group, Shanghai Jiao Tong University"].Value);
+            .Build(EmailCatalogue.SignInLink, email, null, localizer["Your sign-in link"].Value, localizer["Han Zhao's group, Shanghai Jiao Tong University"].Value);
 }

@@ -21,7 +21,6 @@ public sealed class ContactService(
     IStringLocalizer<SharedResource> localizer,
     ILogger<ContactService> logger)
 {
-    public const string EmailKind = "ContactMessage";
     public const int MaxNameLength = 100;
     public const int MinMessageLength = 10;
     public const int MaxMessageLength = 5000;
@@ -129,7 +128,7 @@ public sealed class ContactService(
             .Facts([("Name", name), ("Email", email)])
             .Paragraph(message)
             .Paragraph($"To answer, reply to this email (it goes to {email}).")
-            .Build(EmailKind, professor, null, $"Message from {name} via the website",
+            .Build(EmailCatalogue.ContactMessage, professor, null, $"Message from {name} via the website",
                 "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
             with { ReplyTo = email };
 }

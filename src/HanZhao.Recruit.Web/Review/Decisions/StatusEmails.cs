@@ -23,8 +23,6 @@ public sealed record EmailValues(string Name, string Reference, StudyPrograms Pr
 /// </summary>
 public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<SharedResource> localizer)
 {
-    public const string KindPrefix = "Status";
-
     /// <summary>The template in force for a status and language, and whether it is the built-in one.</summary>
     public async Task<(TemplateText Text, bool IsDefault)?> FindAsync(ApplicationStatus status, string culture, CancellationToken cancellationToken)
     {
@@ -71,7 +69,7 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
 
         // A subject is a header: one line, whatever the template or the name holds.
         var subject = OneLine(Fill(template.Subject, filled, program));
-        return writer.Build(KindPrefix + status, toAddress, filled.Name, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
+        return writer.Build(EmailCatalogue.ForStatus(status), toAddress, filled.Name, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
     }
 
     /// <summary>The absolute /applicant address the emails' button leads to (the public address when one is configured).</summary>

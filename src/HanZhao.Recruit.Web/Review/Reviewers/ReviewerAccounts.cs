@@ -20,8 +20,6 @@ namespace HanZhao.Recruit.Web.Review.Reviewers;
 public sealed class ReviewerAccounts(
     UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer)
 {
-    public const string InvitationKind = "Invitation";
-
     public const int MaxEmailLength = 254;
     public const int MaxNameLength = 100;
 
@@ -155,7 +153,7 @@ public sealed class ReviewerAccounts(
             .Paragraph($"{inviter} invited you to review applications to Professor Han Zhao's lab. Set your password to sign in. The link works once and expires in 3 days.")
             .Paragraph($"{inviter} 邀请你评审赵涵教授课题组的申请。请设置密码后登录。该链接只能使用一次，3 天后失效。")
             .Button("Set your password · 设置密码", link)
-            .Build(InvitationKind, user.Email!, user.DisplayName, "Invitation to review applications · 评审邀请",
+            .Build(EmailCatalogue.ReviewerInvitation, user.Email!, user.DisplayName, "Invitation to review applications · 评审邀请",
                 "If you did not expect this invitation, ignore this email. · 如果你没有预期收到此邀请，请忽略本邮件。");
         db.QueueEmail(draft, now);
     }

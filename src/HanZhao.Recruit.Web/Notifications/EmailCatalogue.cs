@@ -1,0 +1,89 @@
+using HanZhao.Recruit.Data.Applications;
+
+namespace HanZhao.Recruit.Web.Notifications;
+
+/// <summary>
+/// One kind of email: its name (stored on the outbox row, shown in the email log), who receives it,
+/// what sends it, its language, and the file whose code writes its words.
+/// </summary>
+public sealed record EmailKind(string Name, string To, string SentWhen, string Language, string WrittenIn);
+
+/// <summary>
+/// Every email the site sends, in one list: "which emails exist and what do they say" starts here.
+/// <see cref="EmailWriter.Build"/> takes an <see cref="EmailKind"/>, so an email cannot be written
+/// without its line in this file, and a test checks that each line's <see cref="EmailKind.WrittenIn"/>
+/// names the file that writes it. All are queued in the outbox with the change that causes them.
+/// </summary>
+public static class EmailCatalogue
+{
+    public static readonly EmailKind SignInLink = new(
+        "SignInLink",
+        To: "a prospective applicant",
+        SentWhen: "they ask for a sign-in link on /apply/signin (at most 3 per address per 15 minutes); the link works once, for 15 minutes",
+        Language: "the language of the page they asked from",
+        WrittenIn: "Apply/SignIn/ApplicantSignInService.cs");
+
+    public static readonly EmailKind SubmissionReceived = new(
+        "SubmissionReceived",
+        To: "the applicant",
+        SentWhen: "they submit an application: reference number, program, intake, documents, a link to /applicant",
+        Language: "the language the application was written in",
+        WrittenIn: "Apply/ApplicationService.cs");
+
+    public static readonly EmailKind NewApplication = new(
+        "NewApplication",
+        To: "the professor (Recruit:ProfessorEmail, else the professor account); Reply-To the applicant",
+        SentWhen: "an application is submitted: name, program, intake, institution, a link to the reader",
+        Language: "English",
+        WrittenIn: "Apply/ApplicationService.cs");
+
+    public static readonly EmailKind WithdrawalConfirmed = new(
+        "WithdrawalConfirmed",
+        To: "the applicant",
+        SentWhen: "they withdraw an application on /applicant",
+        Language: "the applicant's language",
+        WrittenIn: "Applicant/ApplicantPortal.cs");
+
+    public static readonly EmailKind ReviewerInvitation = new(
+        "Invitation",
+        To: "a co-reviewer",
+        SentWhen: "the professor invites them on /review/reviewers, or sends the invitation again: a link to set a password (valid 3 days)",
+        Language: "English and Chinese in one message",
+        WrittenIn: "Review/Reviewers/ReviewerAccounts.cs");
+
+    public static readonly EmailKind ContactMessage = new(
+        "ContactMessage",
+        To: "the professor; Reply-To the visitor",
+        SentWhen: "a visitor writes on /contact",
+        Language: "English (the visitor's words as written)",
+        WrittenIn: "PublicSite/Contact/ContactService.cs");
+
+    public static readonly EmailKind DailyDigest = new(
+        "DailyDigest",
+        To: "the professor",
+        SentWhen: "08:00 Shanghai time, on days with new submissions since the last digest",
+        Language: "English",
+        WrittenIn: "Notifications/DailyDigest.cs");
+
+    /// <summary>
+    /// The status emails, one per status staff can set. Their words are the templates the professor
+    /// edits on /review/templates (built-in ones in Review/Templates/DefaultTemplates.cs).
+    /// </summary>
+    private static readonly Dictionary<ApplicationStatus, EmailKind> StatusKinds = new[]
+    {
+        ApplicationStatus.UnderReview, ApplicationStatus.Interview, ApplicationStatus.Offer,
+        ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected,
+    }.ToDictionary(status => status, status => new EmailKind(
+        "Status" + status,
+        To: "the applicant",
+        SentWhen: $"the professor moves the application to {status} with \"send the email\" ticked (one at a time or in bulk)",
+        Language: "the applicant's language; the template of that language",
+        WrittenIn: "Review/Decisions/StatusEmails.cs"));
+
+    public static IReadOnlyList<EmailKind> All { get; } =
+        [SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, ReviewerInvitation, ContactMessage, DailyDigest];
+
+    /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>
+    public static EmailKind ForStatus(ApplicationStatus status) =>
+        StatusKinds.TryGetValue(status, out var kind) ? kind : throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status.");
+}
