@@ -42,7 +42,9 @@ builder.Services
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+app.ReportSiteAddress();
 
+app.UseHostCheck();
 app.UseRecruitErrorHandling();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();

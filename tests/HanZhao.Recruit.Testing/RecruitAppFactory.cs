@@ -29,8 +29,10 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
 
     public RecruitAppFactory()
     {
-        // The in-memory test server has no https binding to learn the port from.
+        // The in-memory test server has no https binding to learn the port from, and no address to
+        // take the site's own address from: the site is https://hanzhao.test, as a deployment would configure it.
         Settings["https_port"] = "443";
+        Settings["Recruit:PublicUrl"] = HttpsBaseAddress.ToString();
     }
 
     /// <summary>Configuration keys (with ':' separators) applied on top of appsettings.json.</summary>
@@ -48,8 +50,9 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
     /// <summary>Serve on a real Kestrel port on 127.0.0.1 (for browsers) instead of the in-memory test server.</summary>
     public RecruitAppFactory WithKestrel()
     {
-        // Plain http on loopback: no https port, so no redirect.
+        // Plain http on loopback: no https port, so no redirect; links use the address Kestrel listens on.
         Settings.Remove("https_port");
+        Settings.Remove("Recruit:PublicUrl");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         return this;
     }

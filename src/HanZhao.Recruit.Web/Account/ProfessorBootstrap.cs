@@ -24,6 +24,10 @@ namespace HanZhao.Recruit.Web.Account;
 /// </summary>
 public static class ProfessorBootstrap
 {
+    /// <summary>
+    /// Creates what is missing now; the links are written once the server listens, since they carry the
+    /// site's address (<see cref="SiteAddress"/>), which may be the address it listens on.
+    /// </summary>
     public static async Task EnsureProfessorAsync(IServiceProvider services, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
@@ -32,14 +36,13 @@ public static class ProfessorBootstrap
         var db = provider.GetRequiredService<RecruitDbContext>();
         var options = provider.GetRequiredService<IOptions<RecruitOptions>>().Value;
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var siteBase = string.IsNullOrWhiteSpace(options.PublicUrl) ? StaffPasswordLinks.DefaultSiteBase : options.PublicUrl;
 
         var professors = await users.GetUsersInRoleAsync(Roles.Professor);
         if (professors.Count > 0)
         {
             foreach (var waiting in professors.Where(p => p.PasswordHash is null && !p.IsDisabled))
             {
-                LogLink(provider, logger, waiting, await StaffPasswordLinks.CreateAsync(users, waiting, siteBase));
+                AnnounceWhenStarted(services, logger, waiting.Email, await StaffPasswordLinks.CreateAsync(users, waiting));
             }
 
             return;
@@ -47,14 +50,7 @@ public static class ProfessorBootstrap
 
         if (string.IsNullOrWhiteSpace(options.AdminEmail))
         {
-            var setupLink = ProfessorSetupLinks.Create(provider.GetRequiredService<IDataProtectionProvider>(), siteBase);
-            logger.LogWarning("No professor account exists and Recruit:AdminEmail is not set. Create it within 3 days, once, at: {Link}", setupLink);
-            provider.GetRequiredService<OperatorConsole>().Announce(
-            [
-                "No professor account exists yet. To create it, open this link (valid 3 days, once):",
-                setupLink,
-                "It asks for the professor's email address and a password. Restart for a new link.",
-            ]);
+            AnnounceWhenStarted(services, logger, email: null, ProfessorSetupLinks.Create(provider.GetRequiredService<IDataProtectionProvider>()));
             return;
         }
 
@@ -94,20 +90,39 @@ public static class ProfessorBootstrap
 
         db.Record(null, "ProfessorCreated", email, "set-password link written to the log", now);
         await db.SaveChangesAsync();
-        LogLink(provider, logger, user, await StaffPasswordLinks.CreateAsync(users, user, siteBase));
+        AnnounceWhenStarted(services, logger, user.Email, await StaffPasswordLinks.CreateAsync(users, user));
     }
 
-    // Warning, not Information: the operator must act on it, and production logs often drop Information.
-    private static void LogLink(IServiceProvider provider, ILogger logger, RecruitUser user, string link)
-    {
-        logger.LogWarning("The professor's account {Email} has no password. Set it within 3 days, once, at: {Link}", user.Email, link);
-        provider.GetRequiredService<OperatorConsole>().Announce(
-        [
-            $"The professor's account {user.Email} has no password yet. To set it, open this link (valid 3 days, once):",
-            link,
-            "Restart for a new link.",
-        ]);
-    }
+    /// <summary>
+    /// Writes the link to the log and as a plain block to the console once the server listens. A
+    /// warning, not information: the operator must act on it, and production logs often drop information.
+    /// </summary>
+    private static void AnnounceWhenStarted(IServiceProvider services, ILogger logger, string? email, string pathAndQuery) =>
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+        {
+            var link = services.GetRequiredService<SiteAddress>().Link(pathAndQuery);
+            var console = services.GetRequiredService<OperatorConsole>();
+            if (email is null)
+            {
+                logger.LogWarning("No professor account exists and Recruit:AdminEmail is not set. Create it within 3 days, once, at: {Link}", link);
+                console.Announce(
+                [
+                    "No professor account exists yet. To create it, open this link (valid 3 days, once):",
+                    link,
+                    "It asks for the professor's email address and a password. Restart for a new link.",
+                ]);
+            }
+            else
+            {
+                logger.LogWarning("The professor's account {Email} has no password. Set it within 3 days, once, at: {Link}", email, link);
+                console.Announce(
+                [
+                    $"The professor's account {email} has no password yet. To set it, open this link (valid 3 days, once):",
+                    link,
+                    "Restart for a new link.",
+                ]);
+            }
+        });
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

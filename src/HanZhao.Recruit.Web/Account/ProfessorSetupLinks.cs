@@ -13,10 +13,11 @@ public static class ProfessorSetupLinks
     private const string Purpose = "HanZhao.Recruit.ProfessorSetup";
     private const string Payload = "professor-setup";
 
-    public static string Create(IDataProtectionProvider protection, string siteBase)
+    /// <summary>The link's path and query, as <see cref="StaffPasswordLinks.CreateAsync"/> gives it.</summary>
+    public static string Create(IDataProtectionProvider protection)
     {
         var token = Protector(protection).Protect(Payload, StaffPasswordLinks.Lifetime);
-        return $"{siteBase.TrimEnd('/')}{Path}?token={Uri.EscapeDataString(token)}";
+        return $"{Path}?token={Uri.EscapeDataString(token)}";
     }
 
     public static bool IsValid(IDataProtectionProvider protection, string? token)

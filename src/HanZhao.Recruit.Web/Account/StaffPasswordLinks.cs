@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace HanZhao.Recruit.Web.Account;
@@ -15,13 +16,11 @@ public static class StaffPasswordLinks
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
 
-    /// <summary>The address used outside a request when <c>Recruit:PublicUrl</c> is not set (the `dotnet run` default).</summary>
-    public const string DefaultSiteBase = "http://localhost:5080";
-
-    public static async Task<string> CreateAsync(UserManager<RecruitUser> users, RecruitUser user, string siteBase)
+    /// <summary>The link's path and query; <see cref="SiteAddress.Absolute"/> makes it a link.</summary>
+    public static async Task<string> CreateAsync(UserManager<RecruitUser> users, RecruitUser user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return $"{siteBase.TrimEnd('/')}{Path}?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        return $"{Path}?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
     }
 
     /// <summary>Checks the token without using it (GET shows the form only for a link that still works).</summary>

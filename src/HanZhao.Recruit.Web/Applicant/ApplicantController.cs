@@ -1,18 +1,16 @@
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
-using HanZhao.Recruit.Web.Platform.Seo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Applicant;
 
 /// <summary>The applicant's own page (/applicant): status and history, documents, withdrawal.</summary>
 [Authorize(Roles = Roles.Applicant)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class ApplicantController(ApplicantPortal portal, UserManager<RecruitUser> users, IOptions<RecruitOptions> options) : Controller
+public class ApplicantController(ApplicantPortal portal, UserManager<RecruitUser> users, SiteAddress site) : Controller
 {
     private string ApplicantId => users.GetUserId(User) ?? throw new InvalidOperationException("A signed-in user has an id.");
 
@@ -39,7 +37,7 @@ public class ApplicantController(ApplicantPortal portal, UserManager<RecruitUser
     [HttpPost("/applicant/{id:int}/withdraw")]
     public async Task<IActionResult> ConfirmWithdraw(int id, CancellationToken cancellationToken)
     {
-        var pageUrl = SiteUrls.Absolute(Request, options.Value.PublicUrl, "/applicant");
+        var pageUrl = site.Absolute("/applicant");
         var outcome = await portal.WithdrawAsync(ApplicantId, id, pageUrl, cancellationToken);
         return outcome.Kind switch
         {

@@ -7,7 +7,6 @@ using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
-using HanZhao.Recruit.Web.Platform.Seo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ namespace HanZhao.Recruit.Web.Apply;
 /// </summary>
 public sealed class ApplicationService(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    IOptions<RecruitOptions> options, IHttpContextAccessor http)
+    IOptions<RecruitOptions> options, SiteAddress site)
 {
     public const int MaxOtherDocuments = 3;
 
@@ -316,8 +315,7 @@ public sealed class ApplicationService(
         return null;
     }
 
-    private string Url(string path) =>
-        http.HttpContext is { } context ? SiteUrls.Absolute(context.Request, options.Value.PublicUrl, path) : path;
+    private string Url(string path) => site.Absolute(path);
 
     private EmailDraft Confirmation(Application application, string email)
     {

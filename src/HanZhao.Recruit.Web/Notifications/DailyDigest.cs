@@ -2,8 +2,6 @@ using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +12,7 @@ namespace HanZhao.Recruit.Web.Notifications;
 /// many applications stand in each status. Nothing happened, nothing sent.
 /// </summary>
 public sealed class DailyDigest(
-    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, IServer server, ILogger<DailyDigest> logger)
+    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, ILogger<DailyDigest> logger)
 {
     public const string JobId = "daily-digest";
 
@@ -75,11 +73,8 @@ public sealed class DailyDigest(
         }
 
         writer.Paragraph("All applications by status:")
-            .Facts(byStatus.OrderBy(s => s.Status).Select(s => (s.Status.ToString(), s.Count.ToString(CultureInfo.InvariantCulture))));
-        if (SiteAddress() is { } site)
-        {
-            writer.Button("Open the review dashboard", site + "/review");
-        }
+            .Facts(byStatus.OrderBy(s => s.Status).Select(s => (s.Status.ToString(), s.Count.ToString(CultureInfo.InvariantCulture))))
+            .Button("Open the review dashboard", site.Absolute("/review"));
 
         db.QueueEmail(writer.Build(EmailCatalogue.DailyDigest, professor, null,
             $"Applications digest {TimeZoneInfo.ConvertTimeBySystemTimeZoneId(now, TimeZoneId):yyyy-MM-dd}: {submitted.Count} new",
@@ -87,8 +82,4 @@ public sealed class DailyDigest(
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    // Recruit:PublicUrl, else the first address the app listens on (no request to ask in a job).
-    private string? SiteAddress() =>
-        (options.Value.PublicUrl ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault())?.TrimEnd('/');
 }

@@ -15,7 +15,7 @@ public class ProfessorBootstrapWithEmailOnlyTests(EmailOnlyStaffAppFactory app) 
         Assert.Null(professor.PasswordHash);
         var logged = Assert.Single(app.Logs, m => m.Contains("/account/set-password?", StringComparison.Ordinal));
         var link = StaffSteps.LinkIn(logged);
-        Assert.StartsWith("http://localhost:5080/account/set-password?userId=", link.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://hanzhao.test/account/set-password?userId=", link.ToString(), StringComparison.Ordinal);
 
         using var form = await client.GetAsync(link.PathAndQuery);
         await form.AssertStatusAsync(HttpStatusCode.OK);
@@ -48,7 +48,7 @@ public class ProfessorBootstrapWithoutConfigTests(UnconfiguredStaffAppFactory ap
 
         var logged = Assert.Single(app.Logs, m => m.Contains("/account/setup?", StringComparison.Ordinal));
         var link = StaffSteps.SetupLinkIn(logged);
-        Assert.StartsWith("http://localhost:5080/account/setup?token=", link.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://hanzhao.test/account/setup?token=", link.ToString(), StringComparison.Ordinal);
         var token = StaffSteps.ParseQuery(link)["token"];
 
         using var form = await client.GetAsync(link.PathAndQuery);

@@ -23,7 +23,7 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
         [FromForm] string? email, [FromForm] string? website, [FromForm] string? returnPath, CancellationToken cancellationToken)
     {
         var form = new SignInRequestForm { Email = email, Website = website, ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) };
-        var outcome = await signIn.RequestLinkAsync(form, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        var outcome = await signIn.RequestLinkAsync(form, cancellationToken);
         if (outcome.IsDone)
         {
             // Sent and ignored (a bot) look the same; redirecting means a reload does not send another link.

@@ -27,7 +27,7 @@ public sealed class ApplicantSignInService(
     SignInManager<RecruitUser> signIn,
     IStringLocalizer<SharedResource> localizer,
     IOptions<ApplicantSignInOptions> options,
-    IOptions<RecruitOptions> recruit,
+    SiteAddress site,
     TimeProvider clock,
     ILogger<ApplicantSignInService> logger)
 {
@@ -47,12 +47,12 @@ public sealed class ApplicantSignInService(
 
     /// <summary>
     /// Validates the form, applies the per-address limit, stores a link and queues its email. The
-    /// link starts with Recruit:PublicUrl, or with <paramref name="siteBase"/> (the request's scheme and host) when that is not set.
+    /// link starts with the site's own address (<see cref="SiteAddress"/>), never with the request's host.
     /// Done when a link was sent, and also when a bot filled the honeypot: it sees the same page as a
     /// person, but nothing is stored. Refused with a message beside "email", or, when the address has
     /// had its links for now, with one about the form as a whole (<see cref="IsLimitReached"/>).
     /// </summary>
-    public async Task<Outcome> RequestLinkAsync(SignInRequestForm form, string siteBase, CancellationToken cancellationToken)
+    public async Task<Outcome> RequestLinkAsync(SignInRequestForm form, CancellationToken cancellationToken)
     {
         // Checked before the address so a bot learns nothing from validation messages either.
         if (!string.IsNullOrEmpty(form.Website))
@@ -93,7 +93,7 @@ public sealed class ApplicantSignInService(
             ReturnPath = LocalPathOrNull(form.ReturnPath),
         });
 
-        var link = $"{PublicBase(siteBase)}{ConfirmPath}?token={token}";
+        var link = site.Link($"{ConfirmPath}?token={token}");
         db.QueueEmail(WriteEmail(email, culture, link), now);
 
         // One SaveChanges: the link and its email commit together or not at all.
@@ -218,9 +218,6 @@ public sealed class ApplicantSignInService(
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static Outcome<SignInLinkUse> Refused(SignInLinkProblem problem) => Outcome.Invalid(new FormErrors(), new SignInLinkUse(null, problem));
-
-    private string PublicBase(string siteBase) =>
-        (string.IsNullOrWhiteSpace(recruit.Value.PublicUrl) ? siteBase : recruit.Value.PublicUrl).TrimEnd('/');
 
     private async Task<bool> IsStaffAsync(RecruitUser user) =>
         await users.IsInRoleAsync(user, Roles.Professor) || await users.IsInRoleAsync(user, Roles.Reviewer);

@@ -29,6 +29,7 @@ public static class MvcSetup
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddSingleton(new OperatorConsole(Console.Out));
+        services.AddSingleton<SiteAddress>();
         return services;
     }
 }

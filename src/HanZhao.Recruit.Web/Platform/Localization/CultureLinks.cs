@@ -16,6 +16,13 @@ public static class CultureLinks
     /// <summary>The current path and query with <c>culture</c> set to <paramref name="culture"/> (or removed when null).</summary>
     public static string For(HttpRequest request, string? culture)
     {
+        var (path, query) = PathFor(request, culture);
+        return request.PathBase + path + query;
+    }
+
+    /// <summary>The same as <see cref="For"/>, apart: the path within the app (no path base) and the query.</summary>
+    public static (PathString Path, QueryString Query) PathFor(HttpRequest request, string? culture)
+    {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(pair => !pair.Key.Equals(QueryKey, StringComparison.OrdinalIgnoreCase))
             .SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value)))
@@ -25,7 +32,7 @@ public static class CultureLinks
             query.Add(KeyValuePair.Create(QueryKey, (string?)culture));
         }
 
-        return request.PathBase + request.Path + new QueryBuilder(query!).ToQueryString();
+        return (request.Path, new QueryBuilder(query!).ToQueryString());
     }
 
     /// <summary>Remembers a valid <c>?culture=</c> in the cookie, so the next pages keep the language.</summary>

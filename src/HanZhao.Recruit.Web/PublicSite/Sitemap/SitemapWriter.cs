@@ -5,9 +5,7 @@ using System.Xml.Linq;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
-using HanZhao.Recruit.Web.Platform.Seo;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.PublicSite.Sitemap;
 
@@ -15,18 +13,18 @@ namespace HanZhao.Recruit.Web.PublicSite.Sitemap;
 /// Writes /sitemap.xml: every public page in both languages, each naming its other language and
 /// the default as alternates, with the date its content last changed where a row says so.
 /// </summary>
-public sealed class SitemapWriter(RecruitDbContext db, IOptions<RecruitOptions> options)
+public sealed class SitemapWriter(RecruitDbContext db, SiteAddress site)
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    /// <summary>The sitemap as UTF-8 bytes (no byte-order mark), its addresses on the configured public URL or else the request's host.</summary>
-    public async Task<byte[]> WriteAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The sitemap as UTF-8 bytes (no byte-order mark), its addresses on the site's own address.</summary>
+    public async Task<byte[]> WriteAsync(CancellationToken cancellationToken)
     {
         var pages = await PagesAsync(cancellationToken);
         var urlset = new XElement(Sitemap + "urlset",
             new XAttribute(XNamespace.Xmlns + "xhtml", Xhtml.NamespaceName),
-            pages.SelectMany(page => Cultures.Supported.Select(culture => Entry(request, page.Path, culture, page.Changed))));
+            pages.SelectMany(page => Cultures.Supported.Select(culture => Entry(page.Path, culture, page.Changed))));
 
         using var stream = new MemoryStream();
         await using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
@@ -60,19 +58,19 @@ public sealed class SitemapWriter(RecruitDbContext db, IOptions<RecruitOptions> 
     }
 
     /// <summary>One page in one language, naming its other language and the default as alternates.</summary>
-    private XElement Entry(HttpRequest request, string path, string culture, DateTime? changed) =>
+    private XElement Entry(string path, string culture, DateTime? changed) =>
         new(Sitemap + "url",
-            new XElement(Sitemap + "loc", PageUrl(request, path, culture)),
+            new XElement(Sitemap + "loc", PageUrl(path, culture)),
             changed is { } date ? new XElement(Sitemap + "lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
-            Cultures.Supported.Select(other => Alternate(other, PageUrl(request, path, other))),
-            Alternate("x-default", PageUrl(request, path, null)));
+            Cultures.Supported.Select(other => Alternate(other, PageUrl(path, other))),
+            Alternate("x-default", PageUrl(path, null)));
 
     private static DateTime? Latest(IEnumerable<DateTime> changes) => changes.Select(c => (DateTime?)c).Max();
 
     private static XElement Alternate(string hreflang, string href) =>
         new(Xhtml + "link", new XAttribute("rel", "alternate"), new XAttribute("hreflang", hreflang), new XAttribute("href", href));
 
-    private string PageUrl(HttpRequest request, string path, string? culture) =>
-        SiteUrls.Absolute(request, options.Value.PublicUrl, path,
+    private string PageUrl(string path, string? culture) =>
+        site.Absolute(path,
             culture is null ? QueryString.Empty : QueryString.Create(CultureLinks.QueryKey, culture));
 }

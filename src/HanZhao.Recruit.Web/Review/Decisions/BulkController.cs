@@ -2,7 +2,6 @@ using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 
@@ -13,7 +12,7 @@ namespace HanZhao.Recruit.Web.Review.Decisions;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class BulkController(DecisionService decisions, IOptions<RecruitOptions> options) : Controller
+public sealed class BulkController(DecisionService decisions, SiteAddress site) : Controller
 {
     [HttpGet("/review/bulk")]
     public async Task<IActionResult> Bulk(BulkRequest request, CancellationToken cancellationToken) =>
@@ -28,7 +27,7 @@ public sealed class BulkController(DecisionService decisions, IOptions<RecruitOp
             return BadRequest();
         }
 
-        var applicantPage = StatusEmails.ApplicantPageUrl(Request, options.Value);
+        var applicantPage = site.Absolute("/applicant");
         var report = await decisions.ChangeManyAsync(User, request.Selection.Ids, request.Status!.Value, request.SendEmail, applicantPage, cancellationToken);
         return View("BulkDone", report);
     }

@@ -3,7 +3,6 @@ using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 
@@ -14,7 +13,7 @@ namespace HanZhao.Recruit.Web.Review.Decisions;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class StatusController(DecisionService decisions, IOptions<RecruitOptions> options) : Controller
+public sealed class StatusController(DecisionService decisions, SiteAddress site) : Controller
 {
     [HttpGet("/review/applications/{id:int}/status")]
     public async Task<IActionResult> Status(int id, StatusQuery query, CancellationToken cancellationToken)
@@ -36,7 +35,7 @@ public sealed class StatusController(DecisionService decisions, IOptions<Recruit
             return BadRequest();
         }
 
-        var applicantPage = StatusEmails.ApplicantPageUrl(Request, options.Value);
+        var applicantPage = site.Absolute("/applicant");
         var outcome = await decisions.ChangeAsync(User, id, form.To!.Value, form.SendEmail, applicantPage, cancellationToken);
         return outcome.Kind switch
         {

@@ -4,9 +4,7 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Notifications;
-using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
-using HanZhao.Recruit.Web.Platform.Seo;
 using HanZhao.Recruit.Web.Review.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -71,9 +69,6 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
         var subject = OneLine(Fill(template.Subject, filled, program));
         return writer.Build(EmailCatalogue.ForStatus(status), toAddress, filled.Name, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
     }
-
-    /// <summary>The absolute /applicant address the emails' button leads to (the public address when one is configured).</summary>
-    public static string ApplicantPageUrl(HttpRequest request, RecruitOptions options) => SiteUrls.Absolute(request, options.PublicUrl, "/applicant");
 
     /// <summary>Values that show what a template looks like, for the template editor.</summary>
     public static EmailValues Sample(string culture) =>

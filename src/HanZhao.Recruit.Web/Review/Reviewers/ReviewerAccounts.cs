@@ -6,6 +6,7 @@ using HanZhao.Recruit.Web.Account;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -18,7 +19,7 @@ namespace HanZhao.Recruit.Web.Review.Reviewers;
 /// is audited. Only co-reviewer accounts are found here: never the professor's, never an applicant's.
 /// </summary>
 public sealed class ReviewerAccounts(
-    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer)
+    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer, SiteAddress site)
 {
     public const int MaxEmailLength = 254;
     public const int MaxNameLength = 100;
@@ -38,10 +39,10 @@ public sealed class ReviewerAccounts(
     }
 
     /// <summary>
-    /// Creates the co-reviewer's account and queues the invitation; <paramref name="siteBase"/> is the
-    /// address the link starts with. The form comes back trimmed in <see cref="Outcome{T}.Value"/>.
+    /// Creates the co-reviewer's account and queues the invitation, its link on the site's own address.
+    /// The form comes back trimmed in <see cref="Outcome{T}.Value"/>.
     /// </summary>
-    public async Task<Outcome<InvitationForm>> InviteAsync(ClaimsPrincipal by, InvitationForm form, string siteBase)
+    public async Task<Outcome<InvitationForm>> InviteAsync(ClaimsPrincipal by, InvitationForm form)
     {
         var email = form.Email?.Trim();
         var displayName = string.IsNullOrWhiteSpace(form.DisplayName) ? null : form.DisplayName.Trim();
@@ -63,7 +64,7 @@ public sealed class ReviewerAccounts(
             return Outcome.Invalid(FormErrors.Of("email", localizer[AccountMessages.InviteExists]), typed);
         }
 
-        await QueueInvitationAsync(by, user, siteBase, now);
+        await QueueInvitationAsync(by, user, now);
         db.Record(by, "ReviewerInvited", email, null, now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -71,7 +72,7 @@ public sealed class ReviewerAccounts(
     }
 
     /// <summary>A new link for someone who has not set a password yet (the old one keeps working until used or expired).</summary>
-    public async Task<Outcome> ResendAsync(ClaimsPrincipal by, string id, string siteBase)
+    public async Task<Outcome> ResendAsync(ClaimsPrincipal by, string id)
     {
         if (await ReviewerAsync(id) is not { PasswordHash: null, IsDisabled: false } user)
         {
@@ -79,7 +80,7 @@ public sealed class ReviewerAccounts(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await QueueInvitationAsync(by, user, siteBase, now);
+        await QueueInvitationAsync(by, user, now);
         db.Record(by, "ReviewerInvitationResent", user.Email, null, now);
         await db.SaveChangesAsync();
         return Outcome.Done();
@@ -143,9 +144,9 @@ public sealed class ReviewerAccounts(
             ? user
             : null;
 
-    private async Task QueueInvitationAsync(ClaimsPrincipal by, RecruitUser user, string siteBase, DateTime now)
+    private async Task QueueInvitationAsync(ClaimsPrincipal by, RecruitUser user, DateTime now)
     {
-        var link = await StaffPasswordLinks.CreateAsync(users, user, siteBase);
+        var link = site.Link(await StaffPasswordLinks.CreateAsync(users, user));
         var inviter = by.Identity?.Name ?? "Prof. Han Zhao";
         // Bilingual: we do not know the co-reviewer's language yet.
         var draft = new EmailWriter("en")

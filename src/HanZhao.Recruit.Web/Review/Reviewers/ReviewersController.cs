@@ -1,10 +1,7 @@
 using HanZhao.Recruit.Web.Platform.Forms;
-using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Security;
-using HanZhao.Recruit.Web.Platform.Seo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Review.Reviewers;
 
@@ -15,25 +12,22 @@ namespace HanZhao.Recruit.Web.Review.Reviewers;
 [Route("review/reviewers")]
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ReviewersController(ReviewerAccounts accounts, IOptions<RecruitOptions> recruit) : Controller
+public sealed class ReviewersController(ReviewerAccounts accounts) : Controller
 {
-    /// <summary>Where the invitation's link starts: the public address when configured, else this request's.</summary>
-    private string SiteBase => SiteUrls.Origin(Request, recruit.Value.PublicUrl) + Request.PathBase;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(ReviewersQuery query) => View(await accounts.GetPageAsync(null, null, query.Done));
 
     [HttpPost("invite")]
     public async Task<IActionResult> Invite([FromForm] InvitationForm form)
     {
-        var outcome = await accounts.InviteAsync(User, form, SiteBase);
+        var outcome = await accounts.InviteAsync(User, form);
         return outcome.IsDone
             ? Done("invited")
             : View(nameof(Index), await accounts.GetPageAsync(outcome.Value, outcome.Errors, null)).Refused();
     }
 
     [HttpPost("{id}/resend")]
-    public async Task<IActionResult> Resend(string id) => Answer(await accounts.ResendAsync(User, id, SiteBase), "resent");
+    public async Task<IActionResult> Resend(string id) => Answer(await accounts.ResendAsync(User, id), "resent");
 
     [HttpPost("{id}/disable")]
     public async Task<IActionResult> Disable(string id) => Answer(await accounts.DisableAsync(User, id), "disabled");

@@ -438,6 +438,8 @@ public class SignInTests(SignInAppFactory app) : IClassFixture<SignInAppFactory>
         configured.Settings["Recruit:PublicUrl"] = "https://recruit.example.edu/";
         var email = NewAddress();
         using var client = configured.CreateHttpsClient();
+        // Requests for other host names are refused: the visitor comes to the configured address.
+        client.BaseAddress = new Uri("https://recruit.example.edu/");
 
         await client.RequestLinkAsync(email);
 

@@ -3,9 +3,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Seo;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Tests.PublicSite.Sitemap;
 
@@ -57,6 +61,7 @@ public partial class SeoTests(RecruitAppFactory app) : IClassFixture<RecruitAppF
         using var other = new RecruitAppFactory();
         other.Settings["Recruit:PublicUrl"] = "https://zhaohan.sjtu.edu.cn/";
         using var client = other.CreateHttpsClient();
+        client.BaseAddress = new Uri("https://zhaohan.sjtu.edu.cn/");
 
         var sitemap = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
         var robots = await client.GetStringAsync("/robots.txt");
@@ -157,15 +162,21 @@ public partial class SeoTests(RecruitAppFactory app) : IClassFixture<RecruitAppF
     {
         var context = new DefaultHttpContext();
         context.Request.Scheme = "https";
-        context.Request.Host = new HostString("hanzhao.test");
+        // Whatever host the request names, the links carry the site's own address.
+        context.Request.Host = new HostString("evil.example");
         context.Request.Path = "/publications";
         context.Request.QueryString = new QueryString("?year=2024&culture=zh-CN&venue=TACO");
+        var site = Site("https://hanzhao.test");
 
-        Assert.Equal("https://hanzhao.test/publications?year=2024&venue=TACO", SiteUrls.CurrentPage(context.Request, null, null));
-        Assert.Equal("https://hanzhao.test/publications?year=2024&venue=TACO&culture=en", SiteUrls.CurrentPage(context.Request, null, "en"));
-        Assert.Equal("https://example.edu/publications?year=2024&venue=TACO", SiteUrls.CurrentPage(context.Request, "https://example.edu/", null));
-        Assert.Equal("https://hanzhao.test/files/a.pdf", SiteUrls.Resolve(context.Request, null, "/files/a.pdf"));
+        Assert.Equal("https://hanzhao.test/publications?year=2024&venue=TACO", site.CurrentPage(context.Request, null));
+        Assert.Equal("https://hanzhao.test/publications?year=2024&venue=TACO&culture=en", site.CurrentPage(context.Request, "en"));
+        Assert.Equal("https://example.edu/publications?year=2024&venue=TACO", Site("https://example.edu/").CurrentPage(context.Request, null));
+        Assert.Equal("https://example.edu/recruit/publications?year=2024&venue=TACO", Site("https://example.edu/recruit").CurrentPage(context.Request, null));
+        Assert.Equal("https://hanzhao.test/files/a.pdf", site.Resolve("/files/a.pdf"));
     }
+
+    private SiteAddress Site(string publicUrl) =>
+        new(Options.Create(new RecruitOptions { PublicUrl = publicUrl }), app.Services.GetRequiredService<IServer>());
 
     [Fact, Trait("Needs", "Views")]
     public async Task Homepage_head_has_person_json_ld_hreflang_alternates_and_open_graph()
