@@ -36,7 +36,18 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    public string From { get; set; } = "noreply@hanzhao-recruit.local";
+    /// <summary>
+    /// The sender's address. Unset: <c>noreply@</c> the host of <c>Recruit:PublicUrl</c>, so mail comes
+    /// from the site's own domain (a relay may refuse a sender whose domain is not its own), or
+    /// <c>noreply@localhost</c> when neither is set. The Message-Id is made in the same domain.
+    /// </summary>
+    public string? From { get; set; }
 
     public string FromName { get; set; } = "Han Zhao 赵涵";
+
+    /// <summary>The sender's address: <see cref="From"/>, else one in the domain of <paramref name="publicUrl"/>.</summary>
+    public string SenderAddress(string? publicUrl) =>
+        !string.IsNullOrWhiteSpace(From)
+            ? From.Trim()
+            : "noreply@" + (Uri.TryCreate(publicUrl?.Trim(), UriKind.Absolute, out var url) && !string.IsNullOrEmpty(url.IdnHost) ? url.IdnHost : "localhost");
 }
