@@ -43,10 +43,12 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
-app.UseRecruitErrorHandling();
-app.UseSecurityHeaders();
+app.UseHttpsRedirectionOutsideDevelopment();
+// The language before the error pages: a page re-executed for an error keeps the request's language.
 app.UseRequestLocalization();
 app.UseRememberedCulture();
+app.UseRecruitErrorHandling();
+app.UseSecurityHeaders();
 app.UseRouting();
 app.UseEndpointRequestSizeLimits();
 app.UseRateLimiter();
