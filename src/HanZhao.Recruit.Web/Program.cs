@@ -16,7 +16,8 @@ using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Settings;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files from the app's own folder, wherever it is started from.
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args)).UseBuildOutputAssets();
 
 // The plumbing (Platform/), then one registration per capability folder.
 builder.Services
@@ -57,7 +58,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapRecruitHealthChecks();
-app.MapStaticAssets();
+app.MapStaticAssets().NotFoundWhenUnreadable(app.Environment);
 app.MapControllers().WithStaticAssets();
 app.MapRecruitJobs();
 
