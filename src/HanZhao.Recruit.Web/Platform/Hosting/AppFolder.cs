@@ -9,10 +9,11 @@ namespace HanZhao.Recruit.Web.Platform.Hosting;
 /// </summary>
 public static class AppFolder
 {
+    /// <summary>A configured relative content root starts at the app's folder too (as the host reads it), written out in full.</summary>
     public static WebApplicationOptions Options(string[] args) => new()
     {
         Args = args,
-        ContentRootPath = IsContentRootConfigured(args) ? null : AppContext.BaseDirectory,
+        ContentRootPath = Path.GetFullPath(ConfiguredContentRoot(args) ?? ".", AppContext.BaseDirectory),
     };
 
     /// <summary>
@@ -31,10 +32,10 @@ public static class AppFolder
     }
 
     // The same sources, in the same order, that the host reads the content root from.
-    private static bool IsContentRootConfigured(string[] args) =>
-        !string.IsNullOrEmpty(new ConfigurationBuilder()
+    private static string? ConfiguredContentRoot(string[] args) =>
+        new ConfigurationBuilder()
             .AddEnvironmentVariables("DOTNET_")
             .AddEnvironmentVariables("ASPNETCORE_")
             .AddCommandLine(args)
-            .Build()[WebHostDefaults.ContentRootKey]);
+            .Build()[WebHostDefaults.ContentRootKey] is { Length: > 0 } configured ? configured : null;
 }
