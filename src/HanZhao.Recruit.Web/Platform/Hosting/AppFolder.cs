@@ -31,11 +31,14 @@ public static class AppFolder
         return builder;
     }
 
-    // The same sources, in the same order, that the host reads the content root from.
-    private static string? ConfiguredContentRoot(string[] args) =>
-        new ConfigurationBuilder()
+    private static string? ConfiguredContentRoot(string[] args)
+    {
+        // The same sources, in the same order, that the host reads the content root from.
+        var builder = new ConfigurationBuilder()
             .AddEnvironmentVariables("DOTNET_")
             .AddEnvironmentVariables("ASPNETCORE_")
-            .AddCommandLine(args)
-            .Build()[WebHostDefaults.ContentRootKey] is { Length: > 0 } configured ? configured : null;
+            .AddCommandLine(args);
+        var configured = builder.Build()[WebHostDefaults.ContentRootKey];
+        return string.IsNullOrEmpty(configured) ? null : configured;
+    }
 }
