@@ -70,6 +70,20 @@ public sealed class HeadRequestTests(HeadAppFactory app) : IClassFixture<HeadApp
     }
 
     [Fact]
+    public async Task A_head_request_first_leaves_no_empty_page_in_the_public_page_cache()
+    {
+        using var client = NewClient();
+
+        using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/publications?year=2023")))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
+
+        var page = await client.GetStringAsync("/publications?year=2023");
+        Assert.Contains("</html>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_route_that_answers_get_also_answers_head()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
