@@ -16,7 +16,8 @@ using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Settings;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files from the app's own folder, wherever it is started from.
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args)).UseBuildOutputAssets();
 
 // The plumbing (Platform/), then one registration per capability folder.
 builder.Services
@@ -45,10 +46,12 @@ await app.MigrateDatabaseAsync();
 app.ReportSiteAddress();
 
 app.UseHostCheck();
-app.UseRecruitErrorHandling();
-app.UseSecurityHeaders();
+app.UseHttpsRedirectionOutsideDevelopment();
+// The language before the error pages: a page re-executed for an error keeps the request's language.
 app.UseRequestLocalization();
 app.UseRememberedCulture();
+app.UseRecruitErrorHandling();
+app.UseSecurityHeaders();
 app.UseRouting();
 app.UseEndpointRequestSizeLimits();
 app.UseRateLimiter();
@@ -57,7 +60,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapRecruitHealthChecks();
-app.MapStaticAssets();
+app.MapStaticAssets().NotFoundWhenUnreadable(app.Environment);
 app.MapControllers().WithStaticAssets();
 app.MapRecruitJobs();
 

@@ -30,6 +30,8 @@ public static class EmailScenario
         var sender = new EmailSender(
             Options.Create(new SmtpOptions { Host = app.Smtp.Host, Port = app.Smtp.Port, From = "noreply@bench.test" }),
             Options.Create(new RecruitOptions()),
+            // A configured address needs neither a server nor a lifetime to answer.
+            new SiteAddress(Options.Create(new RecruitOptions { PublicUrl = "http://bench.test/" }), null!, null!),
             new HostingEnvironment(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<EmailSender>.Instance);
         var before = Received(app);

@@ -83,7 +83,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="appPath">The app's dll; <see cref="BuiltAppPath"/> when null.</param>
     /// <param name="port">A port to reuse on restart; a free one when null.</param>
     /// <param name="timeout">How long to wait for readiness; <see cref="Patience.Limit"/> when null.</param>
-    /// <param name="contentRoot">Where appsettings.json and wwwroot are: the project folder when null (a published app: its own folder).</param>
+    /// <param name="contentRoot">The working directory to start from: the project folder when null. The app finds its own files from where it is installed, whatever this is.</param>
     public static async Task<AppProcess> StartAsync(
         string dataPath, IReadOnlyDictionary<string, string?>? settings = null, string? appPath = null, int? port = null, TimeSpan? timeout = null,
         string? contentRoot = null)
@@ -97,7 +97,6 @@ public sealed class AppProcess : IAsyncDisposable
         var baseAddress = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            // The project folder: appsettings.json and wwwroot are found from the content root.
             WorkingDirectory = contentRoot ?? Path.Combine(RepositoryPaths.Root, "src", "HanZhao.Recruit.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace HanZhao.Recruit.Testing;
 
 /// <summary>
-/// The npm packages the tests and the benchmark run (smtp-server, axe-core), installed from
+/// The npm packages the tests and the benchmark run (smtp-server, axe-core, html-validate), installed from
 /// <c>tests/package-lock.json</c> the first time they are needed, so `dotnet test` or the benchmark
 /// works on a fresh clone without ./test.sh having run first.
 /// </summary>
@@ -41,7 +41,8 @@ public static class NodePackages
 
     private static bool IsInstalled() =>
         File.Exists(Path.Combine(RepositoryPaths.Tests, "node_modules", "smtp-server", "package.json"))
-        && File.Exists(Path.Combine(RepositoryPaths.Tests, "node_modules", "axe-core", "axe.min.js"));
+        && File.Exists(Path.Combine(RepositoryPaths.Tests, "node_modules", "axe-core", "axe.min.js"))
+        && File.Exists(Path.Combine(RepositoryPaths.Tests, "node_modules", "html-validate", "package.json"));
 
     private static async Task<FileStream> OpenLockAsync()
     {

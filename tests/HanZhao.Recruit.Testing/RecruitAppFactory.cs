@@ -83,10 +83,8 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The app itself reads the build's static asset manifest outside Development (Platform/Hosting/AppFolder.cs).
         builder.UseEnvironment("Production");
-        // Outside Development the fingerprinted assets are found through the build's manifest
-        // only when asked; a published app has them in wwwroot instead.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Recruit:DataPath", DataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)

@@ -24,11 +24,11 @@ public static class SignedInClients
     }
 
     /// <summary>
-    /// A client carrying the cookie the app issues at sign-in for <paramref name="user"/>: Identity
-    /// makes the principal (roles, security stamp), the app's cookie handler protects it. For tests of
-    /// what signed-in people may do; tests of signing in itself use the sign-in pages.
+    /// The sign-in cookie the app issues for <paramref name="user"/>: Identity makes the principal
+    /// (roles, security stamp), the app's cookie handler protects it. For tests of what signed-in
+    /// people may do (in a client or a browser); tests of signing in itself use the sign-in pages.
     /// </summary>
-    public static async Task<HttpClient> CreateClientSignedInAsAsync(this RecruitAppFactory app, RecruitUser user)
+    public static async Task<(string Name, string Value)> SignInCookieAsync(this RecruitAppFactory app, RecruitUser user)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RecruitUser>>();
@@ -36,9 +36,15 @@ public static class SignedInClients
         var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<RecruitUser>>().CreateUserPrincipalAsync(stored);
         var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
+        return (cookie.Cookie.Name!, cookie.TicketDataFormat.Protect(ticket));
+    }
 
+    /// <summary>A client carrying the sign-in cookie for <paramref name="user"/> (see <see cref="SignInCookieAsync"/>).</summary>
+    public static async Task<HttpClient> CreateClientSignedInAsAsync(this RecruitAppFactory app, RecruitUser user)
+    {
+        var (name, value) = await app.SignInCookieAsync(user);
         var client = app.CreateHttpsClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
+        client.DefaultRequestHeaders.Add("Cookie", $"{name}={value}");
         return client;
     }
 

@@ -19,6 +19,10 @@ public sealed class StaffSignIn(
 {
     public const string DefaultLanding = "/review";
 
+    // What a refused sign-in hashes when there is no password to check (see HashAsIfChecked).
+    private static readonly RecruitUser DummyUser = new();
+    private static string? _dummyHash;
+
     /// <summary>
     /// Applicants, unknown addresses, disabled and locked accounts all get the same answer.
     /// <paramref name="returnUrl"/> is already known to be local (or null).
@@ -28,9 +32,17 @@ public sealed class StaffSignIn(
         email = email?.Trim();
         var user = string.IsNullOrEmpty(email) || email.Length > 256 ? null : await users.FindByEmailAsync(email);
         var result = IdentitySignInResult.Failed;
-        if (user is not null && await users.IsStaffAsync(user) && !string.IsNullOrEmpty(password) && password.Length <= PasswordRules.MaxLength)
+        var tried = user is not null && await users.IsStaffAsync(user) && !string.IsNullOrEmpty(password) && password.Length <= PasswordRules.MaxLength;
+        // Identity hashes the password only for an account that may sign in, is not locked and has one.
+        var hashed = tried && user!.PasswordHash is not null && await signIn.CanSignInAsync(user) && !await users.IsLockedOutAsync(user);
+        if (tried)
         {
-            result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+            result = await signIn.PasswordSignInAsync(user!, password!, isPersistent: false, lockoutOnFailure: true);
+        }
+
+        if (!hashed)
+        {
+            HashAsIfChecked(password);
         }
 
         if (result.RequiresTwoFactor)
@@ -107,6 +119,19 @@ public sealed class StaffSignIn(
         !user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Professor)
             ? "/account/2fa?suggest=true"
             : returnUrl ?? DefaultLanding;
+
+    /// <summary>
+    /// The same work as checking a password (one hash with the configured hasher), so a refusal takes
+    /// as long for an unknown, applicant, disabled, locked or password-less address as for a staff one
+    /// and its timing does not tell which addresses are staff.
+    /// </summary>
+    private void HashAsIfChecked(string? password)
+    {
+        var hasher = users.PasswordHasher;
+        var hash = _dummyHash ??= hasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
+        var text = password ?? string.Empty;
+        hasher.VerifyHashedPassword(DummyUser, hash, text.Length > PasswordRules.MaxLength ? text[..PasswordRules.MaxLength] : text);
+    }
 
     private static string? Truncate(string? value) => value is { Length: > 200 } ? value[..200] : value;
 }

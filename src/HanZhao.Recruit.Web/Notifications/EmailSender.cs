@@ -15,7 +15,7 @@ namespace HanZhao.Recruit.Web.Notifications;
 /// still keeps every message.
 /// </summary>
 public sealed partial class EmailSender(
-    IOptions<SmtpOptions> smtp, IOptions<RecruitOptions> recruit, IHostEnvironment environment, ILogger<EmailSender> logger)
+    IOptions<SmtpOptions> smtp, IOptions<RecruitOptions> recruit, SiteAddress site, IHostEnvironment environment, ILogger<EmailSender> logger)
 {
     /// <summary>A batch sends all its messages over one SMTP connection, opened by the first send.</summary>
     public EmailBatch StartBatch() =>
@@ -25,12 +25,13 @@ public sealed partial class EmailSender(
 
     /// <summary>
     /// Text and HTML as alternatives. Names and subjects go through MimeKit, which encodes them, so
-    /// a line break in a name cannot start a header of its own.
+    /// a line break in a name cannot start a header of its own. The sender and the Message-Id are in
+    /// the site's domain (<see cref="SmtpOptions.SenderAddress"/>).
     /// </summary>
     public MimeMessage Compose(EmailMessage row)
     {
         var options = smtp.Value;
-        var from = new MailboxAddress(options.FromName, options.From);
+        var from = new MailboxAddress(options.FromName, options.SenderAddress(site.Host));
         var message = new MimeMessage
         {
             Subject = row.Subject,
@@ -49,6 +50,10 @@ public sealed partial class EmailSender(
 
         // A Content-* header belongs to the entity it describes: here the whole alternative body.
         message.Body.Headers.Add(HeaderId.ContentLanguage, row.Culture);
+        // Plain ASCII on the wire: each body part quoted-printable or base64 (MimeKit picks the shorter),
+        // headers encoded, lines short. Any relay carries it unchanged, 8BITMIME or not, and the .eml
+        // files are the same bytes an SMTP server would get.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 

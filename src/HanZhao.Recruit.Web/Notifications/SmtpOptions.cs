@@ -36,7 +36,15 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    public string From { get; set; } = "noreply@hanzhao-recruit.local";
+    /// <summary>
+    /// The sender's address. Unset: <c>noreply@</c> the site's host (<c>Recruit:PublicUrl</c>, else the
+    /// address it listens on), so mail comes from the site's own domain (a relay may refuse a sender
+    /// whose domain is not its own). The Message-Id is made in the same domain.
+    /// </summary>
+    public string? From { get; set; }
 
     public string FromName { get; set; } = "Han Zhao 赵涵";
+
+    /// <summary>The sender's address: <see cref="From"/>, else <c>noreply@</c><paramref name="siteHost"/>.</summary>
+    public string SenderAddress(string siteHost) => !string.IsNullOrWhiteSpace(From) ? From.Trim() : "noreply@" + siteHost;
 }

@@ -50,5 +50,6 @@ internal static class Outbox
         return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().SendDueAsync(CancellationToken.None);
     }
 
-    public static string MessageId(Guid id) => $"{id:N}@hanzhao-recruit.local";
+    /// <summary>These apps set neither Smtp:From nor Recruit:PublicUrl: the sender's domain is localhost.</summary>
+    public static string MessageId(Guid id) => $"{id:N}@hanzhao.test";
 }

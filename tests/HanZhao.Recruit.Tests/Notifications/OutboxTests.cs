@@ -27,7 +27,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("Message 0", received.Subject);
         Assert.Equal(Outbox.MessageId(id), received.MessageId);
         Assert.Equal("李雷 Li Lei", received.To.Mailboxes.Single().Name);
-        Assert.Equal("noreply@hanzhao-recruit.local", received.From.Mailboxes.Single().Address);
+        Assert.Equal("noreply@hanzhao.test", received.From.Mailboxes.Single().Address);
         var alternatives = Assert.IsType<MultipartAlternative>(received.Body);
         Assert.Equal("en", alternatives.Headers[HeaderId.ContentLanguage]);
         Assert.Equal(["text/plain", "text/html"], alternatives.Select(part => part.ContentType.MimeType));
@@ -163,7 +163,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         var received = Assert.Single(await _smtp.WaitForMessagesToAsync("hanzhao@sjtu.test"));
         Assert.Equal("li.wei@example.com", Assert.Single(received.ReplyTo.Mailboxes).Address);
-        Assert.Equal("noreply@hanzhao-recruit.local", received.From.Mailboxes.Single().Address);
+        Assert.Equal("noreply@hanzhao.test", received.From.Mailboxes.Single().Address);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HanZhao.Recruit.Tests.Platform;
 
 /// <summary>The app with one extra endpoint at the end of the pipeline that always throws.</summary>
-public sealed class ThrowingAppFactory : RecruitAppFactory
+public class ThrowingAppFactory : RecruitAppFactory
 {
     public const string ThrowingPath = "/test/throws";
 
@@ -24,9 +24,10 @@ public sealed class ThrowingAppFactory : RecruitAppFactory
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((HttpContext context, RequestDelegate _) => context.Request.Path == ThrowingPath
+            // Every other path goes on to the end of the pipeline: 404, as without this endpoint.
+            app.Use((HttpContext context, RequestDelegate next) => context.Request.Path == ThrowingPath
                 ? throw new InvalidOperationException("Secret internal detail")
-                : Task.CompletedTask);
+                : next(context));
         };
     }
 }

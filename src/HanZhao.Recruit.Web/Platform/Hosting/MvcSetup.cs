@@ -18,6 +18,8 @@ public static class MvcSetup
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // Query models (Platform/Queries) read and check themselves; first, before the complex-type binder.
                 options.ModelBinderProviders.Insert(0, new QueryModelBinderProvider());
+                // Every GET page answers HEAD too.
+                options.Conventions.Add(new HeadLikeGet());
             })
             .AddViewLocalization()
             // Validation messages are English keys translated through the shared resource.

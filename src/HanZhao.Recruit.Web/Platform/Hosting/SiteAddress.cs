@@ -12,12 +12,32 @@ namespace HanZhao.Recruit.Web.Platform.Hosting;
 /// <c>http://+:8080</c> becomes <c>http://localhost:8080</c>). Never from a request: a Host header is
 /// whatever the sender typed, and a link built from it would hand a sign-in token to that host.
 /// </summary>
-public sealed class SiteAddress(IOptions<RecruitOptions> options, IServer server)
+public sealed class SiteAddress(IOptions<RecruitOptions> options, IServer server, IHostApplicationLifetime lifetime)
 {
-    private readonly Lazy<Uri> _root = new(() => Find(options.Value.PublicUrl, server));
+    private Uri? _root;
 
-    /// <summary>The address with a trailing slash, e.g. "https://zhaohan.sjtu.edu.cn/" or "https://example.edu/recruit/".</summary>
-    public Uri Root => _root.Value;
+    /// <summary>
+    /// The address with a trailing slash, e.g. "https://zhaohan.sjtu.edu.cn/" or "https://example.edu/recruit/".
+    /// A listening address is kept only once the server has started: before that, a port of 0 is not yet a port.
+    /// </summary>
+    public Uri Root
+    {
+        get
+        {
+            if (_root is { } root)
+            {
+                return root;
+            }
+
+            var found = Find(options.Value.PublicUrl, server);
+            if (IsConfigured || lifetime.ApplicationStarted.IsCancellationRequested)
+            {
+                _root = found;
+            }
+
+            return found;
+        }
+    }
 
     /// <summary>"https://host[:port]", no trailing slash.</summary>
     public string Origin => Root.GetLeftPart(UriPartial.Authority);

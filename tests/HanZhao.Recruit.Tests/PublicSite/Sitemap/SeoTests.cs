@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Tests.PublicSite.Sitemap;
@@ -176,7 +177,7 @@ public partial class SeoTests(RecruitAppFactory app) : IClassFixture<RecruitAppF
     }
 
     private SiteAddress Site(string publicUrl) =>
-        new(Options.Create(new RecruitOptions { PublicUrl = publicUrl }), app.Services.GetRequiredService<IServer>());
+        new(Options.Create(new RecruitOptions { PublicUrl = publicUrl }), app.Services.GetRequiredService<IServer>(), app.Services.GetRequiredService<IHostApplicationLifetime>());
 
     [Fact, Trait("Needs", "Views")]
     public async Task Homepage_head_has_person_json_ld_hreflang_alternates_and_open_graph()
