@@ -271,6 +271,7 @@ public sealed class ApplicationService(
                 {
                     ApplicationId = applicationId, Kind = kind, Slot = slot,
                     FileName = file.FileName, SizeBytes = file.Bytes.LongLength, Sha256 = file.Sha256, UploadedAtUtc = Now,
+                    PageCount = file.Facts.PageCount, ActiveContent = file.Facts.ActiveContent,
                     Content = new DocumentContent { Bytes = file.Bytes },
                 });
                 await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, Now), ct);
