@@ -4,6 +4,7 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Data.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -55,6 +56,10 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<LimitSlot> LimitSlots => Set<LimitSlot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

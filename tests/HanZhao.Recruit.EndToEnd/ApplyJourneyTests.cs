@@ -122,11 +122,8 @@ public partial class ApplyJourneyTests(ApplyJourneyApp app, BrowserFixture brows
         await CheckAsync(page, "13-my-applications");
     }
 
-    private static byte[] Pdf()
-    {
-        var text = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
-        return System.Text.Encoding.ASCII.GetBytes(text.PadRight(4096, ' ')[..4096].TrimEnd() + "\n%%EOF\n");
-    }
+    // A PDF a reader opens: uploads are read with a PDF library, not only checked for a header.
+    private static byte[] Pdf() => ApplicationDrafts.Pdf(4096);
 
     [GeneratedRegex(@"https?://\S+/apply/signin/confirm\?token=\S+")]
     private static partial Regex SignInLink();

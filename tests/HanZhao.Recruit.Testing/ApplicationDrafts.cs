@@ -3,17 +3,8 @@ namespace HanZhao.Recruit.Testing;
 /// <summary>What an applicant fills in and uploads, shared by the form tests and the benchmark.</summary>
 public static class ApplicationDrafts
 {
-    /// <summary>A small real PDF (header and trailer, spaces between) of the given size.</summary>
-    public static byte[] Pdf(int size = 2048)
-    {
-        var head = "%PDF-1.4\n1 0 obj <<>> endobj\n"u8.ToArray();
-        var tail = "\ntrailer <<>>\n%%EOF\n"u8.ToArray();
-        var bytes = new byte[Math.Max(size, head.Length + tail.Length)];
-        Array.Fill(bytes, (byte)' ');
-        head.CopyTo(bytes, 0);
-        tail.CopyTo(bytes, bytes.Length - tail.Length);
-        return bytes;
-    }
+    /// <summary>A real one-page PDF (a reader opens it) of exactly the given size.</summary>
+    public static byte[] Pdf(int size = 2048) => TestPdf.Plain(size);
 
     /// <summary>Valid fields for every step before the documents, in order; "choice" also needs ResearchInterestIds.</summary>
     public static readonly Dictionary<string, Dictionary<string, string>> ValidSteps = new()

@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,8 @@ public static class SignedInClients
         var stored = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("No such user.");
         var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<RecruitUser>>().CreateUserPrincipalAsync(stored);
         var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        // As a sign-in does: the session gets its key and its row (see ServerSessions).
+        await scope.ServiceProvider.GetRequiredService<ServerSessions>().StartAsync(principal, null, null, CancellationToken.None);
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
         return (cookie.Cookie.Name!, cookie.TicketDataFormat.Protect(ticket));
     }

@@ -170,6 +170,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("ActiveContent")
+                        .HasColumnType("int");
+
                     b.Property<int>("ApplicationId")
                         .HasColumnType("int");
 
@@ -183,6 +186,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -192,14 +198,21 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
+                    b.HasIndex("ApplicationId", "Kind", "Slot")
+                        .IsUnique();
 
-                    b.ToTable("ApplicationDocuments");
+                    b.ToTable("ApplicationDocuments", t =>
+                        {
+                            t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
+                        });
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
@@ -711,6 +724,33 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("SignInLinks");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Intakes.Intake", b =>
                 {
                     b.Property<int>("Id")
@@ -1031,6 +1071,25 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("ReviewerAssignments");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Security.LimitSlot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key", "Slot");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("LimitSlots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1250,6 +1309,15 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Applications.ApplicationDocument", null)
                         .WithOne("Content")
                         .HasForeignKey("HanZhao.Recruit.Data.Applications.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

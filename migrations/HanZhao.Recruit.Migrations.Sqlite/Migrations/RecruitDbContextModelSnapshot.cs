@@ -160,6 +160,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ActiveContent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ApplicationId")
                         .HasColumnType("INTEGER");
 
@@ -173,6 +176,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -182,14 +188,21 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
+                    b.HasIndex("ApplicationId", "Kind", "Slot")
+                        .IsUnique();
 
-                    b.ToTable("ApplicationDocuments");
+                    b.ToTable("ApplicationDocuments", t =>
+                        {
+                            t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
+                        });
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
@@ -686,6 +699,33 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("SignInLinks");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Intakes.Intake", b =>
                 {
                     b.Property<int>("Id")
@@ -996,6 +1036,25 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewerAssignments");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Security.LimitSlot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "Slot");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("LimitSlots");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,6 +1267,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Applications.ApplicationDocument", null)
                         .WithOne("Content")
                         .HasForeignKey("HanZhao.Recruit.Data.Applications.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,6 +48,11 @@ public class ApplicationDocumentConfiguration : IEntityTypeConfiguration<Applica
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.FileName).HasMaxLength(255);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        // The limits (one CV, one transcript, three others) as the database keeps them, whatever
+        // arrives at once. The SQL is the same on SQLite and SQL Server (Kind is stored as text).
+        builder.HasIndex(d => new { d.ApplicationId, d.Kind, d.Slot }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_ApplicationDocuments_Slot",
+            $"Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < {ApplicationDocument.MaxOtherDocuments}))"));
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using IdentitySignInResult = Microsoft.AspNetCore.Identity.SignInResult;
@@ -15,7 +16,8 @@ namespace HanZhao.Recruit.Web.Account;
 /// where to go next (a local path); a refused one says why in the form's general message.
 /// </summary>
 public sealed class StaffSignIn(
-    SignInManager<RecruitUser> signIn, UserManager<RecruitUser> users, StaffAudit audit, IStringLocalizer<SharedResource> localizer)
+    SignInManager<RecruitUser> signIn, UserManager<RecruitUser> users, StaffAudit audit, IStringLocalizer<SharedResource> localizer,
+    ServerSessions sessions)
 {
     public const string DefaultLanding = "/review";
 
@@ -102,12 +104,16 @@ public sealed class StaffSignIn(
         await signIn.SignOutAsync();
     }
 
-    /// <summary>A new security stamp: every other cookie fails its next check (within the session check interval).</summary>
+    /// <summary>
+    /// Every session of the user ends at once (their rows are deleted); the new security stamp also
+    /// refuses any ticket issued before, should one be stored again.
+    /// </summary>
     public async Task SignOutEverywhereAsync(ClaimsPrincipal principal)
     {
         if (await users.GetUserAsync(principal) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, CancellationToken.None);
             await audit.RecordAsync(principal, "SignOutEverywhere", user.Email, null);
         }
 

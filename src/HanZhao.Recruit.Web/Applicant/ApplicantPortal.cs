@@ -36,7 +36,7 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
                     .Select(h => new StatusStep(h.From, h.To, h.ChangedAtUtc))
                     .ToList(),
                 Documents = a.Documents
-                    .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc))
+                    .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc, d.PageCount, d.ActiveContent))
                     .ToList(),
             })
             // One query per collection rather than one joining history × documents.

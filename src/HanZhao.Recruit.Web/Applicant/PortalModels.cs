@@ -25,8 +25,12 @@ public sealed record ApplicationSummary(
 /// <summary>One row of the status history.</summary>
 public sealed record StatusStep(ApplicationStatus From, ApplicationStatus To, DateTime ChangedAtUtc);
 
-/// <summary>What the list shows of a document: its description, never its bytes.</summary>
-public sealed record DocumentSummary(int Id, DocumentKind Kind, string FileName, long SizeBytes, DateTime UploadedAtUtc);
+/// <summary>
+/// What the list shows of a document: its description, never its bytes. <paramref name="PageCount"/>
+/// is null for documents uploaded before pages were counted.
+/// </summary>
+public sealed record DocumentSummary(
+    int Id, DocumentKind Kind, string FileName, long SizeBytes, DateTime UploadedAtUtc, int? PageCount, PdfActiveContent ActiveContent);
 
 /// <summary>A document's bytes and the name to offer them under.</summary>
 public sealed record DocumentFile(string FileName, byte[] Bytes);

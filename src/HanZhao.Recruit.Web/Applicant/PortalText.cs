@@ -1,5 +1,6 @@
 using System.Globalization;
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Applicant;
@@ -30,6 +31,36 @@ public static class PortalText
         DocumentKind.Transcript => localizer["Transcript"],
         _ => localizer["Other document"],
     };
+
+    /// <summary>"1 page", "12 pages"; empty when the pages were not counted.</summary>
+    public static string Pages(int? count, IStringLocalizer localizer) => count switch
+    {
+        null => string.Empty,
+        1 => localizer["1 page"],
+        _ => localizer["{0} pages", count.Value],
+    };
+
+    /// <summary>What a PDF carries that a reader may run or open, listed in the page's language.</summary>
+    public static string ActiveContent(PdfActiveContent found, IStringLocalizer localizer)
+    {
+        var kinds = new List<string>();
+        if (found.HasFlag(PdfActiveContent.JavaScript))
+        {
+            kinds.Add(localizer["JavaScript"]);
+        }
+
+        if (found.HasFlag(PdfActiveContent.LaunchAction))
+        {
+            kinds.Add(localizer["an action that starts a program"]);
+        }
+
+        if (found.HasFlag(PdfActiveContent.EmbeddedFiles))
+        {
+            kinds.Add(localizer["attached files"]);
+        }
+
+        return string.Join(CultureInfo.CurrentUICulture.IsChinese() ? "、" : ", ", kinds);
+    }
 
     /// <summary>"820 KB", "2.4 MB": units read the same in both languages.</summary>
     public static string Size(long bytes) => bytes < 1024 * 1024

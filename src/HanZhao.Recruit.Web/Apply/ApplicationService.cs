@@ -22,7 +22,10 @@ public sealed class ApplicationService(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
     IOptions<RecruitOptions> options, SiteAddress site)
 {
-    public const int MaxOtherDocuments = 3;
+    public const int MaxOtherDocuments = ApplicationDocument.MaxOtherDocuments;
+
+    /// <summary>How often an upload looks for a free place again after concurrent uploads took the one it chose.</summary>
+    private const int MaxStoreAttempts = 10;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -146,26 +149,39 @@ public sealed class ApplicationService(
             return Outcome.NotFound();
         }
 
-        var at = new ApplicationAtStep(application, ApplicationStep.Documents);
         var (checkedFile, error) = kind is null || !Enum.IsDefined(kind.Value)
             ? (null, "Choose what kind of document this is.")
             : await PdfUpload.ReadAsync(file, cancellationToken);
-        error ??= await AddDocumentAsync(application, kind!.Value, checkedFile!, cancellationToken);
-        return error is null ? Outcome.Done(at) : Outcome.Invalid(StepErrors.Merge(bound.All, [("file", localizer[error].Value)]), at);
+        error ??= await AddDocumentAsync(id, kind!.Value, checkedFile!, cancellationToken);
+        if (error is null)
+        {
+            return Outcome.Done(new ApplicationAtStep(application, ApplicationStep.Documents));
+        }
+
+        // The page lists the documents as they are now, whichever of several uploads arriving together won.
+        db.ChangeTracker.Clear();
+        var current = await FindOwnAsync(id, applicantId, cancellationToken) ?? application;
+        return Outcome.Invalid(StepErrors.Merge(bound.All, [("file", localizer[error].Value)]), new ApplicationAtStep(current, ApplicationStep.Documents));
     }
 
+    /// <summary>
+    /// Removes one of the applicant's documents. One that is not (or no longer) in the application is
+    /// done too: a double click on "Remove" lands on the documents page twice, not on an error.
+    /// </summary>
     public async Task<Outcome> RemoveDocumentAsync(string applicantId, int id, int documentId, CancellationToken cancellationToken)
     {
-        var application = await FindEditableAsync(id, applicantId, cancellationToken);
-        var document = application?.Documents.FirstOrDefault(d => d.Id == documentId);
-        if (application is null || document is null)
+        if (await FindEditableAsync(id, applicantId, cancellationToken) is null)
         {
             return Outcome.NotFound();
         }
 
-        db.ApplicationDocuments.Remove(document);
-        application.UpdatedAtUtc = Now;
-        await db.SaveChangesAsync(cancellationToken);
+        // A statement, not a tracked entity: the second of two deletes finds nothing to delete instead
+        // of failing as a concurrency conflict. The bytes go with the row (cascade).
+        if (await db.ApplicationDocuments.Where(d => d.Id == documentId && d.ApplicationId == id).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, Now), cancellationToken);
+        }
+
         return Outcome.Done();
     }
 
@@ -203,30 +219,78 @@ public sealed class ApplicationService(
         return [.. form.Problems(step, complete, interestIds)];
     }
 
-    /// <summary>Stores a checked PDF; a new CV or transcript replaces the old one. Returns an English error key or null.</summary>
-    private async Task<string?> AddDocumentAsync(Application application, DocumentKind kind, PdfUpload.Checked file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a checked PDF in a free place: a new CV or transcript replaces the old one (place 0),
+    /// another document takes the first of the <see cref="MaxOtherDocuments"/> free places. The
+    /// unique index (ApplicationId, Kind, Slot) decides between uploads arriving together: a request
+    /// that lost its place looks again (the next free place, or for a CV the winner's to replace),
+    /// so the limits hold and none fails with a 500. Returns an English error key or null.
+    /// </summary>
+    private async Task<string?> AddDocumentAsync(int applicationId, DocumentKind kind, PdfUpload.Checked file, CancellationToken cancellationToken)
     {
-        var replaced = kind == DocumentKind.Other ? null : application.Documents.FirstOrDefault(d => d.Kind == kind);
-        if (kind == DocumentKind.Other && application.Documents.Count(d => d.Kind == DocumentKind.Other) >= MaxOtherDocuments)
+        for (var attempt = 0; attempt < MaxStoreAttempts; attempt++)
         {
-            return "You can add at most 3 other documents. Remove one first.";
+            var taken = await db.ApplicationDocuments.AsNoTracking()
+                .Where(d => d.ApplicationId == applicationId && d.Kind == kind)
+                .Select(d => d.Slot)
+                .ToListAsync(cancellationToken);
+            var slot = kind != DocumentKind.Other ? 0 : Enumerable.Range(0, MaxOtherDocuments).FirstOrDefault(s => !taken.Contains(s), -1);
+            if (slot < 0)
+            {
+                return "You can add at most 3 other documents. Remove one first.";
+            }
+
+            if (await TryStoreAsync(applicationId, kind, slot, file, cancellationToken))
+            {
+                return null;
+            }
         }
 
-        if (replaced is not null)
-        {
-            application.Documents.Remove(replaced);
-            db.ApplicationDocuments.Remove(replaced);
-        }
+        return "Other uploads to this application arrived at the same moment. Please upload the file again.";
+    }
 
-        application.Documents.Add(new ApplicationDocument
+    /// <summary>True when stored in <paramref name="slot"/>; false when a concurrent upload took that place first.</summary>
+    private async Task<bool> TryStoreAsync(int applicationId, DocumentKind kind, int slot, PdfUpload.Checked file, CancellationToken cancellationToken)
+    {
+        try
         {
-            Kind = kind, FileName = file.FileName, SizeBytes = file.Bytes.LongLength, Sha256 = file.Sha256,
-            UploadedAtUtc = Now, Content = new DocumentContent { Bytes = file.Bytes },
-        });
-        application.UpdatedAtUtc = Now;
-        // The document row and its bytes commit together: nothing is half-stored.
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+            // SQL Server retries transient failures (a deadlock between two replacements among them);
+            // a retried block starts from a clean change tracker.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (kind != DocumentKind.Other)
+                {
+                    // The replaced document goes in the transaction its successor arrives in: never none, never two.
+                    await db.ApplicationDocuments.Where(d => d.ApplicationId == applicationId && d.Kind == kind).ExecuteDeleteAsync(ct);
+                }
+
+                db.ApplicationDocuments.Add(new ApplicationDocument
+                {
+                    ApplicationId = applicationId, Kind = kind, Slot = slot,
+                    FileName = file.FileName, SizeBytes = file.Bytes.LongLength, Sha256 = file.Sha256, UploadedAtUtc = Now,
+                    PageCount = file.Facts.PageCount, ActiveContent = file.Facts.ActiveContent,
+                    Content = new DocumentContent { Bytes = file.Bytes },
+                });
+                await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, Now), ct);
+                // The document row and its bytes commit together: nothing is half-stored.
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Only the unique index refusing a taken place is an answer; any other failure is an error.
+            if (await db.ApplicationDocuments.AnyAsync(d => d.ApplicationId == applicationId && d.Kind == kind && d.Slot == slot, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>What is still missing before the application can be submitted, as English keys.</summary>

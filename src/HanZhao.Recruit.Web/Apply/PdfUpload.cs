@@ -5,7 +5,8 @@ namespace HanZhao.Recruit.Web.Apply;
 
 /// <summary>
 /// Checks an uploaded file by its bytes, never by its name or declared type: a PDF starts with
-/// "%PDF-" and ends with "%%EOF" (a cut-off upload lacks the end). Produces what is stored.
+/// "%PDF-" and ends with "%%EOF" (a cut-off upload lacks the end), and then a PDF reader must open
+/// it (<see cref="PdfInspection"/>). Produces what is stored. Every PDF upload goes through here.
 /// </summary>
 public static class PdfUpload
 {
@@ -17,7 +18,7 @@ public static class PdfUpload
     private static readonly byte[] Header = "%PDF-"u8.ToArray();
     private static readonly byte[] Trailer = "%%EOF"u8.ToArray();
 
-    public sealed record Checked(byte[] Bytes, string Sha256, string FileName);
+    public sealed record Checked(byte[] Bytes, string Sha256, string FileName, PdfInspection.Facts Facts);
 
     /// <summary>The checked file, or an English error key for the localizer.</summary>
     public static async Task<(Checked? File, string? Error)> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -47,7 +48,10 @@ public static class PdfUpload
             return (null, "The file is not a PDF. Save it as PDF and upload it again.");
         }
 
-        return (new Checked(bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), CleanFileName(file.FileName)), null);
+        var (facts, error) = PdfInspection.Inspect(bytes);
+        return facts is null
+            ? (null, error)
+            : (new Checked(bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)), CleanFileName(file.FileName), facts), null);
     }
 
     public static bool IsPdf(ReadOnlySpan<byte> bytes) =>

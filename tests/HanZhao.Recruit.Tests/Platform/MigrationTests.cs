@@ -60,6 +60,41 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task The_hardening_migration_gives_existing_documents_their_places_and_removes_only_what_the_old_limits_let_through()
+    {
+        using var folder = new TemporaryDirectory("migrate-slots");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.Path, "before.db") }.ToString();
+        await using (var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, connectionString)))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<IMigrator>();
+            await db.Database.OpenConnectionAsync();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_Hardening", StringComparison.Ordinal)) - 1]);
+            // Documents alone, as the races left them; their applications do not matter here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            var documents = new (int Id, int Application, string Kind)[]
+            {
+                (1, 1, "Cv"), (2, 1, "Cv"), (3, 1, "Transcript"),
+                (4, 1, "Other"), (5, 1, "Other"), (6, 1, "Other"), (7, 1, "Other"), (8, 2, "Other"),
+            };
+            foreach (var (id, application, kind) in documents)
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO ApplicationDocuments (Id, ApplicationId, Kind, FileName, SizeBytes, Sha256, UploadedAtUtc) VALUES ({id}, {application}, {kind}, 'f.pdf', 1, 'x', '2026-01-01 00:00:00')");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO DocumentContents (DocumentId, Bytes) VALUES ({id}, x'25')");
+            }
+
+            await migrator.MigrateAsync();
+
+            // The newest CV stays (a new one replaces the old), the three oldest others stay (the fourth was refused).
+            var kept = await db.ApplicationDocuments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Slot }).ToListAsync();
+            Assert.Equal([(2, 0), (3, 0), (4, 0), (5, 1), (6, 2), (8, 0)], kept.Select(d => (d.Id, d.Slot)));
+            Assert.Equal(kept.Select(d => d.Id), await db.DocumentContents.OrderBy(c => c.DocumentId).Select(c => c.DocumentId).ToListAsync());
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public void SqlServer_idempotent_script_generates_and_creates_the_identity_tables()
     {
         using var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.SqlServer, UnusedSqlServer));

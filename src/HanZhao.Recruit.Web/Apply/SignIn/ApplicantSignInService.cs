@@ -9,6 +9,7 @@ using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -29,10 +30,14 @@ public sealed class ApplicantSignInService(
     IOptions<ApplicantSignInOptions> options,
     SiteAddress site,
     TimeProvider clock,
-    ILogger<ApplicantSignInService> logger)
+    ILogger<ApplicantSignInService> logger,
+    DatabaseLimits limits)
 {
     public const string ConfirmPath = "/apply/signin/confirm";
     public const string DefaultReturnPath = "/applicant";
+
+    /// <summary>The per-address limit's name in <see cref="DatabaseLimits"/>.</summary>
+    private const string AddressLimitScope = "signin-link";
 
     /// <summary>RFC 5321 caps a forward path at 256 octets including the angle brackets.</summary>
     public const int MaxEmailLength = 254;
@@ -70,11 +75,9 @@ public sealed class ApplicantSignInService(
         var normalizedEmail = users.NormalizeEmail(email);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        // Counted from the links table rather than memory, so it holds across restarts and instances.
-        var since = now - _options.AddressWindow;
-        var recent = await db.SignInLinks.CountAsync(
-            l => l.NormalizedEmail == normalizedEmail && l.CreatedAtUtc > since, cancellationToken);
-        if (recent >= _options.AddressPermitLimit)
+        // Kept in the database, so it holds across restarts and instances, and taken in one atomic
+        // step, so 200 requests arriving together cannot all pass the same count.
+        if (!await limits.TryTakeAsync(AddressLimitScope, normalizedEmail, _options.AddressPermitLimit, _options.AddressWindow, cancellationToken))
         {
             // The same answer for every address, with or without an account.
             return Outcome.Invalid(FormErrors.General(localizer[

@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Security;
 using Hangfire;
 using Hangfire.Common;
 
@@ -28,6 +29,9 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         recurring.AddOrUpdate<DailyDigest>(DailyDigest.JobId,
             digest => digest.QueueAsync(CancellationToken.None), DailyDigest.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DailyDigest.TimeZoneId) });
+        // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
+        recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
+            cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());
 
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions

@@ -7,6 +7,9 @@ namespace HanZhao.Recruit.Web.Platform.Security;
 
 public static class SecuritySetup
 {
+    /// <summary>How long a session lasts without use (sliding): a working day.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     /// <summary>
     /// Cookies are Secure on every https request. Outside Development plain http is redirected to
     /// https when the app knows its https port; behind a TLS proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED
@@ -63,8 +66,14 @@ public static class SecuritySetup
                 return Task.CompletedTask;
             };
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SessionLifetime;
+            ServerSessions.Attach(options.Events);
         });
+
+        // Every session has a row in the database that signing out deletes (see ServerSessions).
+        services.AddSingleton<ServerSessions>();
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = ServerSessions.KeepSessionKey);
+        services.AddScoped<DatabaseLimits>().AddScoped<SecurityCleanup>();
 
         services.AddAntiforgery(options =>
         {

@@ -44,7 +44,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
 
         var documents = await db.ApplicationDocuments.AsNoTracking()
             .Where(d => d.ApplicationId == id)
-            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc))
+            .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc, d.PageCount, d.ActiveContent))
             .ToListAsync(cancellationToken);
 
         var chosen = ParseIds(found.ResearchInterestIds);
