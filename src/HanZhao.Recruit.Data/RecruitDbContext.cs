@@ -2,6 +2,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Data.Security;
@@ -40,6 +41,12 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
     public DbSet<ApplicationStatusChange> ApplicationStatusChanges => Set<ApplicationStatusChange>();
+
+    public DbSet<ApplicationMilestone> ApplicationMilestones => Set<ApplicationMilestone>();
+
+    public DbSet<InterestRegistration> InterestRegistrations => Set<InterestRegistration>();
+
+    public DbSet<RegistrationAnnouncement> RegistrationAnnouncements => Set<RegistrationAnnouncement>();
 
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 

@@ -43,10 +43,16 @@ public class Application
 
     public double? Gpa { get; set; }
 
+    /// <summary>The scale the GPA is on: 4.0, 4.3, 5.0 or 100.</summary>
     public double? GpaScale { get; set; }
 
-    /// <summary>As the applicant states it, e.g. "3/120" or "top 5%".</summary>
-    public string? Ranking { get; set; }
+    /// <summary>The GPA as a percentage of its scale, kept with it so lists sort by it.</summary>
+    public double? GpaPercent { get; set; }
+
+    /// <summary>Rank in the cohort: <see cref="RankPosition"/> of <see cref="CohortSize"/> ("3 of 120").</summary>
+    public int? RankPosition { get; set; }
+
+    public int? CohortSize { get; set; }
 
     public DateOnly? ExpectedGraduation { get; set; }
 
@@ -64,9 +70,26 @@ public class Application
     public string? Publications { get; set; }
 
     // English
-    public string? EnglishTest { get; set; }
+    public EnglishTest? EnglishTest { get; set; }
 
-    public string? EnglishScore { get; set; }
+    /// <summary>The total score, in the range of <see cref="EnglishTest"/> (CET 0–710, IELTS 0–9, TOEFL 0–120, GRE 260–340).</summary>
+    public double? EnglishScore { get; set; }
+
+    // The official route (招生类型)
+    /// <summary>The route the applicant plans, one of those the intake accepts for the program; None until chosen.</summary>
+    public AdmissionRoute Route { get; set; }
+
+    /// <summary>推免资格, for the routes that go through 推免.</summary>
+    public RecommendationEligibility? RecommendationEligibility { get; set; }
+
+    /// <summary>The summer camps (夏令营) attended or planned, as the applicant names them.</summary>
+    public string? SummerCamps { get; set; }
+
+    /// <summary>When the applicant expects the route's official step (the 推免 system, the national exam, the school's application).</summary>
+    public DateOnly? OfficialStepExpectedOn { get; set; }
+
+    /// <summary>Sample data made by <c>--demo</c>: clearly fictional, shown with a banner, never mixed with real applications.</summary>
+    public bool IsDemo { get; set; }
 
     public string? Statement { get; set; }
 
@@ -82,4 +105,6 @@ public class Application
     public List<ApplicationDocument> Documents { get; set; } = [];
 
     public List<ApplicationStatusChange> StatusHistory { get; set; } = [];
+
+    public List<ApplicationMilestone> Milestones { get; set; } = [];
 }

@@ -1,10 +1,20 @@
 namespace HanZhao.Recruit.Data.Applications;
 
+/// <summary>What a document is; stored by name, so new kinds go at the end without touching old rows.</summary>
 public enum DocumentKind
 {
     Cv,
     Transcript,
     Other,
+
+    /// <summary>排名证明: the university's statement of the applicant's rank (推免 routes).</summary>
+    RankingCertificate,
+
+    /// <summary>研究计划: a research proposal (申请-考核).</summary>
+    ResearchProposal,
+
+    /// <summary>An English test's score report.</summary>
+    EnglishCertificate,
 }
 
 /// <summary>What a PDF carries that a reader may run or open; reviewers are warned of it.</summary>

@@ -27,14 +27,17 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.Property(a => a.Institution).HasMaxLength(200);
         builder.Property(a => a.Degree).HasMaxLength(100);
         builder.Property(a => a.Major).HasMaxLength(200);
-        builder.Property(a => a.Ranking).HasMaxLength(50);
         builder.Property(a => a.ResearchInterestIds).HasMaxLength(200);
         builder.Property(a => a.OtherInterests).HasMaxLength(1000);
         builder.Property(a => a.ResearchExperience).HasMaxLength(5000);
         builder.Property(a => a.Projects).HasMaxLength(5000);
         builder.Property(a => a.Publications).HasMaxLength(5000);
-        builder.Property(a => a.EnglishTest).HasMaxLength(30);
-        builder.Property(a => a.EnglishScore).HasMaxLength(30);
+        builder.Property(a => a.EnglishTest).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Route).HasConversion<string>().HasMaxLength(40);
+        builder.Property(a => a.RecommendationEligibility).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.SummerCamps).HasMaxLength(500);
+        // The dashboard filters and counts by route.
+        builder.HasIndex(a => new { a.IntakeId, a.Program, a.Route });
         builder.Property(a => a.Statement).HasMaxLength(15000);
     }
 }
@@ -69,5 +72,18 @@ public class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<App
         builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ChangedByUserId).HasMaxLength(450);
+    }
+}
+
+public class ApplicationMilestoneConfiguration : IEntityTypeConfiguration<ApplicationMilestone>
+{
+    public void Configure(EntityTypeBuilder<ApplicationMilestone> builder)
+    {
+        builder.HasOne<Application>().WithMany(a => a.Milestones).HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // Each official step happens once; recording it again corrects its date.
+        builder.HasIndex(m => new { m.ApplicationId, m.Kind }).IsUnique();
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.Note).HasMaxLength(500);
+        builder.Property(m => m.RecordedByUserId).HasMaxLength(450);
     }
 }
