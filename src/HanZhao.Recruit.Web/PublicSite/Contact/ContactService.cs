@@ -1,5 +1,4 @@
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
@@ -59,7 +58,7 @@ public sealed class ContactService(
         }
 
         var name = form.Name!.Trim();
-        var email = form.Email!.Trim();
+        var email = EmailAddresses.Check(form.Email).Address!;
         var message = Normalize(form.Message!);
         db.QueueEmail(WriteEmail(professor, name, email, message), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
@@ -79,7 +78,7 @@ public sealed class ContactService(
         }
 
         Check("name", ValidateName(form.Name));
-        Check("email", ApplicantSignInService.ValidateEmail(form.Email));
+        Check("email", EmailAddresses.Check(form.Email).Problem);
         Check("message", ValidateMessage(form.Message));
         return errors;
     }
