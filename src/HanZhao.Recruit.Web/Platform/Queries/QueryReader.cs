@@ -1,4 +1,5 @@
 using System.Globalization;
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.Extensions.Primitives;
 
 namespace HanZhao.Recruit.Web.Platform.Queries;
@@ -21,8 +22,8 @@ public sealed record QueryProblem(string Key, string Value, QueryProblemKind Kin
 
 /// <summary>
 /// Typed, checked reads of request values, each one recording a <see cref="QueryProblem"/> instead
-/// of failing. Blank values count as absent. Numbers are plain digits in the invariant culture
-/// ("1e3", "+1", "١" are not numbers), enum values are names only ("1" or "A, B" are not names).
+/// of failing. Blank values count as absent. Numbers are read as forms read them (<see cref="FormNumbers"/>:
+/// "1e3", "+1", "١", "NaN" are not numbers), enum values are names only ("1" or "A, B" are not names).
 /// </summary>
 public sealed class QueryReader(Func<string, StringValues> values)
 {
@@ -67,7 +68,7 @@ public sealed class QueryReader(Func<string, StringValues> values)
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FormNumbers.WholeNumber(text, min, max) is { } value)
         {
             return value;
         }
@@ -84,7 +85,7 @@ public sealed class QueryReader(Func<string, StringValues> values)
             return null;
         }
 
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FormNumbers.Number(text, min, max) is { } value)
         {
             return value;
         }
