@@ -46,6 +46,11 @@ public sealed class ReviewController(ReviewDashboard dashboard, UserManager<Recr
     public async Task<IActionResult> Assign(
         Selection selection, [FromForm] string? reviewer, [FromForm] string? operation, [FromForm] string? back, CancellationToken cancellationToken)
     {
+        if (!selection.IsUsable)
+        {
+            return this.RefusedSelection(selection);
+        }
+
         var assign = operation != "unassign";
         var outcome = await dashboard.AssignAsync(User, selection, reviewer, assign, cancellationToken);
         TempData[NoticeKey] = dashboard.AssignmentNotice(outcome, assign);
