@@ -355,7 +355,9 @@ public sealed class ApplicationService(
                 ("Major", application.Major),
             ])
             .Button("Review the application", Url($"/review/applications/{application.Id}"))
-            .Build(EmailCatalogue.NewApplication, professor, null, $"New application: {application.FullName}, {application.Program} {application.Intake.Code}",
+            // The subject holds nothing the applicant typed: a name can be an RFC 2047 encoded word that
+            // mail clients decode into a second header line. The name is in the body.
+            .Build(EmailCatalogue.NewApplication, professor, null, $"New application {application.ReferenceNumber}: {application.Program} {application.Intake.Code}",
                 "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }

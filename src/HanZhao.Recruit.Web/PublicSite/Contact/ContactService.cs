@@ -10,8 +10,8 @@ namespace HanZhao.Recruit.Web.PublicSite.Contact;
 
 /// <summary>
 /// Sends a visitor's message to the professor through the outbox. Everything the visitor typed is
-/// validated here and encoded by <see cref="EmailWriter"/>; the name goes into the subject, so it
-/// must be one line.
+/// validated here and encoded by <see cref="EmailWriter"/>, and stays in the body: the subject is
+/// ours (<see cref="Subject"/>).
 /// </summary>
 public sealed class ContactService(
     RecruitDbContext db,
@@ -29,6 +29,12 @@ public sealed class ContactService(
     /// fine, the site cannot take it (503), unlike a message beside a field (400).
     /// </summary>
     public const string DeliveryField = "delivery";
+
+    /// <summary>
+    /// Nothing the visitor typed: a name like "=?utf-8?q?Eve=0D=0ABcc:...?=" is an RFC 2047 encoded word
+    /// that mail clients decode into a second header line. The name is in the body.
+    /// </summary>
+    public const string Subject = "Message from the website's contact form";
 
     /// <summary>
     /// Queues the message, or refuses it with a message per field (or <see cref="DeliveryField"/>).
@@ -127,7 +133,7 @@ public sealed class ContactService(
             .Facts([("Name", name), ("Email", email)])
             .Paragraph(message)
             .Paragraph($"To answer, reply to this email (it goes to {email}).")
-            .Build(EmailCatalogue.ContactMessage, professor, null, $"Message from {name} via the website",
+            .Build(EmailCatalogue.ContactMessage, professor, null, Subject,
                 "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
             with { ReplyTo = email };
 }
