@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,8 @@ public static class MvcSetup
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // Query models (Platform/Queries) read and check themselves; first, before the complex-type binder.
                 options.ModelBinderProviders.Insert(0, new QueryModelBinderProvider());
+                // Enums by name only, as query models read them: "1" or "Cv, Other" is not a choice a page offers.
+                options.ModelBinderProviders.Insert(1, new EnumNameBinderProvider());
             })
             .AddViewLocalization()
             // Validation messages are English keys translated through the shared resource.
