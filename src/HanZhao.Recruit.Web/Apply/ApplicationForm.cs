@@ -172,8 +172,8 @@ public sealed partial class ApplicationForm
         Institution = NullIfEmpty(a.Institution),
         Degree = NullIfEmpty(a.Degree),
         Major = NullIfEmpty(a.Major),
-        Gpa = a.Gpa?.ToString(CultureInfo.InvariantCulture),
-        GpaScale = a.GpaScale?.ToString(CultureInfo.InvariantCulture),
+        Gpa = Text(a.Gpa),
+        GpaScale = Text(a.GpaScale),
         Ranking = a.Ranking,
         ExpectedGraduation = a.ExpectedGraduation?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries)],
@@ -238,6 +238,9 @@ public sealed partial class ApplicationForm
             return ids.Contains(null) ? null : [.. ids.Select(id => id!.Value)];
         }
     }
+
+    // Never "1E-05": the form must read back what it wrote.
+    private static string? Text(double? number) => number?.ToString("0.############", CultureInfo.InvariantCulture);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

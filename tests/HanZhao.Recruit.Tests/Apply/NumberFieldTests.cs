@@ -51,7 +51,8 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
     [InlineData(" 92.5 ", "100", 92.5, 100.0)]
     [InlineData("0", "1", 0.0, 1.0)]
     [InlineData("4.30", "4.3", 4.3, 4.3)]
-    public async Task A_plain_decimal_in_range_is_saved(string gpa, string scale, double storedGpa, double storedScale)
+    [InlineData("0.00001", "4", 0.00001, 4.0)]
+    public async Task A_plain_decimal_in_range_is_saved_and_shown_again_as_a_plain_decimal(string gpa, string scale, double storedGpa, double storedScale)
     {
         using var client = await app.SignedInApplicantAsync($"student-{Guid.NewGuid():N}@example.edu");
         var id = await client.StartAsync();
@@ -61,6 +62,8 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var application = await ApplicationFormSteps.LoadAsync(app, id);
         Assert.Equal((storedGpa, storedScale), (application.Gpa, application.GpaScale));
+        var page = await client.GetStringAsync($"/apply/{id}/education");
+        Assert.Contains($"value=\"{storedGpa.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture)}\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
