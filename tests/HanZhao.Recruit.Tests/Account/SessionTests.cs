@@ -1,8 +1,8 @@
 using System.Net;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Tests.Apply.SignIn;
-using Microsoft.AspNetCore.Mvc.Testing;
 using HanZhao.Recruit.Web.Platform.Security;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
