@@ -7,6 +7,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -18,7 +19,7 @@ namespace HanZhao.Recruit.Web.Review.Reviewers;
 /// is audited. Only co-reviewer accounts are found here: never the professor's, never an applicant's.
 /// </summary>
 public sealed class ReviewerAccounts(
-    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer, SiteAddress site)
+    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer, SiteAddress site, ServerSessions sessions)
 {
     public const int MaxNameLength = 100;
 
@@ -96,8 +97,9 @@ public sealed class ReviewerAccounts(
         user.IsDisabled = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        // Existing cookies fail their next security-stamp check.
+        // Every session ends now, on every instance; the new stamp also fails any cookie's next check.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, CancellationToken.None);
         db.Record(by, "ReviewerDisabled", user.Email, null, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return Outcome.Done();
