@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -54,7 +55,13 @@ public static class ProfessorBootstrap
             return;
         }
 
-        var email = options.AdminEmail.Trim();
+        // The same rule as every address typed on a page, so the account works however it is typed at sign-in.
+        if (EmailAddresses.Check(options.AdminEmail).Address is not { } email)
+        {
+            logger.LogError("Recruit:AdminEmail {Email} is not an address the site accepts; no professor account was created.", options.AdminEmail);
+            return;
+        }
+
         var user = new RecruitUser
         {
             UserName = email,

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -21,7 +20,7 @@ public sealed class ProfessorSetup(
 
     /// <summary>
     /// Creates the professor's account with this address and password. Not found: the link does not
-    /// work (any more). Done or refused, the value is the address as typed, trimmed.
+    /// work (any more). Done, the value is the address normalized (EmailAddresses); refused, as typed, trimmed.
     /// </summary>
     public async Task<Outcome<string?>> CreateAsync(string? token, string? email, string? password, string? confirmPassword)
     {
@@ -30,10 +29,11 @@ public sealed class ProfessorSetup(
             return Outcome.NotFound();
         }
 
-        email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email))
+        var address = EmailAddresses.Check(email);
+        email = address.Address ?? email?.Trim();
+        if (!address.IsValid)
         {
-            return Outcome.Invalid<string?>(FormErrors.Of("email", localizer[AccountMessages.InviteInvalidEmail]), email);
+            return Outcome.Invalid<string?>(FormErrors.Of("email", localizer[address.IsMissing ? AccountMessages.InviteInvalidEmail : address.Problem!]), email);
         }
 
         if (password != confirmPassword)

@@ -31,7 +31,8 @@ public sealed class StaffSignIn(
     /// </summary>
     public async Task<Outcome<string>> PasswordAsync(string? email, string? password, string? returnUrl)
     {
-        email = email?.Trim();
+        // Normalized as every address is stored (EmailAddresses): "Prof@Example.org." finds prof@example.org.
+        email = EmailAddresses.Check(email).Address ?? email?.Trim();
         var user = string.IsNullOrEmpty(email) || email.Length > 256 ? null : await users.FindByEmailAsync(email);
         var result = IdentitySignInResult.Failed;
         var tried = user is not null && await users.IsStaffAsync(user) && !string.IsNullOrEmpty(password) && password.Length <= PasswordRules.MaxLength;

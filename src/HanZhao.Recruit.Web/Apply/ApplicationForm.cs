@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Web.Platform.Forms;
 
 namespace HanZhao.Recruit.Web.Apply;
 
@@ -14,6 +15,8 @@ namespace HanZhao.Recruit.Web.Apply;
 public sealed partial class ApplicationForm
 {
     public const int StatementMaxWords = 1500;
+
+    private const double MaxGpa = 100;
 
     [Display(Name = "Full name"), StringLength(100, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
     public string? FullName { get; set; }
@@ -34,11 +37,12 @@ public sealed partial class ApplicationForm
     [Display(Name = "Major"), StringLength(200, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
     public string? Major { get; set; }
 
-    [Display(Name = "GPA"), Range(0, 100, ErrorMessage = "{0} must be between {1} and {2}.")]
-    public double? Gpa { get; set; }
+    /// <summary>As typed: read by <see cref="FormNumbers"/> (a bound double took "NaN", "1e308" and "1,5" as 15).</summary>
+    [Display(Name = "GPA")]
+    public string? Gpa { get; set; }
 
-    [Display(Name = "GPA scale"), Range(1, 100, ErrorMessage = "{0} must be between {1} and {2}.")]
-    public double? GpaScale { get; set; }
+    [Display(Name = "GPA scale")]
+    public string? GpaScale { get; set; }
 
     [Display(Name = "Ranking (optional)"), StringLength(50, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
     public string? Ranking { get; set; }
@@ -47,8 +51,9 @@ public sealed partial class ApplicationForm
     [Display(Name = "Expected graduation"), RegularExpression(@"^(19|20)\d\d-(0[1-9]|1[0-2])$", ErrorMessage = "Enter the month as YYYY-MM.")]
     public string? ExpectedGraduation { get; set; }
 
+    /// <summary>The ticked interests' ids as posted, read by <see cref="FormNumbers"/>.</summary>
     [Display(Name = "Research interests")]
-    public List<int> ResearchInterestIds { get; set; } = [];
+    public List<string> ResearchInterestIds { get; set; } = [];
 
     [Display(Name = "Other interests (optional)"), StringLength(1000, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? OtherInterests { get; set; }
@@ -99,28 +104,32 @@ public sealed partial class ApplicationForm
                 if (string.IsNullOrWhiteSpace(Phone)) yield return (nameof(Phone), "Enter your phone number.");
                 break;
             case ApplicationStep.Education:
+                var gpa = GpaValue;
+                var scale = GpaScaleValue;
+                if (gpa is null && !string.IsNullOrWhiteSpace(Gpa)) yield return (nameof(Gpa), "GPA must be between 0 and 100, written like 3.8.");
+                if (scale is null && !string.IsNullOrWhiteSpace(GpaScale)) yield return (nameof(GpaScale), "GPA scale must be between 1 and 100, written like 4 or 4.3.");
                 if (complete)
                 {
                     if (string.IsNullOrWhiteSpace(Institution)) yield return (nameof(Institution), "Enter your institution.");
                     if (string.IsNullOrWhiteSpace(Degree)) yield return (nameof(Degree), "Enter your degree.");
                     if (string.IsNullOrWhiteSpace(Major)) yield return (nameof(Major), "Enter your major.");
-                    if (Gpa is null) yield return (nameof(Gpa), "Enter your GPA.");
-                    if (GpaScale is null) yield return (nameof(GpaScale), "Enter the scale of your GPA.");
+                    if (string.IsNullOrWhiteSpace(Gpa)) yield return (nameof(Gpa), "Enter your GPA.");
+                    if (string.IsNullOrWhiteSpace(GpaScale)) yield return (nameof(GpaScale), "Enter the scale of your GPA.");
                     if (string.IsNullOrWhiteSpace(ExpectedGraduation)) yield return (nameof(ExpectedGraduation), "Enter when you expect to graduate.");
                 }
 
-                if (Gpa is { } gpa && GpaScale is { } scale && gpa > scale)
+                if (gpa > scale)
                 {
                     yield return (nameof(Gpa), "The GPA cannot be above its scale.");
                 }
 
                 break;
             case ApplicationStep.Choice:
-                if (ResearchInterestIds.Any(id => !interestIds.Contains(id)) || ResearchInterestIds.Count != ResearchInterestIds.Distinct().Count())
+                if (InterestIdValues is not { } ids || ids.Any(id => !interestIds.Contains(id)) || ids.Count != ids.Distinct().Count())
                 {
                     yield return (nameof(ResearchInterestIds), "Pick research interests from the list.");
                 }
-                else if (complete && ResearchInterestIds.Count == 0 && string.IsNullOrWhiteSpace(OtherInterests))
+                else if (complete && ids.Count == 0 && string.IsNullOrWhiteSpace(OtherInterests))
                 {
                     yield return (nameof(ResearchInterestIds), "Pick at least one research interest or describe your own.");
                 }
@@ -163,11 +172,11 @@ public sealed partial class ApplicationForm
         Institution = NullIfEmpty(a.Institution),
         Degree = NullIfEmpty(a.Degree),
         Major = NullIfEmpty(a.Major),
-        Gpa = a.Gpa,
-        GpaScale = a.GpaScale,
+        Gpa = Text(a.Gpa),
+        GpaScale = Text(a.GpaScale),
         Ranking = a.Ranking,
         ExpectedGraduation = a.ExpectedGraduation?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture))],
+        ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         OtherInterests = a.OtherInterests,
         ResearchExperience = a.ResearchExperience,
         Projects = a.Projects,
@@ -191,14 +200,14 @@ public sealed partial class ApplicationForm
                 a.Institution = Clean(Institution) ?? string.Empty;
                 a.Degree = Clean(Degree) ?? string.Empty;
                 a.Major = Clean(Major) ?? string.Empty;
-                a.Gpa = Gpa;
-                a.GpaScale = GpaScale;
+                a.Gpa = GpaValue;
+                a.GpaScale = GpaScaleValue;
                 a.Ranking = Clean(Ranking);
                 a.ExpectedGraduation = ExpectedGraduation is null ? null
                     : DateOnly.ParseExact(ExpectedGraduation + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
             case ApplicationStep.Choice:
-                a.ResearchInterestIds = string.Join(',', ResearchInterestIds.Order());
+                a.ResearchInterestIds = string.Join(',', (InterestIdValues ?? []).Order());
                 a.OtherInterests = Clean(OtherInterests);
                 break;
             case ApplicationStep.Experience:
@@ -215,6 +224,23 @@ public sealed partial class ApplicationForm
                 break;
         }
     }
+
+    private double? GpaValue => FormNumbers.Number(Gpa, 0, MaxGpa);
+
+    private double? GpaScaleValue => FormNumbers.Number(GpaScale, 1, MaxGpa);
+
+    /// <summary>The ticked ids, or null when one of them is not an id at all.</summary>
+    private List<int>? InterestIdValues
+    {
+        get
+        {
+            var ids = ResearchInterestIds.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => FormNumbers.WholeNumber(v, 1, int.MaxValue)).ToList();
+            return ids.Contains(null) ? null : [.. ids.Select(id => id!.Value)];
+        }
+    }
+
+    // Never "1E-05": the form must read back what it wrote.
+    private static string? Text(double? number) => number?.ToString("0.############", CultureInfo.InvariantCulture);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

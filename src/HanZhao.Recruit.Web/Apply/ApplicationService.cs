@@ -102,8 +102,8 @@ public sealed class ApplicationService(
 
     /// <summary>
     /// Saves one step's fields. <paramref name="bound"/> holds what binding and the data annotations
-    /// refused. <paramref name="go"/> is "next", "back" or "save". Done with the step to show next,
-    /// refused with the step to show again.
+    /// refused. <paramref name="go"/> is "next", "back" or "save" (or absent: save); anything else is
+    /// refused. Done with the step to show next, refused with the step to show again.
     /// </summary>
     public async Task<Outcome<ApplicationAtStep>> SaveStepAsync(
         string applicantId, int id, string slug, ApplicationForm form, FormErrors bound, string? go, bool autosave, CancellationToken cancellationToken)
@@ -111,6 +111,13 @@ public sealed class ApplicationService(
         if (await FindStepAsync(applicantId, id, slug, cancellationToken) is not { Step: not (ApplicationStep.Documents or ApplicationStep.Review) } at)
         {
             return Outcome.NotFound();
+        }
+
+        // "go" is one of the form's buttons (or absent: the autosave and old pages save in place);
+        // anything else is a broken form, refused before anything is saved.
+        if (go is not (null or "next" or "back" or "save"))
+        {
+            return Outcome.Invalid(FormErrors.General(localizer["Use the buttons below the form to save or move between steps."]), at);
         }
 
         // A draft may be saved incomplete; moving on requires the step's required fields.
@@ -417,7 +424,9 @@ public sealed class ApplicationService(
                 ("Major", application.Major),
             ])
             .Button("Review the application", Url($"/review/applications/{application.Id}"))
-            .Build(EmailCatalogue.NewApplication, professor, null, $"New application: {application.FullName}, {application.Program} {application.Intake.Code}",
+            // The subject holds nothing the applicant typed: a name can be an RFC 2047 encoded word that
+            // mail clients decode into a second header line. The name is in the body.
+            .Build(EmailCatalogue.NewApplication, professor, null, $"New application {application.ReferenceNumber}: {application.Program} {application.Intake.Code}",
                 "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }

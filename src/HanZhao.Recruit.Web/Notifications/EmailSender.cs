@@ -34,7 +34,7 @@ public sealed partial class EmailSender(
         var from = new MailboxAddress(options.FromName, options.SenderAddress(site.Host));
         var message = new MimeMessage
         {
-            Subject = row.Subject,
+            Subject = Subject(row.Subject),
             Date = new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAtUtc, DateTimeKind.Utc)),
             // Derived from the row: a message sent twice (a crash between send and save) carries the
             // same Message-Id, so mail clients fold the copies and tests can count them.
@@ -62,6 +62,38 @@ public sealed partial class EmailSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP host is set: email {Kind} to {To} written to {Path}")]
     private static partial void LogWritten(ILogger logger, string kind, string to, string path);
+
+    /// <summary>
+    /// The subject as it goes on the wire. MimeKit writes ASCII text as it is, so a subject typed as
+    /// "=?utf-8?q?Eve=0D=0ABcc:…?=" would be decoded by mail clients into a second header line. Such a
+    /// subject is sent as encoded words of its own, which decode back to exactly the text written.
+    /// </summary>
+    internal static string Subject(string subject)
+    {
+        if (!subject.Contains("=?", StringComparison.Ordinal))
+        {
+            return subject;
+        }
+
+        // At most 45 bytes per word: 60 characters of base64, 72 with "=?utf-8?b?" and "?=" (RFC 2047 allows 75).
+        var words = new List<string>();
+        var chunk = new System.Text.StringBuilder();
+        foreach (var rune in subject.EnumerateRunes())
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(chunk.ToString()) + rune.Utf8SequenceLength > 45)
+            {
+                words.Add(Word(chunk.ToString()));
+                chunk.Clear();
+            }
+
+            chunk.Append(rune.ToString());
+        }
+
+        words.Add(Word(chunk.ToString()));
+        return string.Join(" ", words);
+
+        static string Word(string text) => $"=?utf-8?b?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))}?=";
+    }
 
     internal static string FileName(EmailMessage row) =>
         row.CreatedAtUtc.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + $"-{row.Id:N}.eml";

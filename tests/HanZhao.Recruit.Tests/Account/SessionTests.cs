@@ -1,8 +1,8 @@
 using System.Net;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Tests.Apply.SignIn;
-using Microsoft.AspNetCore.Mvc.Testing;
 using HanZhao.Recruit.Web.Platform.Security;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -200,6 +200,32 @@ public class SessionTests(SessionAppFactory app) : IClassFixture<SessionAppFacto
     }
 
     /// <summary>A second client that sends only the copied cookie, as an attacker replaying it would.</summary>
+    [Fact]
+    public async Task A_co_reviewer_disabled_by_the_professor_is_refused_at_once_in_every_browser()
+    {
+        var email = NewAddress("reviewer");
+        var (browser, cookie) = await SignedInReviewerAsync(email);
+        using var _ = browser;
+        using var thief = Replaying(cookie);
+        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
+        string id;
+        await using (var db = app.CreateDbContext())
+        {
+            id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+
+        using var disabled = await professor.PostAsync("/review/reviewers", $"/review/reviewers/{id}/disable");
+        using var mine = await browser.GetAsync("/review");
+        using var copied = await thief.GetAsync("/review");
+
+        await disabled.AssertStatusAsync(HttpStatusCode.Redirect);
+        await mine.AssertStatusAsync(HttpStatusCode.Redirect);
+        await copied.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal("/account/signin", PathOf(mine));
+        Assert.Equal("/account/signin", PathOf(copied));
+        Assert.Equal(0, await SessionsOfAsync(email));
+    }
+
     private HttpClient Replaying(string cookie)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions

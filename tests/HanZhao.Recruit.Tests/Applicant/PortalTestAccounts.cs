@@ -132,6 +132,8 @@ public static class PortalTestAccounts
             application.Documents.Add(new ApplicationDocument
             {
                 Kind = kind,
+                // Each document of a kind takes the next free place, as uploads do.
+                Slot = application.Documents.Count(d => d.Kind == kind),
                 FileName = fileName,
                 SizeBytes = bytes.Length,
                 Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),

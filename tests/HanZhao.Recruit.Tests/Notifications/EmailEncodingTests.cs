@@ -74,6 +74,28 @@ public sealed class EmailEncodingTests : IAsyncLifetime
         Assert.DoesNotContain("hanzhao-recruit.local", string.Join('\n', message.Headers.Select(h => h.ToString())), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("=?utf-8?q?Eve=0D=0ABcc:_spy@evil.example?=")]
+    [InlineData("Offer for =?utf-8?b?RXZlDQpCY2M6IHNweUBldmlsLmV4YW1wbGU=?= in 2027")]
+    [InlineData("=?iso-8859-1?q?Eve?= =?utf-8?q?=0ABcc:_x@y?=")]
+    public async Task A_subject_that_looks_like_an_encoded_word_arrives_as_the_text_written_on_one_line(string subject)
+    {
+        using var app = Outbox.App(_smtp);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
+            db.QueueEmail(new EmailWriter("en").Paragraph("Hello").Build(EmailCatalogue.SubmissionReceived, "eve@recruit.test", null, subject, "Footer"), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await Outbox.SendDueAsync(app));
+
+        var message = Assert.Single(await _smtp.WaitForMessagesToAsync("eve@recruit.test"));
+        Assert.Equal(subject, message.Subject);
+        Assert.Empty(message.Bcc);
+        Assert.DoesNotContain('\n', message.Subject ?? string.Empty);
+    }
+
     private static async Task QueueChineseAsync(RecruitAppFactory app, string to)
     {
         using var scope = app.Services.CreateScope();

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using HanZhao.Recruit.Data;
@@ -39,9 +38,6 @@ public sealed class ApplicantSignInService(
     /// <summary>The per-address limit's name in <see cref="DatabaseLimits"/>.</summary>
     private const string AddressLimitScope = "signin-link";
 
-    /// <summary>RFC 5321 caps a forward path at 256 octets including the angle brackets.</summary>
-    public const int MaxEmailLength = 254;
-
     /// <summary>The column's size; a longer path is not one our own redirects produce.</summary>
     private const int MaxReturnPathLength = 500;
 
@@ -66,12 +62,15 @@ public sealed class ApplicantSignInService(
             return Outcome.Done();
         }
 
-        if (ValidateEmail(form.Email) is { } emailError)
+        // One rule for addresses (EmailAddresses): refused here with a message, or normalized, so
+        // "Prof@Example.org." is the professor's address and every link sent can sign in.
+        var address = EmailAddresses.Check(form.Email);
+        if (!address.IsValid)
         {
-            return Outcome.Invalid("email", localizer[emailError]);
+            return Outcome.Invalid("email", localizer[address.Problem!]);
         }
 
-        var email = form.Email!.Trim();
+        var email = address.Address!;
         var normalizedEmail = users.NormalizeEmail(email);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -172,36 +171,6 @@ public sealed class ApplicantSignInService(
         // A session cookie: it ends with the browser, and a new link is one email away.
         await signIn.SignInAsync(user, isPersistent: false);
         return Outcome.Done(new SignInLinkUse(link.ReturnPath ?? DefaultReturnPath));
-    }
-
-    /// <summary>An English key for the localizer, or null when the address is acceptable.</summary>
-    public static string? ValidateEmail(string? email)
-    {
-        if (string.IsNullOrWhiteSpace(email))
-        {
-            return "Enter your email address.";
-        }
-
-        // CR/LF would let an address carry extra mail headers ("\r\nBcc: ..."); checked before trimming strips them.
-        if (email.Any(char.IsControl))
-        {
-            return "Enter a valid email address, like name@example.com.";
-        }
-
-        var trimmed = email.Trim();
-        if (trimmed.Length > MaxEmailLength)
-        {
-            return "An email address has at most 254 characters.";
-        }
-
-        // MailAddress also accepts "Name <a@b.c>" and comments; only a bare address is wanted.
-        return MailAddress.TryCreate(trimmed, out var parsed)
-               && parsed.Address == trimmed
-               && string.IsNullOrEmpty(parsed.DisplayName)
-               && !trimmed.Any(char.IsWhiteSpace)
-               && parsed.Host.Contains('.', StringComparison.Ordinal)
-            ? null
-            : "Enter a valid email address, like name@example.com.";
     }
 
     /// <summary>

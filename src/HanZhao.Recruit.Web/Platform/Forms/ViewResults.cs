@@ -26,6 +26,13 @@ public static class ViewResults
         return view;
     }
 
+    /// <summary>
+    /// A request that cannot be used as sent and has no form of its own to show again: 400 with the
+    /// reason (an English key) on the shared page Views/Shared/RequestRefused.cshtml; nothing was changed.
+    /// </summary>
+    public static ViewResult RefusedRequest(this Controller controller, string message, string backUrl, string backText) =>
+        controller.View("RequestRefused", new RefusedRequest(message, backUrl, backText)).Refused();
+
     /// <summary>The answer to an outcome that is neither done nor invalid: 404, or the access-denied page.</summary>
     public static IActionResult NotDone(this ControllerBase controller, OutcomeKind kind) => kind switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,8 @@ public static class MvcSetup
                 options.ModelBinderProviders.Insert(0, new QueryModelBinderProvider());
                 // Every GET page answers HEAD too.
                 options.Conventions.Add(new HeadLikeGet());
+                // Enums by name only, as query models read them: "1" or "Cv, Other" is not a choice a page offers.
+                options.ModelBinderProviders.Insert(1, new EnumNameBinderProvider());
             })
             .AddViewLocalization()
             // Validation messages are English keys translated through the shared resource.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.Extensions.Primitives;
 
 namespace HanZhao.Recruit.Web.Platform.Queries;
@@ -14,6 +15,9 @@ public enum QueryProblemKind
 
     /// <summary>Over the maximum: lowered to <see cref="QueryProblem.Limit"/>.</summary>
     Capped,
+
+    /// <summary>Given before in the same list: dropped.</summary>
+    Repeated,
 }
 
 /// <summary>A query value that was not used as sent: its key, what was sent (shortened for display) and why.</summary>
@@ -21,8 +25,8 @@ public sealed record QueryProblem(string Key, string Value, QueryProblemKind Kin
 
 /// <summary>
 /// Typed, checked reads of request values, each one recording a <see cref="QueryProblem"/> instead
-/// of failing. Blank values count as absent. Numbers are plain digits in the invariant culture
-/// ("1e3", "+1", "١" are not numbers), enum values are names only ("1" or "A, B" are not names).
+/// of failing. Blank values count as absent. Numbers are read as forms read them (<see cref="FormNumbers"/>:
+/// "1e3", "+1", "١", "NaN" are not numbers), enum values are names only ("1" or "A, B" are not names).
 /// </summary>
 public sealed class QueryReader(Func<string, StringValues> values)
 {
@@ -67,7 +71,7 @@ public sealed class QueryReader(Func<string, StringValues> values)
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FormNumbers.WholeNumber(text, min, max) is { } value)
         {
             return value;
         }
@@ -84,7 +88,7 @@ public sealed class QueryReader(Func<string, StringValues> values)
             return null;
         }
 
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (FormNumbers.Number(text, min, max) is { } value)
         {
             return value;
         }
@@ -169,16 +173,40 @@ public sealed class QueryReader(Func<string, StringValues> values)
     public int Page(string key = "page") => WholeNumber(key) ?? 1;
 
     /// <summary>
-    /// Positive ids from "1,2,3" in one value or from repeated keys (checkboxes); duplicates and junk
-    /// dropped silently (a stale checkbox is not worth a message), order kept, at most <paramref name="max"/>.
+    /// Positive ids from "1,2,3" in one value or from repeated keys (checkboxes), in order. What is not an
+    /// id is recorded (<see cref="QueryProblemKind.Ignored"/>), an id given again is recorded as
+    /// <see cref="QueryProblemKind.Repeated"/>, and reading stops after <paramref name="max"/> values with
+    /// one <see cref="QueryProblemKind.Capped"/>, so a huge list costs no more than <paramref name="max"/> ids.
     /// </summary>
-    public IReadOnlyList<int> Ids(string key, int max) =>
-        [.. All(key)
-            .SelectMany(v => v.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0)
-            .Distinct()
-            .Take(max)];
+    public IReadOnlyList<int> Ids(string key, int max)
+    {
+        var ids = new List<int>();
+        var seen = new HashSet<int>();
+        var read = 0;
+        foreach (var value in All(key).SelectMany(v => v.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (read++ == max)
+            {
+                Refuse(key, value, QueryProblemKind.Capped, max);
+                break;
+            }
+
+            if (FormNumbers.WholeNumber(value, 1, int.MaxValue) is not { } id)
+            {
+                Refuse(key, value);
+            }
+            else if (!seen.Add(id))
+            {
+                Refuse(key, value, QueryProblemKind.Repeated);
+            }
+            else
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
 
     /// <summary>An enum value by its name only, ignoring case and surrounding space.</summary>
     public static TEnum? NameOf<TEnum>(string text, IEnumerable<TEnum>? allowed = null)

@@ -1,5 +1,4 @@
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
@@ -11,8 +10,8 @@ namespace HanZhao.Recruit.Web.PublicSite.Contact;
 
 /// <summary>
 /// Sends a visitor's message to the professor through the outbox. Everything the visitor typed is
-/// validated here and encoded by <see cref="EmailWriter"/>; the name goes into the subject, so it
-/// must be one line.
+/// validated here and encoded by <see cref="EmailWriter"/>, and stays in the body: the subject is
+/// ours (<see cref="Subject"/>).
 /// </summary>
 public sealed class ContactService(
     RecruitDbContext db,
@@ -30,6 +29,12 @@ public sealed class ContactService(
     /// fine, the site cannot take it (503), unlike a message beside a field (400).
     /// </summary>
     public const string DeliveryField = "delivery";
+
+    /// <summary>
+    /// Nothing the visitor typed: a name like "=?utf-8?q?Eve=0D=0ABcc:...?=" is an RFC 2047 encoded word
+    /// that mail clients decode into a second header line. The name is in the body.
+    /// </summary>
+    public const string Subject = "Message from the website's contact form";
 
     /// <summary>
     /// Queues the message, or refuses it with a message per field (or <see cref="DeliveryField"/>).
@@ -59,7 +64,7 @@ public sealed class ContactService(
         }
 
         var name = form.Name!.Trim();
-        var email = form.Email!.Trim();
+        var email = EmailAddresses.Check(form.Email).Address!;
         var message = Normalize(form.Message!);
         db.QueueEmail(WriteEmail(professor, name, email, message), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
@@ -79,7 +84,7 @@ public sealed class ContactService(
         }
 
         Check("name", ValidateName(form.Name));
-        Check("email", ApplicantSignInService.ValidateEmail(form.Email));
+        Check("email", EmailAddresses.Check(form.Email).Problem);
         Check("message", ValidateMessage(form.Message));
         return errors;
     }
@@ -128,7 +133,7 @@ public sealed class ContactService(
             .Facts([("Name", name), ("Email", email)])
             .Paragraph(message)
             .Paragraph($"To answer, reply to this email (it goes to {email}).")
-            .Build(EmailCatalogue.ContactMessage, professor, null, $"Message from {name} via the website",
+            .Build(EmailCatalogue.ContactMessage, professor, null, Subject,
                 "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
             with { ReplyTo = email };
 }

@@ -174,3 +174,10 @@ public static partial class ReviewRules
     [GeneratedRegex(@"^[\p{L}\p{Nd} \-]+$")]
     private static partial Regex TagPattern();
 }
+
+/// <summary>What the tag form's button asks for (posted as "operation").</summary>
+public enum TagOperation
+{
+    Add,
+    Remove,
+}

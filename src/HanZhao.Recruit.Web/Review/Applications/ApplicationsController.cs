@@ -26,12 +26,17 @@ public sealed class ApplicationsController(ApplicationReview review) : Controlle
         await AnswerAsync(id, list, await review.AddNoteAsync(User, id, text, cancellationToken), "notes",
             page => page with { NoteDraft = text }, cancellationToken);
 
-    /// <summary>The professor only; a reviewer who can see the application is refused (403), one who cannot gets 404.</summary>
+    /// <summary>
+    /// The professor only; a reviewer who can see the application is refused (403), one who cannot gets 404.
+    /// An operation that is not add or remove (or none) is a broken form: 400, nothing changed.
+    /// </summary>
     [HttpPost("/review/applications/{id:int}/tags")]
     public async Task<IActionResult> ChangeTag(
-        int id, [FromQuery] DashboardQuery list, [FromForm] string? name, [FromForm] string? operation, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, list, await review.ChangeTagAsync(User, id, name, operation == "remove", cancellationToken), "tags",
-            page => page with { TagDraft = name }, cancellationToken);
+        int id, [FromQuery] DashboardQuery list, [FromForm] string? name, [FromForm] TagOperation? operation, CancellationToken cancellationToken) =>
+        operation is not { } change
+            ? BadRequest()
+            : await AnswerAsync(id, list, await review.ChangeTagAsync(User, id, name, change == TagOperation.Remove, cancellationToken), "tags",
+                page => page with { TagDraft = name }, cancellationToken);
 
     [HttpPost("/review/applications/{id:int}/score")]
     public async Task<IActionResult> SaveScore(

@@ -65,3 +65,10 @@ public sealed class DashboardPage
     /// <summary>The canonical query string of this view (paged where it is), for links that come back to it.</summary>
     public string QueryString => (Query with { Page = Page }).ToQueryString();
 }
+
+/// <summary>Which of the assignment form's buttons was pressed (posted as "operation").</summary>
+public enum AssignOperation
+{
+    Assign,
+    Unassign,
+}

@@ -40,13 +40,19 @@ public sealed class ReviewController(ReviewDashboard dashboard, UserManager<Recr
         await dashboard.WriteCsvAsync(User, query, Response.Body, cancellationToken);
     }
 
-    /// <summary>Assigns the checked applications to a co-reviewer (or removes them), then back to the same list.</summary>
+    /// <summary>Assigns the checked applications to a co-reviewer (or removes them, with <c>operation=unassign</c>), then back to the same list.</summary>
     [HttpPost("/review/assign")]
     [Authorize(Policy = StaffPolicies.Professor)]
     public async Task<IActionResult> Assign(
-        Selection selection, [FromForm] string? reviewer, [FromForm] string? operation, [FromForm] string? back, CancellationToken cancellationToken)
+        Selection selection, [FromForm] string? reviewer, [FromForm] AssignOperation? operation, [FromForm] string? back, CancellationToken cancellationToken)
     {
-        var assign = operation != "unassign";
+        // A garbled selection says what is wrong with it; no (known) operation is a broken form.
+        if (!selection.IsUsable || operation is not { } change)
+        {
+            return selection.IsUsable ? BadRequest() : this.RefusedSelection(selection);
+        }
+
+        var assign = change == AssignOperation.Assign;
         var outcome = await dashboard.AssignAsync(User, selection, reviewer, assign, cancellationToken);
         TempData[NoticeKey] = dashboard.AssignmentNotice(outcome, assign);
 

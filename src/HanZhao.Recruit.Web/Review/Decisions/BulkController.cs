@@ -16,12 +16,17 @@ public sealed class BulkController(DecisionService decisions, SiteAddress site) 
 {
     [HttpGet("/review/bulk")]
     public async Task<IActionResult> Bulk(BulkRequest request, CancellationToken cancellationToken) =>
-        View(await decisions.GetBulkPageAsync(User, request, cancellationToken));
+        request.Selection.IsUsable ? View(await decisions.GetBulkPageAsync(User, request, cancellationToken)) : this.RefusedSelection(request.Selection);
 
     [HttpPost("/review/bulk")]
     public async Task<IActionResult> ApplyBulk(BulkRequest request, CancellationToken cancellationToken)
     {
-        // No selection or no (known) status is a broken form, not a refused change.
+        if (!request.Selection.IsUsable)
+        {
+            return this.RefusedSelection(request.Selection);
+        }
+
+        // No (known) status is a broken form, not a refused change.
         if (!request.IsComplete)
         {
             return BadRequest();

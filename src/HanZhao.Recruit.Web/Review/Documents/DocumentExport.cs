@@ -9,7 +9,7 @@ namespace HanZhao.Recruit.Web.Review.Documents;
 
 /// <summary>
 /// The documents staff may see: one at a time (<see cref="FindAsync"/>), or those of selected
-/// applications as one ZIP, "{reference}/{kind}-{filename}" per entry, written straight to the
+/// applications as one ZIP, "{reference}/{kind}-{safe name}" per entry (<see cref="DocumentResponse.SafeName"/>), written straight to the
 /// response, one document's bytes in memory at a time. Documents and ids the user may not see are
 /// left out as if they did not exist.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class DocumentExport(RecruitDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var entries = Name(documents
             .OrderBy(d => d.ReferenceNumber, StringComparer.Ordinal).ThenBy(d => d.Kind).ThenBy(d => d.Id)
-            .Select(d => (d.Id, Folder: Safe(d.ReferenceNumber ?? $"application-{d.ApplicationId}"), File: $"{d.Kind.ToString().ToLowerInvariant()}-{Safe(d.FileName)}")));
+            .Select(d => (d.Id, Folder: Folder(d.ReferenceNumber, d.ApplicationId), File: $"{d.Kind.ToString().ToLowerInvariant()}-{DocumentResponse.SafeName(d.FileName)}")));
 
         // Recorded before the bytes leave: an export that fails half way was still attempted.
         var references = documents.Select(d => d.ReferenceNumber ?? $"#{d.ApplicationId}").Distinct().Order(StringComparer.Ordinal).ToList();
@@ -90,12 +90,9 @@ public sealed class DocumentExport(RecruitDbContext db, TimeProvider clock)
         return entries;
     }
 
-    // No folders, drive letters or control characters from a name the applicant chose.
-    private static string Safe(string name)
-    {
-        var cleaned = new string([.. name.Select(c => char.IsControl(c) || c is '/' or '\\' or ':' ? '_' : c)]).Trim().TrimStart('.');
-        return cleaned.Length == 0 ? "document" : cleaned;
-    }
+    // The reference number is ours, but goes through the same rule as every name that leaves the app.
+    private static string Folder(string? reference, int applicationId) =>
+        DocumentResponse.SafeSegment(reference) is { Length: > 0 } folder ? folder : $"application-{applicationId}";
 
     /// <summary>A write-only stream that keeps what is written until <see cref="SendAsync"/> passes it on.</summary>
     private sealed class EntryBuffer(Stream destination) : Stream

@@ -25,9 +25,9 @@ public sealed class DocumentsController(DocumentExport documents) : Controller
     [Authorize(Policy = StaffPolicies.Professor)]
     public async Task<IActionResult> Zip(Selection selection, CancellationToken cancellationToken)
     {
-        if (selection.IsEmpty)
+        if (!selection.IsUsable)
         {
-            return BadRequest();
+            return this.RefusedSelection(selection);
         }
 
         Response.ContentType = "application/zip";

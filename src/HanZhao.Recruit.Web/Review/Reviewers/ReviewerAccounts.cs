@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
@@ -8,6 +7,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -19,9 +19,8 @@ namespace HanZhao.Recruit.Web.Review.Reviewers;
 /// is audited. Only co-reviewer accounts are found here: never the professor's, never an applicant's.
 /// </summary>
 public sealed class ReviewerAccounts(
-    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer, SiteAddress site)
+    UserManager<RecruitUser> users, RecruitDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer, SiteAddress site, ServerSessions sessions)
 {
-    public const int MaxEmailLength = 254;
     public const int MaxNameLength = 100;
 
     public async Task<ReviewersPage> GetPageAsync(InvitationForm? form, FormErrors? errors, string? done)
@@ -44,15 +43,17 @@ public sealed class ReviewerAccounts(
     /// </summary>
     public async Task<Outcome<InvitationForm>> InviteAsync(ClaimsPrincipal by, InvitationForm form)
     {
-        var email = form.Email?.Trim();
+        var address = EmailAddresses.Check(form.Email);
         var displayName = string.IsNullOrWhiteSpace(form.DisplayName) ? null : form.DisplayName.Trim();
-        var typed = new InvitationForm { Email = email, DisplayName = displayName };
-        var errors = await ValidateAsync(email, displayName);
+        var typed = new InvitationForm { Email = form.Email?.Trim(), DisplayName = displayName };
+        var errors = await ValidateAsync(address, displayName);
         if (errors.Any)
         {
             return Outcome.Invalid(errors, typed);
         }
 
+        // Stored and written to as normalized (EmailAddresses), so it signs in however it is typed.
+        var email = address.Address!;
         var now = time.GetUtcNow().UtcDateTime;
         var user = new RecruitUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAtUtc = now };
 
@@ -96,8 +97,9 @@ public sealed class ReviewerAccounts(
         user.IsDisabled = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        // Existing cookies fail their next security-stamp check.
+        // Every session ends now, on every instance; the new stamp also fails any cookie's next check.
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, CancellationToken.None);
         db.Record(by, "ReviewerDisabled", user.Email, null, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return Outcome.Done();
@@ -119,18 +121,19 @@ public sealed class ReviewerAccounts(
         return Outcome.Done();
     }
 
-    private async Task<FormErrors> ValidateAsync(string? email, string? displayName)
+    private async Task<FormErrors> ValidateAsync(EmailAddressCheck address, string? displayName)
     {
         var errors = new FormErrors();
-        if (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !new EmailAddressAttribute().IsValid(email))
+        if (!address.IsValid)
         {
-            errors.Add("email", localizer[AccountMessages.InviteInvalidEmail]);
+            // "Enter your email address" would be the wrong person's: the address is the co-reviewer's.
+            errors.Add("email", localizer[address.IsMissing ? AccountMessages.InviteInvalidEmail : address.Problem!]);
         }
         else if (displayName is { Length: > MaxNameLength })
         {
             errors.Add("displayName", localizer[AccountMessages.InviteNameTooLong]);
         }
-        else if (await users.FindByEmailAsync(email) is not null)
+        else if (await users.FindByEmailAsync(address.Address!) is not null)
         {
             errors.Add("email", localizer[AccountMessages.InviteExists]);
         }

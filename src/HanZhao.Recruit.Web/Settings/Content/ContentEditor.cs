@@ -7,6 +7,7 @@ using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Queries;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,8 +31,13 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
 {
     public const string AuditAction = "Content";
 
-    public static bool TryParseSection(string? value, out ContentSection section) =>
-        Enum.TryParse(value, ignoreCase: true, out section) && Enum.IsDefined(section) && !int.TryParse(value, out _);
+    /// <summary>A section by its name only (as <see cref="QueryReader.NameOf{TEnum}"/> reads enums): "1" or "interests,education" is none.</summary>
+    public static bool TryParseSection(string? value, out ContentSection section)
+    {
+        var found = QueryReader.NameOf<ContentSection>(value ?? string.Empty);
+        section = found ?? default;
+        return found is not null;
+    }
 
     public static string Slug(ContentSection section) => section.ToString().ToLowerInvariant();
 

@@ -117,7 +117,7 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
 
         var message = Assert.Single(await app.ContactMessagesAsync(), m => m.TextBody.Contains(text, StringComparison.Ordinal));
         Assert.Equal(ContactAppFactory.Professor, message.ToAddress);
-        Assert.Equal("Message from Li Wei via the website", message.Subject);
+        Assert.Equal("Message from the website's contact form", message.Subject); // the name is in the body, never a header
         Assert.Equal("li.wei@example.com", message.ReplyTo);
         Assert.True(message.Status is EmailStatus.Pending or EmailStatus.Sent, $"status {message.Status}");
         Assert.Contains("li.wei@example.com", message.TextBody, StringComparison.Ordinal);

@@ -95,6 +95,8 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     public async Task The_research_fit_highlights_the_interests_the_applicant_chose()
     {
         List<int> interests;
+        // The app makes its database when it starts: start it before reading the seeded interests.
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         await using (var db = app.CreateDbContext())
         {
             interests = await db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).ToListAsync();
@@ -102,7 +104,6 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
 
         Assert.True(interests.Count >= 3, "the seeded content has research interests");
         var application = await CreateApplicationAsync(fill: a => a.ResearchInterestIds = $"{interests[0]},{interests[2]}");
-        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
 
         var html = await client.GetStringAsync($"/review/applications/{application.Id}");
 
