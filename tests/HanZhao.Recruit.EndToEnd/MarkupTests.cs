@@ -45,14 +45,14 @@ public sealed class MarkupApp : RecruitAppFactory
         professor = await db.Users.SingleAsync(u => u.Email == ProfessorEmail);
         var intake = await db.Intakes.SingleAsync(i => i.Code == "2026.09");
         var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var application = new Application
         {
             ApplicantId = applicant.Id, IntakeId = intake.Id, Program = StudyPrograms.PhD, Status = ApplicationStatus.Submitted,
             Culture = "zh-CN", FullName = "Zhou Min", ChineseName = "周敏", Phone = "+86 139 0000 0001",
             Institution = "Fudan University", Degree = "Bachelor of Science", Major = "Computer Science",
             Gpa = 3.7, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), ResearchInterestIds = "1",
-            Statement = "Serving systems for large models.", EnglishTest = "IELTS", EnglishScore = "7.5",
+            Statement = "Serving systems for large models.", EnglishTest = EnglishTest.Ielts, EnglishScore = 7.5,
             CreatedAtUtc = now, UpdatedAtUtc = now, SubmittedAtUtc = now, ConsentedAtUtc = now,
             Documents =
             [

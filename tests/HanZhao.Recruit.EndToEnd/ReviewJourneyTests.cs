@@ -52,12 +52,12 @@ public class ReviewJourneyTests(ReviewJourneyApp app, BrowserFixture browser) : 
             Culture = "en", FullName = "Wang Fang", ChineseName = "王芳", Phone = "+86 139 0000 0000",
             Institution = "Zhejiang University", Degree = "Bachelor of Engineering", Major = "Computer Science",
             Gpa = 3.9, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), ResearchInterestIds = "2",
-            Statement = "I want to work on LLM inference systems.", EnglishTest = "TOEFL", EnglishScore = "108",
-            CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow, ConsentedAtUtc = DateTime.UtcNow,
+            Statement = "I want to work on LLM inference systems.", EnglishTest = EnglishTest.Toefl, EnglishScore = 108,
+            CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, UpdatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, SubmittedAtUtc = app.Clock.GetUtcNow().UtcDateTime, ConsentedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
             Documents =
             [
-                new() { Kind = DocumentKind.Cv, FileName = "wang-fang-cv.pdf", SizeBytes = pdf.Length, Sha256 = new string('a', 64), UploadedAtUtc = DateTime.UtcNow, Content = new() { Bytes = pdf } },
-                new() { Kind = DocumentKind.Transcript, FileName = "transcript.pdf", SizeBytes = pdf.Length, Sha256 = new string('b', 64), UploadedAtUtc = DateTime.UtcNow, Content = new() { Bytes = pdf } },
+                new() { Kind = DocumentKind.Cv, FileName = "wang-fang-cv.pdf", SizeBytes = pdf.Length, Sha256 = new string('a', 64), UploadedAtUtc = app.Clock.GetUtcNow().UtcDateTime, Content = new() { Bytes = pdf } },
+                new() { Kind = DocumentKind.Transcript, FileName = "transcript.pdf", SizeBytes = pdf.Length, Sha256 = new string('b', 64), UploadedAtUtc = app.Clock.GetUtcNow().UtcDateTime, Content = new() { Bytes = pdf } },
             ],
         };
         db.Applications.Add(application);

@@ -40,8 +40,8 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
 
     public string DataPath => _data.Path;
 
-    /// <summary>The app's one clock: real time until a test freezes or moves it.</summary>
-    public TestClock Clock { get; } = new();
+    /// <summary>The app's one clock: running from <see cref="TestClock.Spring2026"/> until a test freezes or moves it.</summary>
+    public TestClock Clock { get; } = new(TestClock.Spring2026);
 
     public string DatabaseFile => Path.Combine(DataPath, "recruit.db");
 

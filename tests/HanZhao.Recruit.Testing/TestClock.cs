@@ -7,9 +7,24 @@ namespace HanZhao.Recruit.Testing;
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
+    /// <summary>
+    /// A Monday morning in Shanghai in the spring of 2026, when the homepage's intakes were current:
+    /// 2026.09 takes applications (its enrollment is months away) and 2025.09 has begun. The app in
+    /// tests starts here, so what is open does not depend on the day the tests run.
+    /// </summary>
+    public static readonly DateTimeOffset Spring2026 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
     private readonly Lock _lock = new();
     private DateTimeOffset? _frozenAt;
     private TimeSpan _offset;
+
+    /// <summary>Real time.</summary>
+    public TestClock()
+    {
+    }
+
+    /// <summary>Time running from <paramref name="start"/> at the real pace.</summary>
+    public TestClock(DateTimeOffset start) => _offset = start - base.GetUtcNow();
 
     /// <summary>Stops the clock at the current moment (or at <paramref name="at"/>); <see cref="Advance"/> still moves it.</summary>
     public void Freeze(DateTimeOffset? at = null)

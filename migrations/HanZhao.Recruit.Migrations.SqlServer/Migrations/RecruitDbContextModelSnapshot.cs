@@ -39,6 +39,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("CohortSize")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ConsentedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -55,9 +58,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("EnglishScore")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                    b.Property<double?>("EnglishScore")
+                        .HasColumnType("float");
 
                     b.Property<string>("EnglishTest")
                         .HasMaxLength(30)
@@ -74,6 +76,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<double?>("Gpa")
                         .HasColumnType("float");
 
+                    b.Property<double?>("GpaPercent")
+                        .HasColumnType("float");
+
                     b.Property<double?>("GpaScale")
                         .HasColumnType("float");
 
@@ -85,10 +90,16 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<int>("IntakeId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Major")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("OfficialStepExpectedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("OtherInterests")
                         .HasMaxLength(1000)
@@ -112,9 +123,12 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("Ranking")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                    b.Property<int?>("RankPosition")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecommendationEligibility")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("ReferenceNumber")
                         .HasMaxLength(20)
@@ -129,6 +143,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Statement")
                         .HasMaxLength(15000)
                         .HasColumnType("nvarchar(max)");
@@ -140,6 +159,10 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("SummerCamps")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
@@ -156,6 +179,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
                         .IsUnique();
+
+                    b.HasIndex("IntakeId", "Program", "Route");
 
                     b.HasIndex("IntakeId", "Program", "Status");
 
@@ -213,6 +238,47 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("RespondByUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationMilestones");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
@@ -759,6 +825,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -785,12 +854,99 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<int>("Programs")
                         .HasColumnType("int");
 
+                    b.Property<int>("Routes")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.ToTable("Intakes");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.InterestRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("UnsubscribedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash");
+
+                    b.HasIndex("UnsubscribeTokenHash");
+
+                    b.HasIndex("Email", "Program")
+                        .IsUnique();
+
+                    b.ToTable("InterestRegistrations");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.RegistrationAnnouncement", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RegistrationId", "IntakeId");
+
+                    b.HasIndex("IntakeId");
+
+                    b.ToTable("RegistrationAnnouncements");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Notifications.EmailMessage", b =>
@@ -1295,6 +1451,15 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1318,6 +1483,21 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.RegistrationAnnouncement", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Interest.InterestRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1430,6 +1610,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.Application", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("StatusHistory");
                 });

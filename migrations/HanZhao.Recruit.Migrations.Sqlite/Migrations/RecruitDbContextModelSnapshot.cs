@@ -32,6 +32,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CohortSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ConsentedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -48,9 +51,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EnglishScore")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                    b.Property<double?>("EnglishScore")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("EnglishTest")
                         .HasMaxLength(30)
@@ -67,6 +69,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<double?>("Gpa")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("GpaPercent")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("GpaScale")
                         .HasColumnType("REAL");
 
@@ -78,9 +83,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<int>("IntakeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Major")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OfficialStepExpectedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OtherInterests")
@@ -105,8 +116,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Ranking")
-                        .HasMaxLength(50)
+                    b.Property<int?>("RankPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationEligibility")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceNumber")
@@ -122,6 +136,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Statement")
                         .HasMaxLength(15000)
                         .HasColumnType("TEXT");
@@ -132,6 +151,10 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummerCamps")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -148,6 +171,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
                         .IsUnique();
+
+                    b.HasIndex("IntakeId", "Program", "Route");
 
                     b.HasIndex("IntakeId", "Program", "Status");
 
@@ -203,6 +228,45 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondByUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationMilestones");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
@@ -732,6 +796,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -758,12 +825,97 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<int>("Programs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Routes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.ToTable("Intakes");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.InterestRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("ConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("UnsubscribedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash");
+
+                    b.HasIndex("UnsubscribeTokenHash");
+
+                    b.HasIndex("Email", "Program")
+                        .IsUnique();
+
+                    b.ToTable("InterestRegistrations");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.RegistrationAnnouncement", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationId", "IntakeId");
+
+                    b.HasIndex("IntakeId");
+
+                    b.ToTable("RegistrationAnnouncements");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Notifications.EmailMessage", b =>
@@ -1253,6 +1405,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationStatusChange", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1276,6 +1437,21 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interest.RegistrationAnnouncement", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Interest.InterestRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1388,6 +1564,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.Application", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("StatusHistory");
                 });

@@ -174,15 +174,15 @@ public sealed partial class ApplicationForm
         Major = NullIfEmpty(a.Major),
         Gpa = Text(a.Gpa),
         GpaScale = Text(a.GpaScale),
-        Ranking = a.Ranking,
+        Ranking = a.RankPosition is { } position && a.CohortSize is { } size ? $"{position}/{size}" : null,
         ExpectedGraduation = a.ExpectedGraduation?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         OtherInterests = a.OtherInterests,
         ResearchExperience = a.ResearchExperience,
         Projects = a.Projects,
         Publications = a.Publications,
-        EnglishTest = a.EnglishTest,
-        EnglishScore = a.EnglishScore,
+        EnglishTest = a.EnglishTest is { } test ? EnglishTestNames.First(n => n.Value == test).Key : null,
+        EnglishScore = Text(a.EnglishScore),
         Statement = a.Statement,
     };
 
@@ -202,7 +202,7 @@ public sealed partial class ApplicationForm
                 a.Major = Clean(Major) ?? string.Empty;
                 a.Gpa = GpaValue;
                 a.GpaScale = GpaScaleValue;
-                a.Ranking = Clean(Ranking);
+                (a.RankPosition, a.CohortSize) = RankValue;
                 a.ExpectedGraduation = ExpectedGraduation is null ? null
                     : DateOnly.ParseExact(ExpectedGraduation + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
@@ -216,8 +216,8 @@ public sealed partial class ApplicationForm
                 a.Publications = Clean(Publications);
                 break;
             case ApplicationStep.English:
-                a.EnglishTest = EnglishTest;
-                a.EnglishScore = EnglishTest == "None" ? null : Clean(EnglishScore);
+                a.EnglishTest = EnglishTest is not null && EnglishTestNames.TryGetValue(EnglishTest, out var test) ? test : null;
+                a.EnglishScore = a.EnglishTest is null ? null : FormNumbers.Number(EnglishScore, 0, 1000);
                 break;
             case ApplicationStep.Statement:
                 a.Statement = Clean(Statement);
@@ -226,6 +226,19 @@ public sealed partial class ApplicationForm
     }
 
     private double? GpaValue => FormNumbers.Number(Gpa, 0, MaxGpa);
+
+    private static readonly Dictionary<string, EnglishTest> EnglishTestNames = new(StringComparer.Ordinal)
+    {
+        ["IELTS"] = Data.Applications.EnglishTest.Ielts, ["TOEFL"] = Data.Applications.EnglishTest.Toefl,
+        ["CET-6"] = Data.Applications.EnglishTest.Cet6, ["CET-4"] = Data.Applications.EnglishTest.Cet4, ["GRE"] = Data.Applications.EnglishTest.Gre,
+    };
+
+    /// <summary>"3/120" as rank and cohort size; anything else as none.</summary>
+    private (int?, int?) RankValue =>
+        Clean(Ranking)?.Split('/') is [var position, var size]
+        && FormNumbers.WholeNumber(position.Trim(), 1, 100_000) is { } p && FormNumbers.WholeNumber(size.Trim(), 1, 100_000) is { } s && p <= s
+            ? (p, s)
+            : (null, null);
 
     private double? GpaScaleValue => FormNumbers.Number(GpaScale, 1, MaxGpa);
 

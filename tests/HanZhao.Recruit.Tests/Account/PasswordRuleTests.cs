@@ -12,7 +12,7 @@ public class PasswordRuleTests(StaffAppFactory app) : IClassFixture<StaffAppFact
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RecruitUser>>();
         var email = $"rules-{Guid.NewGuid():N}@recruit.test";
-        return await users.CreateAsync(new RecruitUser { UserName = email, Email = email, CreatedAtUtc = DateTime.UtcNow }, password);
+        return await users.CreateAsync(new RecruitUser { UserName = email, Email = email, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime }, password);
     }
 
     [Theory]

@@ -184,7 +184,7 @@ public class SessionTests(SessionAppFactory app) : IClassFixture<SessionAppFacto
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             await db.UserSessions.Where(s => s.UserId == user.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1)));
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         }
 
         using var thief = Replaying(cookie);

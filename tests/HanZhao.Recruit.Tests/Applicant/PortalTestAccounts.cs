@@ -70,7 +70,7 @@ public static class PortalTestAccounts
             Email = email,
             EmailConfirmed = true,
             PreferredCulture = culture,
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
         };
         AssertSucceeded(await users.CreateAsync(user));
         AssertSucceeded(await users.AddToRoleAsync(user, role));

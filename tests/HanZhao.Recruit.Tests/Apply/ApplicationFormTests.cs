@@ -515,7 +515,7 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         var id = await client.FillCompleteApplicationAsync(app, "2025.09", "Master");
         await using (var db = app.CreateDbContext())
         {
-            await db.Intakes.Where(i => i.Code == "2025.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, DateTime.UtcNow.AddMinutes(-1)));
+            await db.Intakes.Where(i => i.Code == "2025.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         }
 
         try

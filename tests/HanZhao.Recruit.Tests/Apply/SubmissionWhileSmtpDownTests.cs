@@ -59,7 +59,7 @@ public sealed class SubmissionWhileSmtpDownTests : IAsyncLifetime
             Assert.All(pending, m => Assert.Equal(EmailStatus.Pending, m.Status));
             Assert.All(pending, m => Assert.NotNull(m.LastError));
             // Let the backoff pass.
-            await db.EmailMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, DateTime.UtcNow.AddMinutes(-1)));
+            await db.EmailMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, _app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         }
 
         await _smtp.StartAsync();

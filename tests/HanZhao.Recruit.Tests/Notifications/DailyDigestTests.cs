@@ -73,7 +73,7 @@ public sealed class DailyDigestTests : IDisposable
     {
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
-        var now = DateTime.UtcNow;
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
         var email = $"{Guid.NewGuid():N}@recruit.test";
         var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = now };
         var intake = await db.Intakes.FirstAsync(i => i.Programs.HasFlag(StudyPrograms.PhD));

@@ -84,7 +84,7 @@ public sealed class EmailEncodingTests : IAsyncLifetime
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
-            db.QueueEmail(new EmailWriter("en").Paragraph("Hello").Build(EmailCatalogue.SubmissionReceived, "eve@recruit.test", null, subject, "Footer"), DateTime.UtcNow);
+            db.QueueEmail(new EmailWriter("en").Paragraph("Hello").Build(EmailCatalogue.SubmissionReceived, "eve@recruit.test", null, subject, "Footer"), app.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         }
 
@@ -102,7 +102,7 @@ public sealed class EmailEncodingTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
         var draft = new EmailWriter("zh-CN").Heading(Heading).Paragraph(Paragraph)
             .Build(EmailCatalogue.SubmissionReceived, to, "李雷", Subject, "赵涵课题组 · 上海交通大学");
-        db.QueueEmail(draft, DateTime.UtcNow);
+        db.QueueEmail(draft, app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
     }
 

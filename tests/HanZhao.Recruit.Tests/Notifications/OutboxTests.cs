@@ -189,7 +189,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using var db = app.CreateDbContext();
         await db.EmailMessages.Where(m => m.Status == EmailStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, DateTime.UtcNow.AddSeconds(-1)));
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1)));
     }
 
     internal static async Task<EmailMessage> FindAsync(RecruitAppFactory app, Guid id)
@@ -234,7 +234,7 @@ public sealed class OutboxRefusalTests : IAsyncLifetime
         await using (var db = app.CreateDbContext())
         {
             // Even when its time comes round again.
-            await db.EmailMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, DateTime.UtcNow.AddDays(-1)));
+            await db.EmailMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddDays(-1)));
         }
 
         Assert.Equal(0, await Outbox.SendDueAsync(app));

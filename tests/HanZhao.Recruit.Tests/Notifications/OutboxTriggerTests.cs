@@ -37,14 +37,14 @@ public sealed class OutboxTriggerTests : IDisposable
 
         await using (var rolledBack = await db.Database.BeginTransactionAsync())
         {
-            db.QueueEmail(Draft(), DateTime.UtcNow);
+            db.QueueEmail(Draft(), _app.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
             await rolledBack.RollbackAsync();
         }
 
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.QueueEmail(Draft(), DateTime.UtcNow);
+        db.QueueEmail(Draft(), _app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         Assert.Equal(0, EnqueuedJobs());
 

@@ -140,7 +140,7 @@ public sealed class HeadRequestTests(HeadAppFactory app) : IClassFixture<HeadApp
     {
         var applicant = await app.CreateUserAsync(Roles.Applicant);
         await using var db = app.CreateDbContext();
-        var now = DateTime.UtcNow;
+        var now = app.Clock.GetUtcNow().UtcDateTime;
         var application = new Application
         {
             ApplicantId = applicant.Id, IntakeId = intakeId, Program = StudyPrograms.PhD, Status = ApplicationStatus.Submitted,

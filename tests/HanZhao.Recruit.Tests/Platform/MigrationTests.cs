@@ -1,5 +1,7 @@
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Data.Intakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -89,6 +91,53 @@ public class MigrationTests
             var kept = await db.ApplicationDocuments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Slot }).ToListAsync();
             Assert.Equal([(2, 0), (3, 0), (4, 0), (5, 1), (6, 2), (8, 0)], kept.Select(d => (d.Id, d.Slot)));
             Assert.Equal(kept.Select(d => d.Id), await db.DocumentContents.OrderBy(c => c.DocumentId).Select(c => c.DocumentId).ToListAsync());
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_recruiting_cycle_migration_turns_stored_ranks_tests_and_scores_into_figures_and_keeps_every_route_open()
+    {
+        using var folder = new TemporaryDirectory("migrate-cycle");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.Path, "before.db") }.ToString();
+        await using (var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, connectionString)))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<IMigrator>();
+            await db.Database.OpenConnectionAsync();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_RecruitingCycle", StringComparison.Ordinal)) - 1]);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO Intakes (Id, Code, EnrollmentDate, Programs, IsOpen) VALUES (1, '2027.09', '2027-09-01', 3, 1)");
+            var rows = new (int Id, string? Ranking, string? Test, string? Score, double? Gpa, double? Scale)[]
+            {
+                (1, "3/120", "IELTS", "7.5", 3.6, 4.0),
+                (2, " 12 / 300 ", "CET-6", "560", 88, 100),
+                (3, "top 5%", "Other", "band 7", null, null),
+                (4, null, "None", null, 3.9, null),
+            };
+            foreach (var (id, ranking, test, score, gpa, scale) in rows)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, Phone, Institution, Degree, Major,
+                        ResearchInterestIds, CreatedAtUtc, UpdatedAtUtc, Ranking, EnglishTest, EnglishScore, Gpa, GpaScale)
+                    VALUES ({id}, 'u', 1, 'PhD', 'Submitted', 'en', 'A', '1', 'I', 'D', 'M', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00',
+                        {ranking}, {test}, {score}, {gpa}, {scale})
+                    """);
+            }
+
+            await migrator.MigrateAsync();
+
+            var after = await db.Applications.AsNoTracking().OrderBy(a => a.Id)
+                .Select(a => new { a.RankPosition, a.CohortSize, a.EnglishTest, a.EnglishScore, a.GpaPercent, a.Route }).ToListAsync();
+            Assert.Equal((3, 120, EnglishTest.Ielts, 7.5), (after[0].RankPosition!.Value, after[0].CohortSize!.Value, after[0].EnglishTest!.Value, after[0].EnglishScore!.Value));
+            Assert.Equal(90, after[0].GpaPercent!.Value, 6);
+            Assert.Equal((12, 300, EnglishTest.Cet6, 560.0, 88.0), (after[1].RankPosition!.Value, after[1].CohortSize!.Value, after[1].EnglishTest!.Value, after[1].EnglishScore!.Value, after[1].GpaPercent!.Value));
+            // Text that is not two numbers, a test we do not know and a score that is not a number are left out, never guessed.
+            Assert.Equal((null, null, null, null, null), (after[2].RankPosition, after[2].CohortSize, after[2].EnglishTest, after[2].EnglishScore, after[2].GpaPercent));
+            Assert.Null(after[3].GpaPercent);
+            Assert.All(after, a => Assert.Equal(AdmissionRoute.None, a.Route));
+            Assert.Equal(AdmissionRoutes.All, (await db.Intakes.AsNoTracking().SingleAsync()).Routes);
         }
 
         SqliteConnection.ClearAllPools();

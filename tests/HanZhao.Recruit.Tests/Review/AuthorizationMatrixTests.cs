@@ -247,7 +247,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         var professor = await app.CreateUserAsync(Roles.Professor);
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-        var now = DateTime.UtcNow;
+        var now = app.Clock.GetUtcNow().UtcDateTime;
         int applicationId, documentId, intakeId, accomplishmentId, publicationId;
         Guid emailId;
         await using (var db = app.CreateDbContext())

@@ -31,7 +31,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             {
                 Details = new ApplicationDetails(
                     a.Id, a.ReferenceNumber, a.Status, a.Program, a.Intake!.Code, a.Applicant!.Email,
-                    a.FullName, a.ChineseName, a.Phone, a.Institution, a.Degree, a.Major, a.Gpa, a.GpaScale, a.Ranking,
+                    a.FullName, a.ChineseName, a.Phone, a.Institution, a.Degree, a.Major, a.Gpa, a.GpaScale, a.RankPosition, a.CohortSize,
                     a.ExpectedGraduation, a.OtherInterests, a.ResearchExperience, a.Projects, a.Publications,
                     a.EnglishTest, a.EnglishScore, a.Statement, a.SubmittedAtUtc, a.UpdatedAtUtc),
                 a.ResearchInterestIds,

@@ -99,7 +99,7 @@ public static partial class SignInSteps
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RecruitUser>>();
-        var user = new RecruitUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
+        var user = new RecruitUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime };
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);

@@ -187,7 +187,7 @@ public class SignInTests(SignInAppFactory app) : IClassFixture<SignInAppFactory>
         await using (var db = app.CreateDbContext())
         {
             await db.SignInLinks.Where(l => l.NormalizedEmail == Upper(email))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1)));
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtUtc, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         }
 
         using var response = await client.UseLinkAsync(link);

@@ -29,14 +29,14 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
             a.Major = "Computer Science";
             a.Gpa = 3.85;
             a.GpaScale = 4;
-            a.Ranking = "3/120";
+            (a.RankPosition, a.CohortSize) = (3, 120);
             a.ExpectedGraduation = new DateOnly(2026, 6, 1);
             a.OtherInterests = "Quantum error correction";
             a.ResearchExperience = "Two years in the vision lab.";
             a.Projects = "A compiler for a toy language.";
             a.Publications = "Li M. et al., A paper, NeurIPS 2025.";
-            a.EnglishTest = "IELTS";
-            a.EnglishScore = "7.5";
+            a.EnglishTest = EnglishTest.Ielts;
+            a.EnglishScore = 7.5;
             a.Statement = "I want to work on trustworthy machine learning.";
         }, documents: [(DocumentKind.Transcript, "transcript.pdf"), (DocumentKind.Cv, "li-ming-cv.pdf")]);
         await using (var db = app.CreateDbContext())
@@ -428,7 +428,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     private async Task AssignAsync(Application application, RecruitUser reviewer)
     {
         await using var db = app.CreateDbContext();
-        db.ReviewerAssignments.Add(new ReviewerAssignment { ApplicationId = application.Id, ReviewerId = reviewer.Id, AssignedAtUtc = DateTime.UtcNow });
+        db.ReviewerAssignments.Add(new ReviewerAssignment { ApplicationId = application.Id, ReviewerId = reviewer.Id, AssignedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
     }
 

@@ -60,7 +60,7 @@ public class DashboardAppFactory : RecruitAppFactory, IAsyncLifetime
         ReviewerB = await this.CreateUserAsync(Roles.Reviewer);
 
         await using var db = CreateDbContext();
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var open = new Intake { Code = "2031.03", EnrollmentDate = new DateOnly(2031, 3, 1), Programs = StudyPrograms.PhD | StudyPrograms.Master, IsOpen = true, DeadlineUtc = now.AddDays(10) };
         var closed = new Intake { Code = "2031.09", EnrollmentDate = new DateOnly(2031, 9, 1), Programs = StudyPrograms.PhD | StudyPrograms.Master, IsOpen = false, DeadlineUtc = now.AddDays(40) };
         var r1 = new ResearchInterest { Name = new("Graph learning", "图学习"), SortOrder = 90 };
@@ -695,7 +695,7 @@ public class DashboardAssignmentTests(DashboardAppFactory app) : IClassFixture<D
         }
 
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
-        var started = DateTime.UtcNow.AddSeconds(-1);
+        var started = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
 
         var first = await DashboardTests.GetOkAsync(client, "/review");
         var second = await DashboardTests.GetOkAsync(client, "/review?page=1&sort=name");

@@ -406,7 +406,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
     private async Task AssignAsync(string reviewerId, int applicationId)
     {
         await using var db = app.CreateDbContext();
-        db.ReviewerAssignments.Add(new Data.Review.ReviewerAssignment { ApplicationId = applicationId, ReviewerId = reviewerId, AssignedAtUtc = DateTime.UtcNow });
+        db.ReviewerAssignments.Add(new Data.Review.ReviewerAssignment { ApplicationId = applicationId, ReviewerId = reviewerId, AssignedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
     }
 

@@ -20,7 +20,7 @@ public class EmailLogTests(EmailLogAppFactory app) : IClassFixture<EmailLogAppFa
     private async Task<EmailMessage> SeedAsync(EmailStatus status, string? error = null, int attempts = 0)
     {
         _ = app.Services; // starts the app, which migrates the database
-        var now = DateTime.UtcNow;
+        var now = app.Clock.GetUtcNow().UtcDateTime;
         var message = new EmailMessage
         {
             Id = Guid.CreateVersion7(),
@@ -127,7 +127,7 @@ public class EmailLogTests(EmailLogAppFactory app) : IClassFixture<EmailLogAppFa
         Assert.Equal(EmailStatus.Pending, row.Status);
         Assert.Equal(0, row.Attempts);
         Assert.Null(row.LastError);
-        Assert.True(row.NextAttemptAtUtc <= DateTime.UtcNow);
+        Assert.True(row.NextAttemptAtUtc <= app.Clock.GetUtcNow().UtcDateTime);
         await using (var db = app.CreateDbContext())
         {
             var target = failed.Id.ToString();

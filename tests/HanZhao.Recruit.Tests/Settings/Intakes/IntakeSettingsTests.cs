@@ -401,9 +401,9 @@ public partial class IntakeSettingsTests(IntakeSettingsApp app) : IClassFixture<
     private static List<KeyValuePair<string, string>> Form(params (string Key, string Value)[] fields) =>
         [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))];
 
-    private static DateTime ShanghaiNow()
+    private DateTime ShanghaiNow()
     {
-        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Shanghai);
+        var now = TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, Shanghai);
         return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
     }
 
