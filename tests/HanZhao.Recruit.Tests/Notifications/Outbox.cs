@@ -51,5 +51,6 @@ internal static class Outbox
     }
 
     /// <summary>These apps set neither Smtp:From nor Recruit:PublicUrl: the sender's domain is localhost.</summary>
-    public static string MessageId(Guid id) => $"{id:N}@hanzhao.test";
+    /// <summary>The Message-Id the sender gives a row: in the site's domain (hanzhao.test in-process; the listening host for a process).</summary>
+    public static string MessageId(Guid id, string domain = "hanzhao.test") => $"{id:N}@{domain}";
 }

@@ -84,7 +84,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(0, await Outbox.SendDueAsync(app));
 
         var byMessageId = _smtp.Messages().GroupBy(m => m.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(ids.Select(Outbox.MessageId).Order(), byMessageId.Keys.Order());
+        Assert.Equal(ids.Select(id => Outbox.MessageId(id)).Order(), byMessageId.Keys.Order());
         Assert.All(byMessageId.Values, count => Assert.Equal(1, count));
         await using var db = app.CreateDbContext();
         Assert.All(await db.EmailMessages.ToListAsync(), row =>
@@ -105,7 +105,7 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(30, sent.Sum());
         var messages = _smtp.Messages();
         Assert.Equal(30, messages.Count);
-        Assert.Equal(ids.Select(Outbox.MessageId).Order(), messages.Select(m => m.MessageId).Order());
+        Assert.Equal(ids.Select(id => Outbox.MessageId(id)).Order(), messages.Select(m => m.MessageId).Order());
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class KilledWhileSendingTests(ITestOutputHelper output)
         var copies = Delivery.Copies(site.Smtp.Messages());
         var duplicates = copies.Values.Sum(n => n - 1);
         output.WriteLine($"{rows.Count} emails, {copies.Values.Sum()} received, {duplicates} duplicate(s) after {Kills} kills.");
-        Assert.All(rows, id => Assert.True(copies.ContainsKey(Tests.Notifications.Outbox.MessageId(id)), $"Email {id} was never delivered."));
+        Assert.All(rows, id => Assert.True(copies.ContainsKey(Tests.Notifications.Outbox.MessageId(id, site.App.BaseAddress.Host)), $"Email {id} was never delivered."));
         Assert.Equal(rows.Count, copies.Count);
         Assert.True(duplicates <= Kills, $"{duplicates} duplicates after {Kills} kills: more than one per kill.");
     }
