@@ -38,7 +38,7 @@ public static class SignedInClients
         var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         // As a sign-in does: the session gets its key and its row (see ServerSessions).
         await scope.ServiceProvider.GetRequiredService<ServerSessions>().StartAsync(principal, null, null, CancellationToken.None);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = app.Clock.GetUtcNow() }, IdentityConstants.ApplicationScheme);
         return (cookie.Cookie.Name!, cookie.TicketDataFormat.Protect(ticket));
     }
 

@@ -121,7 +121,7 @@ public class MigrationTests
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, Phone, Institution, Degree, Major,
                         ResearchInterestIds, CreatedAtUtc, UpdatedAtUtc, Ranking, EnglishTest, EnglishScore, Gpa, GpaScale)
-                    VALUES ({id}, 'u', 1, 'PhD', 'Submitted', 'en', 'A', '1', 'I', 'D', 'M', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00',
+                    VALUES ({id}, {"u" + id}, 1, 'PhD', 'Submitted', 'en', 'A', '1', 'I', 'D', 'M', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00',
                         {ranking}, {test}, {score}, {gpa}, {scale})
                     """);
             }
