@@ -171,8 +171,11 @@ public static class SubmitScenario
         var documents = $"/apply/{applicant.ApplicationId}/documents";
         using var first = Upload("Cv", cv, "cv.pdf");
         using var second = Upload("Transcript", transcript, "transcript.pdf");
+        // The drafts' route (直博) asks for a ranking certificate too.
+        using var third = Upload("RankingCertificate", transcript, "ranking.pdf");
         using var submit = new FormUrlEncodedContent([new("consent", "true"), new(HtmlForms.AntiforgeryField, applicant.Token)]);
-        return await Post(first, documents) && await Post(second, documents) && await Post(submit, $"/apply/{applicant.ApplicationId}/submit");
+        return await Post(first, documents) && await Post(second, documents) && await Post(third, documents)
+            && await Post(submit, $"/apply/{applicant.ApplicationId}/submit");
     }
 
     /// <summary>A second draft (the Master program) per applicant for the baseline to submit, written ahead like the app's drafts.</summary>
@@ -186,8 +189,8 @@ public static class SubmitScenario
             await using var insert = db.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText =
-                "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, Ranking, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc) "
-                + "SELECT ApplicantId, IntakeId, 'Master', 'Draft', Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, Ranking, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc "
+                "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc) "
+                + "SELECT ApplicantId, IntakeId, 'Master', 'Draft', Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc "
                 + "FROM Applications WHERE Id = $id; SELECT last_insert_rowid();";
             insert.Parameters.AddWithValue("$id", applicant.ApplicationId);
             drafts[applicant.Email] = (long)(await insert.ExecuteScalarAsync())!;

@@ -29,7 +29,18 @@ public static class PortalText
     {
         DocumentKind.Cv => localizer["CV"],
         DocumentKind.Transcript => localizer["Transcript"],
+        DocumentKind.RankingCertificate => localizer["Ranking certificate (排名证明)"],
+        DocumentKind.ResearchProposal => localizer["Research proposal"],
+        DocumentKind.EnglishCertificate => localizer["English test score report"],
         _ => localizer["Other document"],
+    };
+
+    /// <summary>The applicant's answer about 推免 eligibility, as a reader states it.</summary>
+    public static string Eligibility(RecommendationEligibility eligibility, IStringLocalizer localizer) => eligibility switch
+    {
+        RecommendationEligibility.Confirmed => localizer["Eligible, confirmed"],
+        RecommendationEligibility.Expected => localizer["Expected, not yet confirmed"],
+        _ => localizer["Not eligible"],
     };
 
     /// <summary>"1 page", "12 pages"; empty when the pages were not counted.</summary>

@@ -1,22 +1,41 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Queries;
 
 namespace HanZhao.Recruit.Web.Apply;
 
 /// <summary>
 /// Every field the applicant types, with the rules checked on the server for every save. Each step
 /// binds and saves only its own fields (<see cref="FieldsOf"/>), so a post cannot change another
-/// step's answers. Whether a field may be empty is checked when the step is completed and on submit.
-/// Messages are English keys, translated through the shared resource.
+/// step's answers. Whether a field may be empty is checked when the step is completed and on submit
+/// (the rules are in ApplicationForm.Problems.cs). Messages are English keys, translated through the
+/// shared resource.
 /// </summary>
 public sealed partial class ApplicationForm
 {
+    /// <summary>The statement's limit, counted by <see cref="TextLength"/>: words, each CJK character one.</summary>
     public const int StatementMaxWords = 1500;
 
     private const double MaxGpa = 100;
+
+    // The route (招生类型) and what it asks.
+    /// <summary>An <see cref="AdmissionRoute"/> by name, one the intake accepts for the program.</summary>
+    [Display(Name = "Route")]
+    public string? Route { get; set; }
+
+    /// <summary>A <see cref="Data.Applications.RecommendationEligibility"/> by name; kept only for routes that ask it.</summary>
+    [Display(Name = "推免 eligibility")]
+    public string? RecommendationEligibility { get; set; }
+
+    [Display(Name = "Summer camps (optional)"), StringLength(500, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? SummerCamps { get; set; }
+
+    /// <summary>"2026-09-25", as a date input sends it.</summary>
+    [Display(Name = "Expected date of the official step")]
+    public string? OfficialStepExpectedOn { get; set; }
 
     [Display(Name = "Full name"), StringLength(100, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
     public string? FullName { get; set; }
@@ -41,11 +60,16 @@ public sealed partial class ApplicationForm
     [Display(Name = "GPA")]
     public string? Gpa { get; set; }
 
+    /// <summary>One of <see cref="TranscriptRules.GpaScales"/>, from a select.</summary>
     [Display(Name = "GPA scale")]
     public string? GpaScale { get; set; }
 
-    [Display(Name = "Ranking (optional)"), StringLength(50, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
-    public string? Ranking { get; set; }
+    /// <summary>The applicant's place in their cohort, 1 for the first; with <see cref="CohortSize"/> or not at all.</summary>
+    [Display(Name = "Your rank")]
+    public string? RankPosition { get; set; }
+
+    [Display(Name = "Cohort size")]
+    public string? CohortSize { get; set; }
 
     /// <summary>"2026-06", as a month input sends it.</summary>
     [Display(Name = "Expected graduation"), RegularExpression(@"^(19|20)\d\d-(0[1-9]|1[0-2])$", ErrorMessage = "Enter the month as YYYY-MM.")]
@@ -67,26 +91,25 @@ public sealed partial class ApplicationForm
     [Display(Name = "Publications"), StringLength(5000, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? Publications { get; set; }
 
+    /// <summary>An <see cref="Data.Applications.EnglishTest"/> by name, or <see cref="NoEnglishTest"/> (also when empty).</summary>
     [Display(Name = "English test"), StringLength(30, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? EnglishTest { get; set; }
 
-    [Display(Name = "Score"), StringLength(30, ErrorMessage = "{0} can have at most {1} characters."), SingleLine]
+    [Display(Name = "Score")]
     public string? EnglishScore { get; set; }
 
     [Display(Name = "Statement"), StringLength(15000, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? Statement { get; set; }
 
-    /// <summary>Tests the applicant can choose; "None" means no test taken yet.</summary>
-    public static IReadOnlyList<string> EnglishTests { get; } = ["IELTS", "TOEFL", "CET-6", "CET-4", "GRE", "Other", "None"];
-
-    public static int CountWords(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : Words().Count(text);
+    /// <summary>The English test answer "none yet", stored as no test.</summary>
+    public const string NoEnglishTest = "None";
 
     /// <summary>The property names each step edits.</summary>
     public static IReadOnlyList<string> FieldsOf(ApplicationStep step) => step switch
     {
+        ApplicationStep.Route => [nameof(Route), nameof(RecommendationEligibility), nameof(SummerCamps), nameof(OfficialStepExpectedOn)],
         ApplicationStep.Personal => [nameof(FullName), nameof(ChineseName), nameof(Phone)],
-        ApplicationStep.Education => [nameof(Institution), nameof(Degree), nameof(Major), nameof(Gpa), nameof(GpaScale), nameof(Ranking), nameof(ExpectedGraduation)],
+        ApplicationStep.Education => [nameof(Institution), nameof(Degree), nameof(Major), nameof(Gpa), nameof(GpaScale), nameof(RankPosition), nameof(CohortSize), nameof(ExpectedGraduation)],
         ApplicationStep.Choice => [nameof(ResearchInterestIds), nameof(OtherInterests)],
         ApplicationStep.Experience => [nameof(ResearchExperience), nameof(Projects), nameof(Publications)],
         ApplicationStep.English => [nameof(EnglishTest), nameof(EnglishScore)],
@@ -94,78 +117,12 @@ public sealed partial class ApplicationForm
         _ => [],
     };
 
-    /// <summary>Rules across fields and what completing a step needs; (field, English message) pairs.</summary>
-    public IEnumerable<(string Field, string Message)> Problems(ApplicationStep step, bool complete, IReadOnlySet<int> interestIds)
-    {
-        switch (step)
-        {
-            case ApplicationStep.Personal when complete:
-                if (string.IsNullOrWhiteSpace(FullName)) yield return (nameof(FullName), "Enter your full name.");
-                if (string.IsNullOrWhiteSpace(Phone)) yield return (nameof(Phone), "Enter your phone number.");
-                break;
-            case ApplicationStep.Education:
-                var gpa = GpaValue;
-                var scale = GpaScaleValue;
-                if (gpa is null && !string.IsNullOrWhiteSpace(Gpa)) yield return (nameof(Gpa), "GPA must be between 0 and 100, written like 3.8.");
-                if (scale is null && !string.IsNullOrWhiteSpace(GpaScale)) yield return (nameof(GpaScale), "GPA scale must be between 1 and 100, written like 4 or 4.3.");
-                if (complete)
-                {
-                    if (string.IsNullOrWhiteSpace(Institution)) yield return (nameof(Institution), "Enter your institution.");
-                    if (string.IsNullOrWhiteSpace(Degree)) yield return (nameof(Degree), "Enter your degree.");
-                    if (string.IsNullOrWhiteSpace(Major)) yield return (nameof(Major), "Enter your major.");
-                    if (string.IsNullOrWhiteSpace(Gpa)) yield return (nameof(Gpa), "Enter your GPA.");
-                    if (string.IsNullOrWhiteSpace(GpaScale)) yield return (nameof(GpaScale), "Enter the scale of your GPA.");
-                    if (string.IsNullOrWhiteSpace(ExpectedGraduation)) yield return (nameof(ExpectedGraduation), "Enter when you expect to graduate.");
-                }
-
-                if (gpa > scale)
-                {
-                    yield return (nameof(Gpa), "The GPA cannot be above its scale.");
-                }
-
-                break;
-            case ApplicationStep.Choice:
-                if (InterestIdValues is not { } ids || ids.Any(id => !interestIds.Contains(id)) || ids.Count != ids.Distinct().Count())
-                {
-                    yield return (nameof(ResearchInterestIds), "Pick research interests from the list.");
-                }
-                else if (complete && ids.Count == 0 && string.IsNullOrWhiteSpace(OtherInterests))
-                {
-                    yield return (nameof(ResearchInterestIds), "Pick at least one research interest or describe your own.");
-                }
-
-                break;
-            case ApplicationStep.English:
-                if (EnglishTest is not null && !EnglishTests.Contains(EnglishTest))
-                {
-                    yield return (nameof(EnglishTest), "Pick a test from the list.");
-                }
-                else if (complete && EnglishTest is null)
-                {
-                    yield return (nameof(EnglishTest), "Pick your English test, or None.");
-                }
-                else if (complete && EnglishTest is not (null or "None") && string.IsNullOrWhiteSpace(EnglishScore))
-                {
-                    yield return (nameof(EnglishScore), "Enter your score.");
-                }
-
-                break;
-            case ApplicationStep.Statement:
-                if (CountWords(Statement) > StatementMaxWords)
-                {
-                    yield return (nameof(Statement), "The statement can have at most 1,500 words.");
-                }
-                else if (complete && string.IsNullOrWhiteSpace(Statement))
-                {
-                    yield return (nameof(Statement), "Write your statement.");
-                }
-
-                break;
-        }
-    }
-
     public static ApplicationForm From(Application a) => new()
     {
+        Route = a.Route == AdmissionRoute.None ? null : a.Route.ToString(),
+        RecommendationEligibility = a.RecommendationEligibility?.ToString(),
+        SummerCamps = a.SummerCamps,
+        OfficialStepExpectedOn = a.OfficialStepExpectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         FullName = NullIfEmpty(a.FullName),
         ChineseName = a.ChineseName,
         Phone = NullIfEmpty(a.Phone),
@@ -173,24 +130,33 @@ public sealed partial class ApplicationForm
         Degree = NullIfEmpty(a.Degree),
         Major = NullIfEmpty(a.Major),
         Gpa = Text(a.Gpa),
-        GpaScale = Text(a.GpaScale),
-        Ranking = a.RankPosition is { } position && a.CohortSize is { } size ? $"{position}/{size}" : null,
+        GpaScale = a.GpaScale is { } scale ? TranscriptRules.ScaleText(scale) : null,
+        RankPosition = a.RankPosition?.ToString(CultureInfo.InvariantCulture),
+        CohortSize = a.CohortSize?.ToString(CultureInfo.InvariantCulture),
         ExpectedGraduation = a.ExpectedGraduation?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries)],
         OtherInterests = a.OtherInterests,
         ResearchExperience = a.ResearchExperience,
         Projects = a.Projects,
         Publications = a.Publications,
-        EnglishTest = a.EnglishTest is { } test ? EnglishTestNames.First(n => n.Value == test).Key : null,
+        EnglishTest = a.EnglishTest?.ToString() ?? NoEnglishTest,
         EnglishScore = Text(a.EnglishScore),
         Statement = a.Statement,
     };
 
-    /// <summary>Copies this step's fields onto the application.</summary>
+    /// <summary>Copies this step's fields onto the application; only after <see cref="Problems"/> found none.</summary>
     public void ApplyTo(Application a, ApplicationStep step)
     {
         switch (step)
         {
+            case ApplicationStep.Route:
+                a.Route = RouteValue ?? AdmissionRoute.None;
+                // 推免 answers belong only to the routes that ask them: a route changed away drops them.
+                var guide = a.Route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(a.Route);
+                a.RecommendationEligibility = guide is { AsksRecommendation: true } ? EligibilityValue : null;
+                a.SummerCamps = guide is { AsksSummerCamps: true } ? Clean(SummerCamps) : null;
+                a.OfficialStepExpectedOn = DateValue;
+                break;
             case ApplicationStep.Personal:
                 a.FullName = Clean(FullName) ?? string.Empty;
                 a.ChineseName = Clean(ChineseName);
@@ -202,7 +168,10 @@ public sealed partial class ApplicationForm
                 a.Major = Clean(Major) ?? string.Empty;
                 a.Gpa = GpaValue;
                 a.GpaScale = GpaScaleValue;
-                (a.RankPosition, a.CohortSize) = RankValue;
+                // Kept with the GPA whenever either changes, so lists sort applications on different scales.
+                a.GpaPercent = TranscriptRules.Percent(a.Gpa, a.GpaScale);
+                a.RankPosition = RankValue;
+                a.CohortSize = CohortValue;
                 a.ExpectedGraduation = ExpectedGraduation is null ? null
                     : DateOnly.ParseExact(ExpectedGraduation + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
@@ -216,8 +185,8 @@ public sealed partial class ApplicationForm
                 a.Publications = Clean(Publications);
                 break;
             case ApplicationStep.English:
-                a.EnglishTest = EnglishTest is not null && EnglishTestNames.TryGetValue(EnglishTest, out var test) ? test : null;
-                a.EnglishScore = a.EnglishTest is null ? null : FormNumbers.Number(EnglishScore, 0, 1000);
+                a.EnglishTest = EnglishTestValue;
+                a.EnglishScore = a.EnglishTest is { } test ? TranscriptRules.Score(test, EnglishScore) : null;
                 break;
             case ApplicationStep.Statement:
                 a.Statement = Clean(Statement);
@@ -225,22 +194,26 @@ public sealed partial class ApplicationForm
         }
     }
 
+    /// <summary>The route by name, among single routes; null when empty or not a route's name.</summary>
+    private AdmissionRoute? RouteValue => Clean(Route) is { } name ? QueryReader.NameOf(name, AdmissionRoutes.Each) : null;
+
+    private RecommendationEligibility? EligibilityValue =>
+        Clean(RecommendationEligibility) is { } name ? QueryReader.NameOf<RecommendationEligibility>(name) : null;
+
+    private DateOnly? DateValue =>
+        DateOnly.TryParseExact(Clean(OfficialStepExpectedOn), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     private double? GpaValue => FormNumbers.Number(Gpa, 0, MaxGpa);
 
-    private static readonly Dictionary<string, EnglishTest> EnglishTestNames = new(StringComparer.Ordinal)
-    {
-        ["IELTS"] = Data.Applications.EnglishTest.Ielts, ["TOEFL"] = Data.Applications.EnglishTest.Toefl,
-        ["CET-6"] = Data.Applications.EnglishTest.Cet6, ["CET-4"] = Data.Applications.EnglishTest.Cet4, ["GRE"] = Data.Applications.EnglishTest.Gre,
-    };
+    private double? GpaScaleValue => TranscriptRules.Scale(GpaScale);
 
-    /// <summary>"3/120" as rank and cohort size; anything else as none.</summary>
-    private (int?, int?) RankValue =>
-        Clean(Ranking)?.Split('/') is [var position, var size]
-        && FormNumbers.WholeNumber(position.Trim(), 1, 100_000) is { } p && FormNumbers.WholeNumber(size.Trim(), 1, 100_000) is { } s && p <= s
-            ? (p, s)
-            : (null, null);
+    private int? RankValue => FormNumbers.WholeNumber(RankPosition, 1, TranscriptRules.MaxCohortSize);
 
-    private double? GpaScaleValue => FormNumbers.Number(GpaScale, 1, MaxGpa);
+    private int? CohortValue => FormNumbers.WholeNumber(CohortSize, 1, TranscriptRules.MaxCohortSize);
+
+    /// <summary>The test by name; null for none (empty or <see cref="NoEnglishTest"/>) and for a name that is no test.</summary>
+    private EnglishTest? EnglishTestValue =>
+        Clean(EnglishTest) is { } name && name != NoEnglishTest ? QueryReader.NameOf(name, TranscriptRules.EnglishTests) : null;
 
     /// <summary>The ticked ids, or null when one of them is not an id at all.</summary>
     private List<int>? InterestIdValues
@@ -258,9 +231,6 @@ public sealed partial class ApplicationForm
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    [GeneratedRegex(@"\S+")]
-    private static partial Regex Words();
 }
 
 /// <summary>One line of text: no line breaks or other control characters (names go into email headers).</summary>

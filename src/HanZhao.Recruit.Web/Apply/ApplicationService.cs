@@ -124,7 +124,7 @@ public sealed class ApplicationService(
         var complete = go == "next" && !autosave;
         // Only this step's fields are saved, so only their messages count.
         var fields = ApplicationForm.FieldsOf(at.Step);
-        var problems = await ProblemsAsync(form, at.Step, complete, cancellationToken);
+        var problems = await ProblemsAsync(form, at.Application, at.Step, complete, cancellationToken);
         var errors = StepErrors.Merge(
             bound.All.Where(e => fields.Contains(e.Field.Split('[')[0])), problems.Select(p => (p.Field, localizer[p.Message].Value)));
         if (errors.Any)
@@ -156,7 +156,8 @@ public sealed class ApplicationService(
             return Outcome.NotFound();
         }
 
-        var (checkedFile, error) = kind is null || !Enum.IsDefined(kind.Value)
+        // Only the documents the application asks for, and others: not a kind its route has no box for.
+        var (checkedFile, error) = kind is not { } k || !DocumentNames.Accepted(application.Route).Contains(k)
             ? (null, "Choose what kind of document this is.")
             : await PdfUpload.ReadAsync(file, cancellationToken);
         error ??= await AddDocumentAsync(id, kind!.Value, checkedFile!, cancellationToken);
@@ -168,7 +169,9 @@ public sealed class ApplicationService(
         // The page lists the documents as they are now, whichever of several uploads arriving together won.
         db.ChangeTracker.Clear();
         var current = await FindOwnAsync(id, applicantId, cancellationToken) ?? application;
-        return Outcome.Invalid(StepErrors.Merge(bound.All, [("file", localizer[error].Value)]), new ApplicationAtStep(current, ApplicationStep.Documents));
+        // Beside the box the file was for; a kind with no box is about the page as a whole.
+        var field = kind is { } box && DocumentNames.Accepted(current.Route).Contains(box) ? DocumentNames.FileField(box) : string.Empty;
+        return Outcome.Invalid(StepErrors.Merge(bound.All, [(field, localizer[error].Value)]), new ApplicationAtStep(current, ApplicationStep.Documents));
     }
 
     /// <summary>
@@ -218,12 +221,12 @@ public sealed class ApplicationService(
     private async Task<IReadOnlyList<ResearchInterest>> InterestsAsync(CancellationToken cancellationToken) =>
         await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
 
-    /// <summary>Rules that need the database (interest ids), as (field, English message).</summary>
+    /// <summary>Rules that need the database (interest ids) and the intake (its routes), as (field, English message).</summary>
     private async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(
-        ApplicationForm form, ApplicationStep step, bool complete, CancellationToken cancellationToken)
+        ApplicationForm form, Application application, ApplicationStep step, bool complete, CancellationToken cancellationToken)
     {
         var interestIds = (await InterestsAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
-        return [.. form.Problems(step, complete, interestIds)];
+        return [.. form.Problems(step, complete, new ApplicationFormContext(interestIds, application.Program, application.Intake!))];
     }
 
     /// <summary>
@@ -307,19 +310,13 @@ public sealed class ApplicationService(
         var missing = new List<(ApplicationStep, string)>();
         foreach (var step in ApplicationSteps.All)
         {
-            missing.AddRange((await ProblemsAsync(form, step, complete: true, cancellationToken)).Select(p => (step, p.Message)));
+            missing.AddRange((await ProblemsAsync(form, application, step, complete: true, cancellationToken)).Select(p => (step, p.Message)));
         }
 
-        if (application.Documents.All(d => d.Kind != DocumentKind.Cv))
-        {
-            missing.Add((ApplicationStep.Documents, "Upload your CV."));
-        }
-
-        if (application.Documents.All(d => d.Kind != DocumentKind.Transcript))
-        {
-            missing.Add((ApplicationStep.Documents, "Upload your transcript."));
-        }
-
+        // Each document the route asks for, by name.
+        missing.AddRange(AdmissionRouteGuide.RequiredDocuments(application.Route)
+            .Where(kind => application.Documents.All(d => d.Kind != kind))
+            .Select(kind => (ApplicationStep.Documents, DocumentNames.UploadPrompt(kind))));
         return missing;
     }
 

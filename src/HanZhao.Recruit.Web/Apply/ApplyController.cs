@@ -31,11 +31,11 @@ public class ApplyController(ApplicationService applications, PublicContent cont
             return View("Choose", new ApplyChooseViewModel(await content.GetIntakesAsync(cancellationToken), outcome.Errors)).Refused();
         }
 
-        return ApplicationService.IsEditable(application) ? Redirect(new ApplicationAtStep(application, ApplicationStep.Personal).Url) : Redirect("/applicant");
+        return ApplicationService.IsEditable(application) ? Redirect(new ApplicationAtStep(application, ApplicationSteps.First).Url) : Redirect("/applicant");
     }
 
     [HttpGet("/apply/{id:int}")]
-    public IActionResult Continue(int id) => Redirect($"/apply/{id}/{ApplicationStep.Personal.Slug()}");
+    public IActionResult Continue(int id) => Redirect($"/apply/{id}/{ApplicationSteps.First.Slug()}");
 
     [HttpGet("/apply/{id:int}/{step}")]
     public async Task<IActionResult> Step(int id, string step, CancellationToken cancellationToken) =>

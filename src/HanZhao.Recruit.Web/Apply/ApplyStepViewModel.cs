@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.PublicSite;
 
@@ -21,6 +22,21 @@ public sealed record ApplyStepViewModel(
     FormErrors Errors)
 {
     public bool IsSubmitted => Application.Status != ApplicationStatus.Draft;
+
+    /// <summary>The routes the applicant may choose: those the intake accepts for the program.</summary>
+    public IReadOnlyList<RouteGuide> Routes => AdmissionRouteGuide.Of(Application.Program, Application.Intake!.Routes);
+
+    /// <summary>The route as stored, with its description; null until one is chosen.</summary>
+    public RouteGuide? Route => Application.Route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(Application.Route);
+
+    /// <summary>The documents page's boxes: each required document, then the others.</summary>
+    public IReadOnlyList<DocumentKind> DocumentBoxes => DocumentNames.Accepted(Application.Route);
+
+    /// <summary>Uploaded documents that no box shows any more (the route changed): listed with the others, to remove.</summary>
+    public IEnumerable<ApplicationDocument> Unasked => Application.Documents.Where(d => !DocumentBoxes.Contains(d.Kind));
+
+    public IEnumerable<ApplicationDocument> DocumentsOf(DocumentKind kind) =>
+        Application.Documents.Where(d => d.Kind == kind).OrderBy(d => d.Slot).ThenBy(d => d.UploadedAtUtc);
 
     public string StepUrl(ApplicationStep step) => $"/apply/{Application.Id}/{step.Slug()}";
 }

@@ -58,7 +58,7 @@ public static class ApplicationFormSteps
         return await client.PostAsync($"/apply/{id}/documents", content);
     }
 
-    /// <summary>Fills every step validly, uploads a CV and a transcript; returns the application id.</summary>
+    /// <summary>Fills every step validly, uploads the documents the route requires; returns the application id.</summary>
     public static async Task<int> FillCompleteApplicationAsync(this HttpClient client, RecruitAppFactory app, string intake = "2026.09", string program = "PhD")
     {
         await using var db = app.CreateDbContext();
@@ -70,7 +70,8 @@ public static class ApplicationFormSteps
         db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
 
     /// <summary>
-    /// Fills every step validly, choosing <paramref name="interestId"/>, uploads a CV and a transcript;
+    /// Fills every step validly, choosing <paramref name="interestId"/>, uploads the documents the route
+    /// requires (a CV, a transcript and a ranking certificate);
     /// returns the application id. With <paramref name="antiforgeryToken"/> it posts without first
     /// opening each page (as a browser that keeps the form open would), which load tests need.
     /// </summary>
@@ -80,19 +81,20 @@ public static class ApplicationFormSteps
         var id = await client.StartAsync(intake, program);
         foreach (var (step, fields) in ValidSteps)
         {
-            var values = step == "choice" ? fields.Append(new("ResearchInterestIds", interestId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : fields;
+            var values = step switch
+            {
+                "choice" => fields.Append(new("ResearchInterestIds", interestId.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                "route" => ApplicationDrafts.RouteFor(program),
+                _ => fields,
+            };
             using var response = await client.SaveStepAsync(id, step, values, antiforgeryToken: antiforgeryToken);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode} {PageTextOf(await response.Content.ReadAsStringAsync())}");
         }
 
-        using (var cv = await client.UploadAsync(id, "Cv", Pdf(4096), "cv.pdf", antiforgeryToken: antiforgeryToken))
+        foreach (var (kind, fileName, size) in ApplicationDrafts.RequiredDocuments)
         {
-            Assert.Equal(HttpStatusCode.Redirect, cv.StatusCode);
-        }
-
-        using (var transcript = await client.UploadAsync(id, "Transcript", Pdf(8192), "transcript.pdf", antiforgeryToken: antiforgeryToken))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, transcript.StatusCode);
+            using var upload = await client.UploadAsync(id, kind, Pdf(size), fileName, antiforgeryToken: antiforgeryToken);
+            Assert.True(upload.StatusCode == HttpStatusCode.Redirect, $"{kind}: {(int)upload.StatusCode} {PageTextOf(await upload.Content.ReadAsStringAsync())}");
         }
 
         return id;

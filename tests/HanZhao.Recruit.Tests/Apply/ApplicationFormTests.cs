@@ -28,7 +28,7 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
     }
 
     [Fact]
-    public async Task An_applicant_fills_every_step_uploads_two_pdfs_and_submits_with_a_reference_number_and_two_emails()
+    public async Task An_applicant_fills_every_step_uploads_the_documents_of_the_route_and_submits_with_a_reference_number_and_two_emails()
     {
         var email = NewEmail();
         using var client = await app.SignedInApplicantAsync(email);
@@ -44,7 +44,7 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
         Assert.Equal(reference, application.ReferenceNumber);
         Assert.NotNull(application.ConsentedAtUtc);
-        Assert.Equal(2, application.Documents.Count);
+        Assert.Equal(3, application.Documents.Count); // CV, transcript and the ranking certificate 直博 asks for
         Assert.Contains(application.StatusHistory, c => c is { From: ApplicationStatus.Draft, To: ApplicationStatus.Submitted });
         await using var db = app.CreateDbContext();
         var confirmation = await db.EmailMessages.SingleAsync(m => m.Kind == "SubmissionReceived" && m.ToAddress == email);
@@ -244,7 +244,9 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         var id = await client.FillCompleteApplicationAsync(app);
         foreach (var (step, fields) in ApplicationFormSteps.ValidSteps.Where(s => s.Key != "choice"))
         {
-            var hostile = fields.Select(f => f.Key is "Gpa" or "GpaScale" or "ExpectedGraduation" or "EnglishTest" or "Phone"
+            // Text fields only: numbers, dates and choices have their own tests (NumberFieldTests, RouteStepTests).
+            var hostile = fields.Select(f => f.Key is "Gpa" or "GpaScale" or "RankPosition" or "CohortSize" or "ExpectedGraduation" or "EnglishTest"
+                or "EnglishScore" or "Phone" or "Route" or "RecommendationEligibility" or "OfficialStepExpectedOn"
                 ? f : new KeyValuePair<string, string>(f.Key, Script + f.Value));
             using var saved = await client.SaveStepAsync(id, step, hostile, go: "save");
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -512,10 +514,10 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
     public async Task After_the_deadline_the_draft_is_kept_but_cannot_be_submitted()
     {
         using var client = await app.SignedInApplicantAsync(NewEmail());
-        var id = await client.FillCompleteApplicationAsync(app, "2025.09", "Master");
+        var id = await client.FillCompleteApplicationAsync(app, "2026.09", "Master");
         await using (var db = app.CreateDbContext())
         {
-            await db.Intakes.Where(i => i.Code == "2025.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
+            await db.Intakes.Where(i => i.Code == "2026.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         }
 
         try
@@ -531,7 +533,7 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         finally
         {
             await using var db = app.CreateDbContext();
-            await db.Intakes.Where(i => i.Code == "2025.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, (DateTime?)null));
+            await db.Intakes.Where(i => i.Code == "2026.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.DeadlineUtc, (DateTime?)null));
         }
     }
 

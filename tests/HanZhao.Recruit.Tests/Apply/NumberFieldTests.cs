@@ -24,7 +24,10 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
         foreach (var value in NotNumbers)
         {
             data.Add("education", "Gpa", value, "GPA must be between 0 and 100, written like 3.8.");
-            data.Add("education", "GpaScale", value, "GPA scale must be between 1 and 100, written like 4 or 4.3.");
+            // The scale is a choice among 4.0, 4.3, 5.0 and 100 now; what is not one of them gets the list's message.
+            data.Add("education", "GpaScale", value, "Choose the scale of your GPA from the list.");
+            data.Add("education", "RankPosition", value, "Your rank is a whole number from 1, like 3.");
+            data.Add("education", "CohortSize", value, "The cohort size is a whole number from 1, like 120.");
             data.Add("choice", "ResearchInterestIds", value, "Pick research interests from the list.");
         }
 
@@ -49,7 +52,7 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
     [Theory]
     [InlineData("3.8", "4", 3.8, 4.0)]
     [InlineData(" 92.5 ", "100", 92.5, 100.0)]
-    [InlineData("0", "1", 0.0, 1.0)]
+    [InlineData("0", "5", 0.0, 5.0)]
     [InlineData("4.30", "4.3", 4.3, 4.3)]
     [InlineData("0.00001", "4", 0.00001, 4.0)]
     public async Task A_plain_decimal_in_range_is_saved_and_shown_again_as_a_plain_decimal(string gpa, string scale, double storedGpa, double storedScale)
@@ -81,6 +84,6 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
     {
         await using var db = app.CreateDbContext();
         var a = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
-        return $"{a.Gpa} {a.GpaScale} {a.ResearchInterestIds} {a.UpdatedAtUtc:O}";
+        return $"{a.Gpa} {a.GpaScale} {a.GpaPercent} {a.RankPosition} {a.CohortSize} {a.ResearchInterestIds} {a.UpdatedAtUtc:O}";
     }
 }

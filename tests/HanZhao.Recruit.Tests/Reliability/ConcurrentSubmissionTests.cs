@@ -47,7 +47,7 @@ public sealed class ConcurrentSubmissionTests(ITestOutputHelper output) : IAsync
                 var application = stored[s.Id];
                 Assert.Equal(ApplicationStatus.Submitted, application.Status);
                 Assert.Single(application.StatusHistory, h => h.To == ApplicationStatus.Submitted);
-                Assert.Equal([DocumentKind.Cv, DocumentKind.Transcript], application.Documents.Select(d => d.Kind).Order());
+                Assert.Equal([DocumentKind.Cv, DocumentKind.Transcript, DocumentKind.RankingCertificate], application.Documents.Select(d => d.Kind).Order());
                 Assert.All(application.Documents, d =>
                 {
                     Assert.Equal(d.SizeBytes, d.Content!.Bytes.Length);

@@ -24,7 +24,7 @@ public sealed class RestartBetweenDraftAndSubmissionTests(Xunit.Abstractions.ITe
         const string email = "restart@example.edu";
         var browser = await site.SignedInBrowserAsync(email);
         var id = await browser.StartAsync();
-        foreach (var step in new[] { "personal", "education" })
+        foreach (var step in new[] { "route", "personal", "education" })
         {
             using var saved = await browser.SaveStepAsync(id, step, ApplicationFormSteps.ValidSteps[step]);
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -102,6 +102,12 @@ public sealed class RestartBetweenDraftAndSubmissionTests(Xunit.Abstractions.ITe
         using (var transcript = await browser.UploadAsync(id, "Transcript", ApplicationFormSteps.Pdf(5000), "transcript.pdf"))
         {
             Assert.Equal(HttpStatusCode.Redirect, transcript.StatusCode);
+        }
+
+        // The route chosen before the restart (直博) asks for a ranking certificate as well.
+        using (var ranking = await browser.UploadAsync(id, "RankingCertificate", ApplicationFormSteps.Pdf(3000), "ranking.pdf"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ranking.StatusCode);
         }
 
         using (var submit = await browser.SubmitAsync(id))

@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Web.Platform.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Apply.SignIn;
 
@@ -10,8 +11,15 @@ namespace HanZhao.Recruit.Web.Apply.SignIn;
 /// </summary>
 [Route("apply/signin")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ApplicantSignInController(ApplicantSignInService signIn) : Controller
+public sealed class ApplicantSignInController(ApplicantSignInService signIn, IOptions<ApplicantSignInOptions> options) : Controller
 {
+    /// <summary>
+    /// Where the "check your email" page finds the address just typed: TempData, kept in this browser's
+    /// own encrypted cookie and read once, so the page names only the address this visitor typed, never
+    /// one from a link or another visitor's request, and a reload no longer shows it.
+    /// </summary>
+    private const string SentToKey = "SignInSentTo";
+
     [HttpGet("")]
     public IActionResult Form(string? returnPath) =>
         View(new SignInRequestForm { ReturnPath = ApplicantSignInService.LocalPathOrNull(returnPath) });
@@ -27,6 +35,7 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
         if (outcome.IsDone)
         {
             // Sent and ignored (a bot) look the same; redirecting means a reload does not send another link.
+            TempData[SentToKey] = EmailAddresses.Check(email).Address;
             return RedirectToAction(nameof(Sent));
         }
 
@@ -35,7 +44,7 @@ public sealed class ApplicantSignInController(ApplicantSignInService signIn) : C
     }
 
     [HttpGet("sent")]
-    public IActionResult Sent() => View();
+    public IActionResult Sent() => View(new SignInSentPage(TempData[SentToKey] as string, options.Value.LinkLifetime));
 
     // Mail scanners open links to check them: a GET must not use the token, only offer to.
     [HttpGet("confirm")]

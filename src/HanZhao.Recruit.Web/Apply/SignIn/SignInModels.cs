@@ -19,6 +19,15 @@ public sealed class SignInRequestForm
     public FormErrors Errors { get; set; } = new();
 }
 
+/// <summary>
+/// "Check your email": the address the link went to, as normalised (null when the page is opened again
+/// or without a request), and how long the link works.
+/// </summary>
+public sealed record SignInSentPage(string? Address, TimeSpan LinkLifetime)
+{
+    public int LinkMinutes => (int)Math.Ceiling(LinkLifetime.TotalMinutes);
+}
+
 /// <summary>The page that turns the emailed link into a POST (see <c>ApplicantSignInController.Confirm</c>).</summary>
 public sealed record SignInConfirmPage(string Token);
 

@@ -33,7 +33,11 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
                     a.Id, a.ReferenceNumber, a.Status, a.Program, a.Intake!.Code, a.Applicant!.Email,
                     a.FullName, a.ChineseName, a.Phone, a.Institution, a.Degree, a.Major, a.Gpa, a.GpaScale, a.RankPosition, a.CohortSize,
                     a.ExpectedGraduation, a.OtherInterests, a.ResearchExperience, a.Projects, a.Publications,
-                    a.EnglishTest, a.EnglishScore, a.Statement, a.SubmittedAtUtc, a.UpdatedAtUtc),
+                    a.EnglishTest, a.EnglishScore, a.Statement, a.SubmittedAtUtc, a.UpdatedAtUtc)
+                {
+                    Route = a.Route, RecommendationEligibility = a.RecommendationEligibility, SummerCamps = a.SummerCamps,
+                    OfficialStepExpectedOn = a.OfficialStepExpectedOn, GpaPercent = a.GpaPercent,
+                },
                 a.ResearchInterestIds,
             })
             .SingleOrDefaultAsync(cancellationToken);

@@ -78,7 +78,19 @@ public sealed record ApplicationDetails(
     double? EnglishScore,
     string? Statement,
     DateTime? SubmittedAtUtc,
-    DateTime UpdatedAtUtc);
+    DateTime UpdatedAtUtc)
+{
+    /// <summary>The official route the applicant plans; None until chosen.</summary>
+    public AdmissionRoute Route { get; init; }
+
+    public RecommendationEligibility? RecommendationEligibility { get; init; }
+
+    public string? SummerCamps { get; init; }
+
+    public DateOnly? OfficialStepExpectedOn { get; init; }
+
+    public double? GpaPercent { get; init; }
+}
 
 public sealed record ResearchFitItem(int Id, LocalizedText Name, bool Chosen);
 

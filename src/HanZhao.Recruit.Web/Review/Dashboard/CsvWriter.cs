@@ -1,4 +1,7 @@
 using System.Text;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Apply;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;
 
@@ -39,4 +42,25 @@ public sealed class CsvWriter(TextWriter writer)
 
     public static string Neutralise(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+}
+
+/// <summary>
+/// The export's columns for the figures that compare applicants: the route by its guide's name, the
+/// GPA as a percentage of its scale, the rank with its percentile, and the English test with its
+/// score. Appended after the list's own columns, so older spreadsheets keep their column letters.
+/// </summary>
+public static class FigureColumns
+{
+    public static IReadOnlyList<string> Header { get; } = ["Route", "GPA %", "Rank", "Percentile (top %)", "English test", "English score"];
+
+    public static IEnumerable<string?> Cells(
+        AdmissionRoute route, double? gpaPercent, int? rankPosition, int? cohortSize, EnglishTest? englishTest, double? englishScore) =>
+    [
+        route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(route).Name,
+        ApplicationFigures.Percent(gpaPercent),
+        ApplicationFigures.Rank(rankPosition, cohortSize),
+        ApplicationFigures.Percentile(rankPosition, cohortSize),
+        englishTest is { } test ? ApplicationFigures.Name(test) : null,
+        ApplicationFigures.Score(englishScore),
+    ];
 }

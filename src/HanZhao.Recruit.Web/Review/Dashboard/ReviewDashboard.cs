@@ -121,6 +121,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
                 item.AverageScore?.ToString("0.00", CultureInfo.InvariantCulture),
                 string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
                 string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
+                .. FigureColumns.Cells(item.Route, item.GpaPercent, item.RankPosition, item.CohortSize, item.EnglishTest, item.EnglishScore),
             ], cancellationToken);
         }
 
@@ -139,7 +140,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers"];
+        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header];
 
     /// <summary>
     /// Assigns (or unassigns) the selected applications to a co-reviewer, audited per application.
@@ -335,6 +336,13 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Program = a.Program,
             Status = a.Status,
             SubmittedAtUtc = a.SubmittedAtUtc,
+            // The export's figures (FigureColumns); the page's rows leave them out.
+            Route = a.Route,
+            GpaPercent = a.GpaPercent,
+            RankPosition = a.RankPosition,
+            CohortSize = a.CohortSize,
+            EnglishTest = a.EnglishTest,
+            EnglishScore = a.EnglishScore,
             AverageScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
                 .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0,
         });
@@ -417,6 +425,18 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         public DateTime? SubmittedAtUtc { get; init; }
 
         public double? AverageScore { get; init; }
+
+        public AdmissionRoute Route { get; init; }
+
+        public double? GpaPercent { get; init; }
+
+        public int? RankPosition { get; init; }
+
+        public int? CohortSize { get; init; }
+
+        public EnglishTest? EnglishTest { get; init; }
+
+        public double? EnglishScore { get; init; }
 
         public DashboardRow ToRow() => new(
             Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore);

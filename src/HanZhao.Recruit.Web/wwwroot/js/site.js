@@ -46,8 +46,8 @@
     });
 })();
 
-// Application form: save the draft while typing (every few seconds after a change) and count
-// the statement's words. Without JavaScript, the Save buttons do the same.
+// Application form: save the draft while typing (every few seconds after a change), count the
+// statement's words and show the rank's percentile. Without JavaScript, the Save buttons do the same.
 (() => {
     "use strict";
     document.querySelectorAll("form[data-autosave]").forEach(form => {
@@ -66,14 +66,45 @@
         });
     });
 
-    document.querySelectorAll("[data-word-count]").forEach(counter => {
-        const field = document.getElementById("f-" + counter.dataset.wordCount);
-        const limit = Number(counter.dataset.wordLimit);
+    // Counts as the server does (Platform/Forms/TextLength.cs): each CJK character one, other text by
+    // words between spaces. The page hands over the server's CJK ranges, so the two cannot drift apart.
+    const counter = ranges => {
+        const cjk = ranges.split(" ").map(r => r.split("-").map(h => parseInt(h, 16)));
+        const isCjk = code => cjk.some(([first, last]) => code >= first && code <= last);
+        return text => {
+            let count = 0, inWord = false;
+            for (const character of text) {
+                const code = character.codePointAt(0);
+                if (isCjk(code)) { count++; inWord = false; }
+                else if (/\s/.test(character)) { inWord = false; }
+                else if (!inWord) { count++; inWord = true; }
+            }
+            return count;
+        };
+    };
+
+    document.querySelectorAll("[data-word-count]").forEach(output => {
+        const field = document.getElementById("f-" + output.dataset.wordCount);
+        const limit = Number(output.dataset.wordLimit);
+        const count = counter(output.dataset.cjk || "");
         const update = () => {
-            const words = (field.value.match(/\S+/g) || []).length;
-            counter.textContent = counter.dataset.label.replace("{0}", words).replace("{1}", limit);
-            counter.classList.toggle("over-limit", words > limit);
+            const words = count(field.value);
+            output.textContent = output.dataset.label.replace("{0}", words).replace("{1}", limit);
+            output.classList.toggle("over-limit", words > limit);
         };
         field.addEventListener("input", update);
+    });
+
+    // "Top 2.5%" under the rank, as the reviewer will read it.
+    document.querySelectorAll("[data-percentile]").forEach(output => {
+        const rank = document.getElementById("f-RankPosition");
+        const size = document.getElementById("f-CohortSize");
+        const update = () => {
+            const r = Number(rank.value), s = Number(size.value);
+            const valid = Number.isInteger(r) && Number.isInteger(s) && r >= 1 && s >= r && rank.value !== "" && size.value !== "";
+            output.textContent = valid ? output.dataset.label.replace("{0}", String(Math.round(r * 1000 / s) / 10)) : "";
+        };
+        rank.addEventListener("input", update);
+        size.addEventListener("input", update);
     });
 })();

@@ -354,7 +354,10 @@ public class SignInTests(SignInAppFactory app) : IClassFixture<SignInAppFactory>
         using var pageKnown = await client2.RequestLinkAsync(known);
         using var pageUnknown = await client2.RequestLinkAsync(unknown);
         Assert.Equal(HttpStatusCode.OK, pageKnown.StatusCode);
-        Assert.Equal(await pageKnown.Content.ReadAsStringAsync(), await pageUnknown.Content.ReadAsStringAsync());
+        // "Check your email" names the address just typed; apart from it the pages are the same.
+        Assert.Equal(
+            (await pageKnown.Content.ReadAsStringAsync()).Replace(known, "ADDRESS", StringComparison.Ordinal),
+            (await pageUnknown.Content.ReadAsStringAsync()).Replace(unknown, "ADDRESS", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         foreach (var expected in new[]
                  {
                      "Li Ming", "李明", "138-0000-0000", "Fudan University", "Bachelor of Engineering", "Computer Science",
-                     "3.85 / 4", "3/120", "2026-06", "Quantum error correction", "Two years in the vision lab.",
+                     "3.85 / 4", "3 of 120 (top 2.5%)", "2026-06", "Quantum error correction", "Two years in the vision lab.",
                      "A compiler for a toy language.", "Li M. et al., A paper, NeurIPS 2025.", "IELTS", "7.5",
                      "I want to work on trustworthy machine learning.", application.ReferenceNumber!, "PhD", "Under review",
                      "li-ming-cv.pdf", "transcript.pdf", "Dr. Wang Fang", "2026-03-05 09:30 UTC", "follow up",
