@@ -57,7 +57,13 @@ public partial class ApplyJourneyTests(ApplyJourneyApp app, BrowserFixture brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "PhD, enrollment 2026.09" }).ClickAsync();
-        await page.GetByLabel("Full name").FillAsync("Li Ming");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Direct PhD (直博)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Yes, my university has confirmed it" }).CheckAsync();
+        await page.GetByLabel("Expected date of the official step").FillAsync("2025-09-25");
+        await CheckAsync(page, "04-route");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
+        await page.GetByLabel("Full name *", new() { Exact = true }).FillAsync("Li Ming");
         await page.GetByLabel("Chinese name (optional)").FillAsync("李明");
         await page.GetByLabel("Phone").FillAsync("+86 138 0000 0000");
         await CheckAsync(page, "04-personal");
@@ -66,8 +72,8 @@ public partial class ApplyJourneyTests(ApplyJourneyApp app, BrowserFixture brows
         await page.GetByLabel("Institution").FillAsync("Huazhong University of Science and Technology");
         await page.GetByLabel("Degree").FillAsync("Bachelor of Engineering");
         await page.GetByLabel("Major").FillAsync("Computer Science");
-        await page.GetByLabel("GPA", new() { Exact = false }).First.FillAsync("3.8");
-        await page.GetByLabel("GPA scale").FillAsync("4");
+        await page.GetByLabel("GPA *", new() { Exact = true }).FillAsync("3.8");
+        await page.GetByLabel("GPA scale").SelectOptionAsync("4.0");
         await page.GetByLabel("Expected graduation").FillAsync("2026-06");
         await CheckAsync(page, "05-education");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
@@ -89,14 +95,14 @@ public partial class ApplyJourneyTests(ApplyJourneyApp app, BrowserFixture brows
         await CheckAsync(page, "09-statement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
 
-        foreach (var (kind, file) in new[] { ("Cv", "cv.pdf"), ("Transcript", "transcript.pdf") })
+        foreach (var (kind, file) in new[] { ("Cv", "cv.pdf"), ("Transcript", "transcript.pdf"), ("RankingCertificate", "ranking.pdf") })
         {
-            await page.GetByLabel("Kind of document").SelectOptionAsync(kind);
-            await page.GetByLabel("PDF file").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = Pdf() });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+            var box = page.Locator($"[data-document-box={kind}]");
+            await box.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = Pdf() });
+            await box.GetByRole(AriaRole.Button).ClickAsync();
         }
 
-        Assert.Equal(2, await page.Locator(".documents li").CountAsync());
+        Assert.Equal(3, await page.Locator(".document-done").CountAsync());
         await CheckAsync(page, "10-documents");
         await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
 

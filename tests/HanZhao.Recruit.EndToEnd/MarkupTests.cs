@@ -109,7 +109,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         ],
         ["apply"] =
         [
-            ("/apply", 200), ("/apply/{app}/personal", 200), ("/apply/{app}/education", 200), ("/apply/{app}/choice", 200),
+            ("/apply", 200), ("/apply/{app}/route", 200), ("/apply/{app}/personal", 200), ("/apply/{app}/education", 200), ("/apply/{app}/choice", 200),
             ("/apply/{app}/experience", 200), ("/apply/{app}/english", 200), ("/apply/{app}/statement", 200),
             ("/apply/{app}/documents", 200), ("/apply/{app}/review", 200), ("/apply/{app}/submitted", 200),
         ],
@@ -201,7 +201,11 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         };
         await page.Context.AddCookiesAsync([new Cookie { Name = world.ApplicantCookie.Name, Value = world.ApplicantCookie.Value, Url = app.ServerAddress.ToString() }]);
         served.Add(await RefuseAsync(page, WithCulture(world.Fill("/apply/{app}/education"), culture), world.Fill("/apply/{app}/education"),
-            new() { ["Gpa"] = "five", ["GpaScale"] = "-1", ["ExpectedGraduation"] = "someday", ["go"] = "next" }));
+            new() { ["Gpa"] = "five", ["GpaScale"] = "-1", ["RankPosition"] = "121", ["CohortSize"] = "120", ["ExpectedGraduation"] = "someday", ["go"] = "next" }));
+        served.Add(await RefuseAsync(page, WithCulture(world.Fill("/apply/{app}/route"), culture), world.Fill("/apply/{app}/route"),
+            new() { ["Route"] = "NationalExam", ["OfficialStepExpectedOn"] = "someday", ["go"] = "next" }));
+        served.Add(await RefuseAsync(page, WithCulture(world.Fill("/apply/{app}/english"), culture), world.Fill("/apply/{app}/english"),
+            new() { ["EnglishTest"] = "Ielts", ["EnglishScore"] = "9.5", ["go"] = "next" }));
         await page.Context.AddCookiesAsync([new Cookie { Name = world.ProfessorCookie.Name, Value = world.ProfessorCookie.Value, Url = app.ServerAddress.ToString() }]);
         served.Add(await RefuseAsync(page, WithCulture("/review/settings/intakes", culture), "/review/settings/intakes",
             new() { ["Code"] = "next year", ["Programs"] = "PhD", ["PhdQuota"] = "-3" }));
