@@ -17,6 +17,9 @@ public sealed record ApplicationSummary(
     IReadOnlyList<StatusStep> History,
     IReadOnlyList<DocumentSummary> Documents)
 {
+    /// <summary>The official route the applicant plans; None until chosen.</summary>
+    public AdmissionRoute Route { get; init; }
+
     public bool CanEdit => PortalRules.CanEdit(Status);
 
     public bool CanWithdraw => PortalRules.CanWithdraw(Status);
