@@ -29,6 +29,9 @@ public static class PortalText
     {
         DocumentKind.Cv => localizer["CV"],
         DocumentKind.Transcript => localizer["Transcript"],
+        DocumentKind.RankingCertificate => localizer["Ranking certificate"],
+        DocumentKind.ResearchProposal => localizer["Research proposal"],
+        DocumentKind.EnglishCertificate => localizer["English test certificate"],
         _ => localizer["Other document"],
     };
 

@@ -15,6 +15,7 @@ public static class ReviewSetup
     public static IServiceCollection AddReview(this IServiceCollection services) =>
         services
             .AddScoped<ReviewDashboard>()
+            .AddScoped<CycleWatch>()
             .AddScoped<ApplicationReview>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
