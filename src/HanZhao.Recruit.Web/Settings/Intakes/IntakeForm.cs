@@ -108,6 +108,10 @@ public static class ShanghaiTime
     /// <summary>"2026-09-01": the day in Shanghai.</summary>
     public static string Date(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The moment <paramref name="day"/> begins in Shanghai, as UTC.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>Today's date in Shanghai.</summary>
     public static DateOnly Today(DateTime nowUtc) => DateOnly.FromDateTime(FromUtc(nowUtc));
 
