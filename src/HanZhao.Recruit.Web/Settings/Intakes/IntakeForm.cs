@@ -29,13 +29,18 @@ public sealed class IntakeForm
     /// <summary>Adding only: "true" opens the new intake at once; editing leaves opening to the Open/Close buttons.</summary>
     public string? Open { get; set; }
 
-    /// <summary>
-    /// The routes accepted, by name ("DirectPhd"), one checkbox each. The form always sends an empty
-    /// value with them (a hidden field), so "every box unticked" arrives as [""] and is refused, while
-    /// a post without the field at all (an older form, a script) leaves the routes as they are
-    /// (every route for a new intake).
-    /// </summary>
+    /// <summary>The routes accepted, by name ("DirectPhd"), one checkbox each.</summary>
     public string[]? Routes { get; set; }
+
+    /// <summary>
+    /// "true" from the form's hidden field: the route boxes were on the form, so none ticked means
+    /// none (refused). A post with neither (an older form, a script) leaves the routes as they are,
+    /// every route for a new intake.
+    /// </summary>
+    public string? RoutesListed { get; set; }
+
+    /// <summary>The routes as posted; null when the post did not carry the route boxes at all.</summary>
+    public string[]? PostedRoutes => Routes is { Length: > 0 } || RoutesListed is not null ? Routes ?? [] : null;
 
     public bool Offers(StudyPrograms program) => Programs?.Contains(program.ToString(), StringComparer.OrdinalIgnoreCase) == true;
 
@@ -46,6 +51,7 @@ public sealed class IntakeForm
     {
         Programs = [nameof(StudyPrograms.PhD), nameof(StudyPrograms.Master)],
         Routes = Names(AdmissionRoutes.All),
+        RoutesListed = "true",
         Open = "true",
     };
 
@@ -78,6 +84,7 @@ public sealed class IntakeForm
         PhdQuota = intake.PhdQuota?.ToString(CultureInfo.InvariantCulture),
         MasterQuota = intake.MasterQuota?.ToString(CultureInfo.InvariantCulture),
         Routes = Names(intake.Routes),
+        RoutesListed = "true",
     };
 
     private static string[] Names(AdmissionRoute routes) => [.. AdmissionRoutes.Each.Where(r => routes.HasFlag(r)).Select(r => r.ToString())];

@@ -186,7 +186,7 @@ public sealed partial class IntakeSettings(
 
         var phdQuota = ParseQuota("phdQuota", form.PhdQuota, StudyPrograms.PhD, programs, errors);
         var masterQuota = ParseQuota("masterQuota", form.MasterQuota, StudyPrograms.Master, programs, errors);
-        var routes = form.Routes is null ? routesBefore : ParseRoutes(form.Routes, errors);
+        var routes = form.PostedRoutes is { } posted ? ParseRoutes(posted, errors) : routesBefore;
         RequireRoutes(programs, routes, errors);
 
         return !errors.Any && code is not null

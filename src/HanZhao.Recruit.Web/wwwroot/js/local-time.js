@@ -10,7 +10,10 @@
         element.setAttribute("data-local-done", "");
         const moment = new Date(element.getAttribute("data-local-time"));
         if (Number.isNaN(moment.getTime()) || wallClock(moment, "Asia/Shanghai") === wallClock(moment, undefined)) return;
-        const own = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }).format(moment);
+        // dateStyle and timeStyle cannot be combined with timeZoneName: the parts are named one by one.
+        const own = new Intl.DateTimeFormat(lang, {
+            year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZoneName: "short",
+        }).format(moment);
         element.textContent = (element.getAttribute("data-label") || "{0}").replace("{0}", own);
         element.hidden = false;
     });

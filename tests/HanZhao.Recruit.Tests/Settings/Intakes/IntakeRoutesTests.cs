@@ -23,7 +23,7 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
 
         var html = await professor.GetStringAsync(Page);
 
-        Assert.Contains("<input type=\"hidden\" name=\"routes\" value=\"\" />", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"routesListed\" value=\"true\" />", html, StringComparison.Ordinal);
         foreach (var route in AdmissionRoutes.Each)
         {
             Assert.Contains($"<input type=\"checkbox\" name=\"routes\" value=\"{route}\" checked=\"checked\" />", html, StringComparison.Ordinal);
@@ -42,11 +42,11 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
     {
         var user = await app.CreateUserAsync(Roles.Professor);
         using var professor = await app.CreateClientSignedInAsAsync(user);
-        var id = await AddAsync(professor, "2042.09", ["", "DirectPhd", "MasterToPhd", "ApplicationAssessment", "InternationalPhd", "Recommended", "NationalExam"]);
+        var id = await AddAsync(professor, "2042.09", ["DirectPhd", "MasterToPhd", "ApplicationAssessment", "InternationalPhd", "Recommended", "NationalExam"]);
         Assert.Equal(AdmissionRoutes.All, (await IntakeAsync("2042.09")).Routes);
 
         using (var edit = await professor.PostFormAsync($"{Page}/{id}", $"{Page}/{id}",
-                   Form("2042.09", ["PhD", "Master"], ["", "ApplicationAssessment", "NationalExam"])))
+                   Form("2042.09", ["PhD", "Master"], ["ApplicationAssessment", "NationalExam"])))
         {
             Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         }
@@ -82,7 +82,7 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
 
         // The seeded 2026.09 is the intake /join explains (the first open one): keep 申请-考核 and 推免 only.
         using (var edit = await professor.PostFormAsync($"{Page}/{seeded.Id}", $"{Page}/{seeded.Id}",
-                   Form("2026.09", ["PhD", "Master"], ["", "ApplicationAssessment", "Recommended"])))
+                   Form("2026.09", ["PhD", "Master"], ["ApplicationAssessment", "Recommended"])))
         {
             Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         }
@@ -109,7 +109,7 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
         finally
         {
             using var restore = await professor.PostFormAsync($"{Page}/{seeded.Id}", $"{Page}/{seeded.Id}",
-                Form("2026.09", ["PhD", "Master"], ["", .. AdmissionRoutes.Each.Select(r => r.ToString())]));
+                Form("2026.09", ["PhD", "Master"], [.. AdmissionRoutes.Each.Select(r => r.ToString())]));
             Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         }
     }
@@ -118,15 +118,15 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
     {
         var cases = new (string Field, string Message, string[] Programs, string[] Routes)[]
         {
-            ("phdRoutes", "Keep at least one PhD route: applicants choose one of them.", ["PhD", "Master"], ["", "Recommended"]),
-            ("masterRoutes", "Keep at least one Master route: applicants choose one of them.", ["PhD", "Master"], ["", "DirectPhd"]),
-            ("phdRoutes", "Keep at least one PhD route: applicants choose one of them.", ["PhD"], [""]),
-            ("masterRoutes", "Keep at least one Master route: applicants choose one of them.", ["Master"], ["", "DirectPhd", "InternationalPhd"]),
-            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["", "DirectPhd", "Bachelor"]),
-            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["", "1"]),
-            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["", "DirectPhd, NationalExam"]),
-            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["", "None"]),
-            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["", new string('x', 5000)]),
+            ("phdRoutes", "Keep at least one PhD route: applicants choose one of them.", ["PhD", "Master"], ["Recommended"]),
+            ("masterRoutes", "Keep at least one Master route: applicants choose one of them.", ["PhD", "Master"], ["DirectPhd"]),
+            ("phdRoutes", "Keep at least one PhD route: applicants choose one of them.", ["PhD"], []),
+            ("masterRoutes", "Keep at least one Master route: applicants choose one of them.", ["Master"], ["DirectPhd", "InternationalPhd"]),
+            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["DirectPhd", "Bachelor"]),
+            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["1"]),
+            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["DirectPhd, NationalExam"]),
+            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], ["None"]),
+            ("routes", "Choose routes from the list; there is no other route.", ["PhD"], [new string('x', 5000)]),
         };
         var data = new TheoryData<bool, string, string, string[], string[]>();
         foreach (var editing in new[] { false, true })
@@ -166,7 +166,7 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
         using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
         var id = await AddAsync(professor, "2044.09", null);
         Assert.Equal(AdmissionRoutes.All, (await IntakeAsync("2044.09")).Routes);
-        using (var narrow = await professor.PostFormAsync($"{Page}/{id}", $"{Page}/{id}", Form("2044.09", ["PhD", "Master"], ["", "DirectPhd", "NationalExam"])))
+        using (var narrow = await professor.PostFormAsync($"{Page}/{id}", $"{Page}/{id}", Form("2044.09", ["PhD", "Master"], ["DirectPhd", "NationalExam"])))
         {
             Assert.Equal(HttpStatusCode.Redirect, narrow.StatusCode);
         }
@@ -199,11 +199,12 @@ public class IntakeRoutesTests(IntakeSettingsApp app) : IClassFixture<IntakeSett
         return await AddAsync(professor, code, null);
     }
 
+    /// <summary>The form as the browser posts it: with <paramref name="routes"/> the boxes (and the field saying they were there); null, a post without them.</summary>
     private static List<KeyValuePair<string, string>> Form(string code, string[] programs, string[]? routes) =>
     [
         new("code", code),
         .. programs.Select(p => new KeyValuePair<string, string>("programs", p)),
-        .. (routes ?? []).Select(r => new KeyValuePair<string, string>("routes", r)),
+        .. (routes is null ? [] : routes.Select(r => new KeyValuePair<string, string>("routes", r)).Append(new("routesListed", "true"))),
     ];
 
     private async Task<Intake> IntakeAsync(string code)
