@@ -65,6 +65,15 @@ public sealed class MarkupApp : RecruitAppFactory
             Kind = "Test", ToAddress = "someone@example.com", Subject = "A message that failed", TextBody = "Hello", HtmlBody = "<p>Hello</p>",
             Status = EmailStatus.Failed, CreatedAtUtc = now, NextAttemptAtUtc = now, Attempts = 5, LastError = "550 mailbox unavailable",
         });
+        // The same applicant's Master application with an offer and a running 待录取 notice: the milestone pages and forms.
+        var offer = new Application
+        {
+            ApplicantId = applicant.Id, IntakeId = intake.Id, Program = StudyPrograms.Master, Route = AdmissionRoute.Recommended, Status = ApplicationStatus.Offer,
+            Culture = "zh-CN", FullName = "Zhou Min", Institution = "Fudan University", Major = "Computer Science", ReferenceNumber = "HZ-2026-90002",
+            CreatedAtUtc = now, UpdatedAtUtc = now, SubmittedAtUtc = now,
+            Milestones = [new() { Kind = MilestoneKind.PendingAdmission, OccurredOn = new DateOnly(2026, 3, 1), RespondByUtc = now.AddDays(3), Note = "推免系统", RecordedAtUtc = now }],
+        };
+        db.Applications.Add(offer);
         await db.SaveChangesAsync();
         application.ReferenceNumber = $"HZ-2026-{application.Id:D5}";
         await db.SaveChangesAsync();
@@ -72,6 +81,7 @@ public sealed class MarkupApp : RecruitAppFactory
         var values = new Dictionary<string, string>
         {
             ["app"] = Id(application.Id),
+            ["offer"] = Id(offer.Id),
             ["intake"] = Id(intake.Id),
             ["publication"] = (await db.Publications.OrderBy(p => p.Id).FirstAsync()).Slug,
             ["publicationId"] = Id((await db.Publications.OrderBy(p => p.Id).FirstAsync()).Id),
@@ -113,7 +123,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/apply/{app}/experience", 200), ("/apply/{app}/english", 200), ("/apply/{app}/statement", 200),
             ("/apply/{app}/documents", 200), ("/apply/{app}/review", 200), ("/apply/{app}/submitted", 200),
         ],
-        ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200)],
+        ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200), ("/applicant/{offer}/milestones", 200), ("/applicant/{app}/milestones", 200)],
         ["staff"] =
         [
             ("/review", 200), ("/review?status=Submitted&sort=name", 200), ("/review/applications/{app}", 200),
@@ -121,6 +131,8 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/review/bulk?ids={app}&status=Rejected", 200), ("/review/templates", 200), ("/review/templates/Interview/en", 200),
             ("/review/templates/Offer/zh-CN", 200), ("/review/reviewers", 200), ("/review/emails", 200), ("/review/audit", 200),
             ("/account/2fa", 200), ("/account/2fa?suggest=true", 200),
+            ("/review/applications/{offer}", 200), ("/review/applications/{offer}/milestones", 200), ("/review/applications/{app}/milestones", 200),
+            ("/review/templates/milestones/PendingAdmission/zh-CN", 200), ("/review/settings/intakes?prefill=next", 200),
         ],
         ["settings"] =
         [
@@ -209,6 +221,14 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         await page.Context.AddCookiesAsync([new Cookie { Name = world.ProfessorCookie.Name, Value = world.ProfessorCookie.Value, Url = app.ServerAddress.ToString() }]);
         served.Add(await RefuseAsync(page, WithCulture("/review/settings/intakes", culture), "/review/settings/intakes",
             new() { ["Code"] = "next year", ["Programs"] = "PhD", ["PhdQuota"] = "-3" }));
+        served.Add(await RefuseAsync(page, WithCulture("/review/settings/intakes", culture), "/review/settings/intakes",
+            new() { ["Code"] = "2031.09", ["Programs"] = "Master", ["Routes"] = "DirectPhd" }));
+        var milestones = world.Fill("/review/applications/{offer}/milestones");
+        served.Add(await RefuseAsync(page, WithCulture(milestones, culture), milestones,
+            new() { ["kind"] = "PendingAdmission", ["occurredOn"] = "2026-02-30", ["respondBy"] = "soon", ["note"] = new string('x', 501), ["sendEmail"] = "yes" }));
+        await page.Context.AddCookiesAsync([new Cookie { Name = world.ApplicantCookie.Name, Value = world.ApplicantCookie.Value, Url = app.ServerAddress.ToString() }]);
+        var own = world.Fill("/applicant/{offer}/milestones");
+        served.Add(await RefuseAsync(page, WithCulture(own, culture), own, new() { ["kind"] = "Admitted", ["occurredOn"] = "" }));
         return served;
     }
 

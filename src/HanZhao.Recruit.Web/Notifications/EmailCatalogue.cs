@@ -80,10 +80,39 @@ public static class EmailCatalogue
         Language: "the applicant's language; the template of that language",
         WrittenIn: "Review/Decisions/StatusEmails.cs"));
 
+    /// <summary>
+    /// The official milestones' emails, one per step (推免 system / official application, 复试, 待录取
+    /// with its deadline, accepted, admitted, accepted elsewhere). Their words are the built-in
+    /// templates in Review/Templates/MilestoneTemplates.cs, shown on /review/templates.
+    /// </summary>
+    private static readonly Dictionary<MilestoneKind, EmailKind> MilestoneKinds = Enum.GetValues<MilestoneKind>().ToDictionary(
+        kind => kind,
+        kind => new EmailKind(
+            "Milestone" + kind,
+            To: "the applicant",
+            SentWhen: $"the professor records the official step {kind} with \"send the email\" ticked"
+                + (kind is MilestoneKind.OfficialApplication or MilestoneKind.AcceptedElsewhere ? ", or the applicant records it on /applicant" : string.Empty),
+            Language: "the applicant's language",
+            WrittenIn: "Review/Milestones/MilestoneEmails.cs"));
+
+    public static readonly EmailKind MilestoneReported = new(
+        "MilestoneReported",
+        To: "the professor (Recruit:ProfessorEmail, else the professor account); Reply-To the applicant",
+        SentWhen: "an applicant records an official step of their own on /applicant (official application submitted, accepted elsewhere)",
+        Language: "English",
+        WrittenIn: "Review/Milestones/MilestoneEmails.cs");
+
     public static IReadOnlyList<EmailKind> All { get; } =
-        [SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, ReviewerInvitation, ContactMessage, DailyDigest];
+    [
+        SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
+        ReviewerInvitation, ContactMessage, DailyDigest,
+    ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>
     public static EmailKind ForStatus(ApplicationStatus status) =>
         StatusKinds.TryGetValue(status, out var kind) ? kind : throw new ArgumentOutOfRangeException(nameof(status), status, "No email for this status.");
+
+    /// <summary>The email of an official milestone.</summary>
+    public static EmailKind ForMilestone(MilestoneKind milestone) =>
+        MilestoneKinds.TryGetValue(milestone, out var kind) ? kind : throw new ArgumentOutOfRangeException(nameof(milestone), milestone, "No such milestone.");
 }

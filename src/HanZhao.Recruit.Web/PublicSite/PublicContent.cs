@@ -1,12 +1,9 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Content;
-using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.PublicSite.Publications;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.PublicSite;
-
-public sealed record OpenIntake(string Code, DateOnly EnrollmentDate, StudyPrograms Programs, DateTime? DeadlineUtc, bool IsOpen);
 
 public sealed record HomePage(
     Profile Profile,
@@ -15,12 +12,12 @@ public sealed record HomePage(
     IReadOnlyList<Accomplishment> Accomplishments,
     IReadOnlyList<Publication> RecentPublications,
     int PublicationCount,
-    IReadOnlyList<OpenIntake> OpenIntakes);
+    PublicIntakes Intakes);
 
 public sealed record JoinPage(
     Profile Profile,
     IReadOnlyList<ResearchInterest> Interests,
-    IReadOnlyList<OpenIntake> Intakes);
+    PublicIntakes Intakes);
 
 /// <summary>Reads what the public pages show. Read-only, no tracking; pages are output-cached on top.</summary>
 public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
@@ -38,13 +35,13 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
             await db.Accomplishments.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(cancellationToken),
             [.. publications.Take(RecentCount)],
             publications.Count,
-            [.. (await GetIntakesAsync(cancellationToken)).Where(i => i.IsOpen)]);
+            await GetPublicIntakesAsync(cancellationToken));
     }
 
     public async Task<JoinPage> GetJoinAsync(CancellationToken cancellationToken) =>
         new(await GetProfileAsync(cancellationToken),
             await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
-            await GetIntakesAsync(cancellationToken));
+            await GetPublicIntakesAsync(cancellationToken));
 
     /// <summary>Every publication, newest year first, then in the professor's order. A professor's
     /// list is a few hundred at most, so filtering happens in memory (identically on both providers).</summary>
@@ -67,11 +64,15 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
         await db.Profiles.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException("No profile: the content seed did not run.");
 
-    /// <summary>Every intake with whether it takes applications right now (open, started, before its deadline).</summary>
-    public async Task<IReadOnlyList<OpenIntake>> GetIntakesAsync(CancellationToken cancellationToken)
+    /// <summary>Every intake with whether it takes applications right now (open, started, before its deadline and its enrollment date).</summary>
+    public async Task<IReadOnlyList<OpenIntake>> GetIntakesAsync(CancellationToken cancellationToken) =>
+        (await GetPublicIntakesAsync(cancellationToken)).All;
+
+    /// <summary>The intakes as visitors see them now, and when that view next changes by the clock alone.</summary>
+    public async Task<PublicIntakes> GetPublicIntakesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var intakes = await db.Intakes.AsNoTracking().OrderBy(i => i.EnrollmentDate).ToListAsync(cancellationToken);
-        return [.. intakes.Select(i => new OpenIntake(i.Code, i.EnrollmentDate, i.Programs, i.DeadlineUtc, i.IsAcceptingApplications(now)))];
+        return PublicIntakes.At(intakes, now);
     }
 }

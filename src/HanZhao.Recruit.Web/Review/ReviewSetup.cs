@@ -4,6 +4,7 @@ using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Decisions;
 using HanZhao.Recruit.Web.Review.Documents;
 using HanZhao.Recruit.Web.Review.EmailLog;
+using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
 using HanZhao.Recruit.Web.Review.Templates;
 
@@ -15,10 +16,13 @@ public static class ReviewSetup
     public static IServiceCollection AddReview(this IServiceCollection services) =>
         services
             .AddScoped<ReviewDashboard>()
+            .AddScoped<CycleWatch>()
             .AddScoped<ApplicationReview>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
             .AddScoped<TemplateEditor>()
+            .AddScoped<MilestoneEmails>()
+            .AddScoped<MilestoneRecorder>()
             .AddScoped<DocumentExport>()
             .AddScoped<ReviewerAccounts>()
             .AddScoped<EmailOutbox>()

@@ -15,7 +15,7 @@ namespace HanZhao.Recruit.Tests.Applicant;
 /// The app with one test-only endpoint that signs the client in as a given user, so the applicant's
 /// page can be tested without the email-link sign-in (which has its own tests).
 /// </summary>
-public sealed class PortalAppFactory : RecruitAppFactory
+public class PortalAppFactory : RecruitAppFactory
 {
     public const string SignInPath = "/test/portal/signin";
 

@@ -25,7 +25,9 @@ public class EmailCatalogueTests
         {
             var file = Path.Combine(WebProject, kind.WrittenIn);
             Assert.True(File.Exists(file), $"{kind.Name}: {kind.WrittenIn} does not exist");
-            var use = fields.TryGetValue(kind, out var field) ? $"EmailCatalogue.{field}" : "EmailCatalogue.ForStatus(";
+            var use = fields.TryGetValue(kind, out var field) ? $"EmailCatalogue.{field}"
+                : kind.Name.StartsWith("Milestone", StringComparison.Ordinal) ? "EmailCatalogue.ForMilestone("
+                : "EmailCatalogue.ForStatus(";
             Assert.Contains(use, File.ReadAllText(file), StringComparison.Ordinal);
         });
     }

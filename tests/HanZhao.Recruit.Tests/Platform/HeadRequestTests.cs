@@ -42,6 +42,7 @@ public sealed class HeadRequestTests(HeadAppFactory app) : IClassFixture<HeadApp
     [
         "/review", "/review?status=Submitted", "/review/export.csv", "/review/applications/{app}", "/review/applications/{app}/status",
         "/review/bulk?ids={app}&status=Rejected", "/review/templates", "/review/templates/Interview/en", "/review/reviewers",
+        "/review/applications/{app}/milestones", "/review/templates/milestones/PendingAdmission/zh-CN", "/review/settings/intakes?prefill=next",
         "/review/emails", "/review/audit", "/review/settings/intakes", "/review/settings/intakes/{intake}", "/review/settings/content",
         "/review/settings/content/profile", "/review/settings/content/accomplishments", "/review/settings/content/accomplishments/{item}",
         "/review/settings/content/publications", "/review/settings/content/publications/new", "/review/settings/content/publications/import",

@@ -103,8 +103,12 @@ public class SeedFactsTests(RecruitAppFactory app) : IClassFixture<RecruitAppFac
         var text = await client.GetTextAsync($"/join?culture={culture}");
 
         Assert.Contains(seed.Profile.RecruitingNotice.In(culture), text, StringComparison.Ordinal);
-        Assert.Contains(culture == "en" ? "2025.09 PhD and Master None Open" : "2025.09 博士和硕士 无 开放中", text, StringComparison.Ordinal);
-        Assert.Contains(culture == "en" ? "2026.09 PhD and Master None Open" : "2026.09 博士和硕士 无 开放中", text, StringComparison.Ordinal);
+        // The tests' clock is in the spring of 2026: 2026.09 takes applications, 2025.09 closed when its enrollment began.
+        var open = culture == "en" ? "2026.09 PhD and Master None Open" : "2026.09 博士和硕士 无 开放中";
+        var closed = culture == "en" ? "2025.09 PhD and Master None Closed since 2025-09-01" : "2025.09 博士和硕士 无 已于 2025-09-01 关闭";
+        Assert.Contains(open, text, StringComparison.Ordinal);
+        Assert.Contains(closed, text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf(open, StringComparison.Ordinal) < text.IndexOf(closed, StringComparison.Ordinal), "the open intake comes first");
         Assert.All(seed.Interests, i => Assert.Contains(i.In(culture), text, StringComparison.Ordinal));
         Assert.Contains(culture == "en" ? "CV and transcript" : "简历和成绩单", text, StringComparison.Ordinal);
     }

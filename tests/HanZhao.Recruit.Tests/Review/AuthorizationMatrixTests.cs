@@ -77,6 +77,11 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/templates/Interview/en", [], ProfessorOnly),
         ("POST", "/review/templates/Interview/en", ["subject=Interview for {reference}", "body=Dear {name}, let us talk."], ProfessorOnly),
         ("POST", "/review/templates/Interview/en/restore", [], ProfessorOnly),
+        ("GET", "/review/templates/milestones/{milestone}/en", [], ProfessorOnly),
+        // Official steps: staff who see the application read them; only the professor records them
+        // (the matrix's application is under review, so the professor's post is refused with 400, past authorization).
+        ("GET", "/review/applications/{app}/milestones", [], AssignedStaff),
+        ("POST", "/review/applications/{app}/milestones", ["kind=OfficialApplication", "occurredOn=2026-03-01"], [S, F, F, N, S, O]),
         ("GET", "/review/reviewers", [], ProfessorOnly),
         ("POST", "/review/reviewers/invite", ["email=new.reviewer@example.edu", "displayName=New Reviewer"], ProfessorOnly),
         ("POST", "/review/reviewers/{victim}/resend", [], ProfessorOnly),
@@ -348,6 +353,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["section"] = "accomplishments",
             ["item"] = accomplishmentId.ToString(CultureInfo.InvariantCulture),
             ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
+            ["milestone"] = "PendingAdmission",
         });
     }
 }

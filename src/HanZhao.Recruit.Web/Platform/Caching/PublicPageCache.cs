@@ -5,8 +5,10 @@ namespace HanZhao.Recruit.Web.Platform.Caching;
 
 /// <summary>
 /// Public GET pages are served from the output cache, one entry per URL (query included) and
-/// language. Whatever changes their content evicts <see cref="Tag"/>; the short expiry covers
-/// what changes by the clock alone (an intake passing its deadline).
+/// language. Whatever changes their content evicts <see cref="Tag"/>; what changes by the clock
+/// alone at a known moment (an intake opening, reaching its deadline or its enrollment date) is
+/// handled by the page itself with <see cref="ExpireWithin"/>, so a cached copy never outlives that
+/// moment; the 5-minute expiry is the upper bound for everything else.
 /// </summary>
 public static class PublicPageCache
 {
@@ -19,6 +21,27 @@ public static class PublicPageCache
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(Tag)));
+
+    /// <summary>
+    /// Shortens this response's life in the cache to <paramref name="validFor"/> (never lengthens it):
+    /// the page shows something that changes by the clock then. Zero or less: not cached at all.
+    /// </summary>
+    public static void ExpireWithin(this HttpContext context, TimeSpan? validFor)
+    {
+        if (validFor is not { } span || context.Features.Get<IOutputCacheFeature>() is not { } feature)
+        {
+            return;
+        }
+
+        if (span <= TimeSpan.Zero)
+        {
+            feature.Context.AllowCacheStorage = false;
+        }
+        else if (feature.Context.ResponseExpirationTimeSpan is not { } current || span < current)
+        {
+            feature.Context.ResponseExpirationTimeSpan = span;
+        }
+    }
 
     /// <summary>Call after anything the public pages show has changed.</summary>
     public static Task EvictPublicPagesAsync(this IOutputCacheStore store, CancellationToken cancellationToken = default) =>

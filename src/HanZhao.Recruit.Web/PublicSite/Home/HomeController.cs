@@ -9,6 +9,10 @@ namespace HanZhao.Recruit.Web.PublicSite.Home;
 public sealed class HomeController(PublicContent content) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await content.GetHomeAsync(cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var page = await content.GetHomeAsync(cancellationToken);
+        HttpContext.ExpireWithin(page.Intakes.ValidFor);
+        return View(page);
+    }
 }

@@ -45,18 +45,17 @@ public sealed class CsvWriter(TextWriter writer)
 }
 
 /// <summary>
-/// The export's columns for the figures that compare applicants: the route by its guide's name, the
+/// The export's columns for the figures that compare applicants: the
 /// GPA as a percentage of its scale, the rank with its percentile, and the English test with its
 /// score. Appended after the list's own columns, so older spreadsheets keep their column letters.
 /// </summary>
 public static class FigureColumns
 {
-    public static IReadOnlyList<string> Header { get; } = ["Route", "GPA %", "Rank", "Percentile (top %)", "English test", "English score"];
+    public static IReadOnlyList<string> Header { get; } = ["GPA %", "Rank", "Percentile (top %)", "English test", "English score"];
 
     public static IEnumerable<string?> Cells(
-        AdmissionRoute route, double? gpaPercent, int? rankPosition, int? cohortSize, EnglishTest? englishTest, double? englishScore) =>
+        double? gpaPercent, int? rankPosition, int? cohortSize, EnglishTest? englishTest, double? englishScore) =>
     [
-        route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(route).Name,
         ApplicationFigures.Percent(gpaPercent),
         ApplicationFigures.Rank(rankPosition, cohortSize),
         ApplicationFigures.Percentile(rankPosition, cohortSize),

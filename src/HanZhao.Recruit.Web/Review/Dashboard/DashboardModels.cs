@@ -20,9 +20,15 @@ public sealed record DashboardRow(
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public IReadOnlyList<string> Reviewers { get; init; } = [];
+
+    /// <summary>The official route the applicant plans; None until chosen.</summary>
+    public AdmissionRoute Route { get; init; }
 }
 
 public sealed record DashboardCount(int IntakeId, string IntakeCode, StudyPrograms Program, ApplicationStatus Status, int Count);
+
+/// <summary>How many visible applications of an intake and program plan each route (None: not chosen yet).</summary>
+public sealed record DashboardRouteCount(int IntakeId, string IntakeCode, StudyPrograms Program, AdmissionRoute Route, int Count);
 
 public sealed record DashboardDeadline(int IntakeId, string Code, DateTime DeadlineUtc, int DaysLeft);
 
@@ -42,6 +48,11 @@ public sealed class DashboardPage
     public int PageCount => Total == 0 ? 1 : (Total + Query.PageSize - 1) / Query.PageSize;
 
     public required IReadOnlyList<DashboardCount> Counts { get; init; }
+
+    public IReadOnlyList<DashboardRouteCount> RouteCounts { get; init; } = [];
+
+    /// <summary>What the professor should act on in the recruiting cycle; nothing for a co-reviewer.</summary>
+    public CycleAlerts Alerts { get; init; } = CycleAlerts.None;
 
     public required int NewSinceLastVisit { get; init; }
 

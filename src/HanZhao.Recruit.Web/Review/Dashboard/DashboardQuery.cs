@@ -49,6 +49,9 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
 
     public StudyPrograms? Program { get; init; }
 
+    /// <summary>The official route; <see cref="AdmissionRoute.None"/> asks for applications that have not chosen one.</summary>
+    public AdmissionRoute? Route { get; init; }
+
     public ApplicationStatus? Status { get; init; }
 
     public int? InterestId { get; init; }
@@ -82,7 +85,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
     public IReadOnlyList<QueryProblem> Problems { get; init; } = [];
 
     public bool HasFilters =>
-        IntakeId is not null || Program is not null || Status is not null || InterestId is not null || Tag is not null
+        IntakeId is not null || Program is not null || Route is not null || Status is not null || InterestId is not null || Tag is not null
         || Reviewer is not null || MinScore is not null || MaxScore is not null || SubmittedFrom is not null
         || SubmittedTo is not null || Search is not null;
 
@@ -96,6 +99,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
     public static DashboardQuery Read(QueryReader query)
     {
         var program = query.Name<StudyPrograms>("program", [StudyPrograms.PhD, StudyPrograms.Master]);
+        var route = query.Name<AdmissionRoute>("route", [AdmissionRoute.None, .. AdmissionRoutes.Each]);
         // Drafts are never visible to staff, so they are not a filter either.
         var status = query.Name("status", Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft));
         var tag = query.Text("tag", MaxTagLength);
@@ -119,6 +123,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
         {
             IntakeId = query.WholeNumber("intake"),
             Program = program,
+            Route = route,
             Status = status,
             InterestId = query.WholeNumber("interest"),
             Tag = tag,
@@ -153,6 +158,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
 
         Add("intake", IntakeId?.ToString(CultureInfo.InvariantCulture));
         Add("program", Program?.ToString());
+        Add("route", Route?.ToString());
         Add("status", Status?.ToString());
         Add("interest", InterestId?.ToString(CultureInfo.InvariantCulture));
         Add("tag", Tag);

@@ -6,6 +6,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Web.Apply;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -21,7 +22,7 @@ namespace HanZhao.Recruit.Web.Review.Dashboard;
 /// <see cref="ReviewAccess.VisibleTo"/>, and the list projects only its own columns (no documents,
 /// no long texts), so it stays fast with 100 000 applications.
 /// </summary>
-public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle)
 {
     private const int DeadlinesShown = 5;
     private const int TagsOffered = 200;
@@ -56,6 +57,9 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var codes = intakes.ToDictionary(i => i.Id, i => i.Code);
+        var routeCounts = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Route })
+            .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Route, Count = g.Count() })
+            .ToListAsync(cancellationToken);
 
         var newSince = lastVisitUtc is { } since
             ? await visible.CountAsync(a => a.SubmittedAtUtc > since, cancellationToken)
@@ -78,6 +82,11 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Counts = [.. counts.Where(c => codes.ContainsKey(c.IntakeId))
                 .Select(c => new DashboardCount(c.IntakeId, codes[c.IntakeId], c.Program, c.Status, c.Count))
                 .OrderByDescending(c => c.IntakeCode, StringComparer.Ordinal).ThenBy(c => c.Program).ThenBy(c => c.Status)],
+            RouteCounts = [.. routeCounts.Where(c => codes.ContainsKey(c.IntakeId))
+                .Select(c => new DashboardRouteCount(c.IntakeId, codes[c.IntakeId], c.Program, c.Route, c.Count))
+                .OrderByDescending(c => c.IntakeCode, StringComparer.Ordinal).ThenBy(c => c.Program)
+                .ThenBy(c => c.Route == AdmissionRoute.None ? int.MaxValue : (int)c.Route)],
+            Alerts = isProfessor ? await cycle.GetAlertsAsync(cancellationToken) : CycleAlerts.None,
             NewSinceLastVisit = newSince,
             LastVisitUtc = lastVisitUtc,
             Deadlines = deadlines,
@@ -116,12 +125,13 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
                 item.Major,
                 item.IntakeCode,
                 item.Program.ToString(),
+                item.Route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(item.Route).Name,
                 item.Status.ToString(),
                 item.SubmittedAtUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 item.AverageScore?.ToString("0.00", CultureInfo.InvariantCulture),
                 string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
                 string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
-                .. FigureColumns.Cells(item.Route, item.GpaPercent, item.RankPosition, item.CohortSize, item.EnglishTest, item.EnglishScore),
+                .. FigureColumns.Cells(item.GpaPercent, item.RankPosition, item.CohortSize, item.EnglishTest, item.EnglishScore),
             ], cancellationToken);
         }
 
@@ -140,7 +150,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header];
+        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Route", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header];
 
     /// <summary>
     /// Assigns (or unassigns) the selected applications to a co-reviewer, audited per application.
@@ -273,6 +283,11 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             applications = applications.Where(a => a.Program == program);
         }
 
+        if (query.Route is { } route)
+        {
+            applications = applications.Where(a => a.Route == route);
+        }
+
         if (query.Status is { } status)
         {
             applications = applications.Where(a => a.Status == status);
@@ -334,6 +349,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Major = a.Major,
             IntakeCode = a.Intake!.Code,
             Program = a.Program,
+            Route = a.Route,
             Status = a.Status,
             SubmittedAtUtc = a.SubmittedAtUtc,
             // The export's figures (FigureColumns); the page's rows leave them out.
@@ -420,6 +436,8 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
 
         public StudyPrograms Program { get; init; }
 
+        public AdmissionRoute Route { get; init; }
+
         public ApplicationStatus Status { get; init; }
 
         public DateTime? SubmittedAtUtc { get; init; }
@@ -439,6 +457,9 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         public double? EnglishScore { get; init; }
 
         public DashboardRow ToRow() => new(
-            Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore);
+            Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore)
+        {
+            Route = Route,
+        };
     }
 }

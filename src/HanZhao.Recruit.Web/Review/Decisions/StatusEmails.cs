@@ -11,8 +11,19 @@ using Microsoft.Extensions.Localization;
 
 namespace HanZhao.Recruit.Web.Review.Decisions;
 
-/// <summary>What the placeholders of a template are filled with.</summary>
-public sealed record EmailValues(string Name, string Reference, StudyPrograms Program, string Intake);
+/// <summary>
+/// What the placeholders of a template are filled with. <see cref="Date"/> and <see cref="Deadline"/>
+/// belong to the official milestones' emails ({date}: the day of the step; {deadline}: a 待录取 notice's).
+/// </summary>
+public sealed record EmailValues(string Name, string Reference, StudyPrograms Program, string Intake)
+{
+    public string? Date { get; init; }
+
+    public string? Deadline { get; init; }
+}
+
+/// <summary>A template written out in the applicant's language, ready to be built with its catalogue entry.</summary>
+public sealed record WrittenTemplate(EmailWriter Writer, string Subject, string ToName, string Footer);
 
 /// <summary>
 /// Writes the email for a status: the professor's template for that status and language when one is
@@ -41,12 +52,29 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
     public EmailDraft Render(
         TemplateText template, ApplicationStatus status, string culture, EmailValues values, string toAddress, string? applicantPageUrl)
     {
+        var written = Write(template, culture, values, applicantPageUrl, []);
+        return written.Writer.Build(EmailCatalogue.ForStatus(status), toAddress, written.ToName, written.Subject, written.Footer);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="template"/> in <paramref name="culture"/>: its paragraphs filled with
+    /// <paramref name="values"/>, the reference, program and intake (then <paramref name="moreFacts"/>, written
+    /// by the caller in <paramref name="culture"/>) listed under it, and the link to the applicant's page. The
+    /// caller builds the email with its <see cref="EmailCatalogue"/> entry.
+    /// </summary>
+    public WrittenTemplate Write(
+        TemplateText template, string culture, EmailValues values, string? applicantPageUrl, IReadOnlyList<(string Label, string Value)> moreFacts)
+    {
         culture = DefaultTemplates.Normalize(culture);
         // The email is written in the applicant's language, not the language of this request.
         using var scope = CultureScope.Use(culture);
         var language = CultureInfo.CurrentUICulture.Name;
         var program = values.Program == StudyPrograms.None ? "—" : localizer[values.Program.ToString()].Value;
-        var filled = new EmailValues(OneLine(values.Name), OneLine(values.Reference), values.Program, OneLine(values.Intake));
+        var filled = new EmailValues(OneLine(values.Name), OneLine(values.Reference), values.Program, OneLine(values.Intake))
+        {
+            Date = values.Date is null ? null : OneLine(values.Date),
+            Deadline = values.Deadline is null ? null : OneLine(values.Deadline),
+        };
 
         var writer = new EmailWriter(language);
         foreach (var paragraph in Paragraphs(Fill(template.Body, filled, program)))
@@ -59,6 +87,7 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
             (localizer["Reference number"], filled.Reference),
             (localizer["Program"], program),
             (localizer["Intake"], filled.Intake),
+            .. moreFacts.Select(f => (f.Label, OneLine(f.Value))),
         ]);
         if (applicantPageUrl is not null)
         {
@@ -67,7 +96,7 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
 
         // A subject is a header: one line, whatever the template or the name holds.
         var subject = OneLine(Fill(template.Subject, filled, program));
-        return writer.Build(EmailCatalogue.ForStatus(status), toAddress, filled.Name, subject, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
+        return new WrittenTemplate(writer, subject, filled.Name, localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
     }
 
     /// <summary>Values that show what a template looks like, for the template editor.</summary>
@@ -84,7 +113,9 @@ public sealed partial class StatusEmails(RecruitDbContext db, IStringLocalizer<S
         text.Replace("{name}", values.Name, StringComparison.Ordinal)
             .Replace("{reference}", values.Reference, StringComparison.Ordinal)
             .Replace("{program}", program, StringComparison.Ordinal)
-            .Replace("{intake}", values.Intake, StringComparison.Ordinal);
+            .Replace("{intake}", values.Intake, StringComparison.Ordinal)
+            .Replace("{date}", values.Date ?? "—", StringComparison.Ordinal)
+            .Replace("{deadline}", values.Deadline ?? "—", StringComparison.Ordinal);
 
     // Blank lines separate paragraphs; single line breaks stay inside one (a signature).
     private static IEnumerable<string> Paragraphs(string body) =>

@@ -6,6 +6,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Review.Decisions;
+using HanZhao.Recruit.Web.Review.Milestones;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,20 +17,35 @@ namespace HanZhao.Recruit.Web.Review.Templates;
 /// with a preview written for a sample applicant, saving (audited) and restoring the built-in one.
 /// A status or language without a template is answered as not found.
 /// </summary>
-public sealed class TemplateEditor(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, StatusEmails emails)
+public sealed class TemplateEditor(
+    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, StatusEmails emails, MilestoneEmails milestoneEmails)
 {
     public const int MaxSubjectLength = 300;
     public const int MaxBodyLength = 10000;
 
-    public async Task<IReadOnlyList<TemplateRow>> GetListAsync(CancellationToken cancellationToken)
+    public async Task<TemplateListPage> GetListAsync(CancellationToken cancellationToken)
     {
         var saved = await db.EmailTemplates.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. StatusPipeline.StaffTargets
+        IReadOnlyList<TemplateRow> statuses = [.. StatusPipeline.StaffTargets
             .SelectMany(status => Cultures.Supported.Select(culture =>
                 saved.FirstOrDefault(t => t.Status == status && t.Culture == culture) is { } custom
                     ? new TemplateRow(status, culture, custom.Subject, IsDefault: false)
                     : new TemplateRow(status, culture, DefaultTemplates.For(status, culture)!.Subject, IsDefault: true)))];
+        var milestones = MilestoneRules.InOrder
+            .SelectMany(kind => Cultures.Supported.Select(culture => new MilestoneTemplateRow(kind, culture, MilestoneTemplates.For(kind, culture).Subject)))
+            .ToList();
+        return new TemplateListPage(statuses, milestones);
     }
+
+    /// <summary>
+    /// The built-in email of an official step, with its preview; null for an unknown language. (The
+    /// model stores templates per status only, so these texts are not editable yet.)
+    /// </summary>
+    public MilestoneTemplatePage? GetMilestonePage(MilestoneKind kind, string culture) =>
+        Cultures.IsSupported(culture)
+            ? new MilestoneTemplatePage(kind, DefaultTemplates.Normalize(culture), MilestoneTemplates.For(kind, culture),
+                milestoneEmails.Preview(kind, culture, clock.GetUtcNow().UtcDateTime))
+            : null;
 
     /// <summary>The template in force, with its preview; null when there is no such template.</summary>
     public async Task<TemplatePage?> GetPageAsync(ApplicationStatus status, string culture, TemplateQuery query, CancellationToken cancellationToken)

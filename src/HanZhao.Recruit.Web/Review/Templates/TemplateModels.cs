@@ -8,6 +8,15 @@ namespace HanZhao.Recruit.Web.Review.Templates;
 /// <summary>One status and language in the template list.</summary>
 public sealed record TemplateRow(ApplicationStatus Status, string Culture, string Subject, bool IsDefault);
 
+/// <summary>One official step and language in the template list.</summary>
+public sealed record MilestoneTemplateRow(MilestoneKind Kind, string Culture, string Subject);
+
+/// <summary>/review/templates: the status emails (editable) and the official steps' emails (built-in).</summary>
+public sealed record TemplateListPage(IReadOnlyList<TemplateRow> Statuses, IReadOnlyList<MilestoneTemplateRow> Milestones);
+
+/// <summary>The built-in email of an official step in one language, with the email it writes for a sample applicant.</summary>
+public sealed record MilestoneTemplatePage(MilestoneKind Kind, string Culture, TemplateText Text, EmailPreview Preview);
+
 /// <summary>The template editor: what is (or would be) saved, and the email it writes with sample values.</summary>
 public sealed record TemplatePage(
     ApplicationStatus Status, string Culture, string Subject, string Body, bool IsDefault, EmailPreview? Preview, FormErrors Errors)

@@ -18,6 +18,11 @@ public sealed class TemplatesController(TemplateEditor editor) : Controller
     public async Task<IActionResult> Templates(CancellationToken cancellationToken) =>
         View(await editor.GetListAsync(cancellationToken));
 
+    /// <summary>An official step's built-in email (read only); an unknown step or language is 404.</summary>
+    [HttpGet("/review/templates/milestones/{kind}/{culture}")]
+    public IActionResult MilestoneTemplate(MilestoneKind? kind, string culture) =>
+        kind is { } step && editor.GetMilestonePage(step, culture) is { } page ? View(page) : NotFound();
+
     [HttpGet("/review/templates/{status}/{culture}")]
     public async Task<IActionResult> Template(ApplicationStatus status, string culture, TemplateQuery query, CancellationToken cancellationToken) =>
         await editor.GetPageAsync(status, culture, query, cancellationToken) is { } page ? View(page) : NotFound();

@@ -29,10 +29,50 @@ public sealed class IntakeForm
     /// <summary>Adding only: "true" opens the new intake at once; editing leaves opening to the Open/Close buttons.</summary>
     public string? Open { get; set; }
 
+    /// <summary>The routes accepted, by name ("DirectPhd"), one checkbox each.</summary>
+    public string[]? Routes { get; set; }
+
+    /// <summary>
+    /// "true" from the form's hidden field: the route boxes were on the form, so none ticked means
+    /// none (refused). A post with neither (an older form, a script) leaves the routes as they are,
+    /// every route for a new intake.
+    /// </summary>
+    public string? RoutesListed { get; set; }
+
+    /// <summary>The routes as posted; null when the post did not carry the route boxes at all.</summary>
+    public string[]? PostedRoutes => Routes is { Length: > 0 } || RoutesListed is not null ? Routes ?? [] : null;
+
     public bool Offers(StudyPrograms program) => Programs?.Contains(program.ToString(), StringComparer.OrdinalIgnoreCase) == true;
 
-    /// <summary>The form for a blank new intake: both programs, open at once.</summary>
-    public static IntakeForm New() => new() { Programs = [nameof(StudyPrograms.PhD), nameof(StudyPrograms.Master)], Open = "true" };
+    public bool Accepts(AdmissionRoute route) => Routes?.Contains(route.ToString(), StringComparer.OrdinalIgnoreCase) == true;
+
+    /// <summary>The form for a blank new intake: both programs, every route, open at once.</summary>
+    public static IntakeForm New() => new()
+    {
+        Programs = [nameof(StudyPrograms.PhD), nameof(StudyPrograms.Master)],
+        Routes = Names(AdmissionRoutes.All),
+        RoutesListed = "true",
+        Open = "true",
+    };
+
+    /// <summary>
+    /// The dashboard's "Open the next intake": the next September after today (Shanghai), both
+    /// programs, every route, open from now, no deadline; the professor can change any of it before saving.
+    /// </summary>
+    public static IntakeForm NextIntake(DateTime nowUtc)
+    {
+        var form = New();
+        form.Code = NextSeptemberCode(nowUtc);
+        return form;
+    }
+
+    /// <summary>"2027.09" on 2026-11-29, "2026.09" on 2026-03-02: the first September 1st after today in Shanghai.</summary>
+    public static string NextSeptemberCode(DateTime nowUtc)
+    {
+        var today = ShanghaiTime.Today(nowUtc);
+        var year = today < new DateOnly(today.Year, 9, 1) ? today.Year : today.Year + 1;
+        return year.ToString(CultureInfo.InvariantCulture) + ".09";
+    }
 
     /// <summary>The form filled with a stored intake, its times in Shanghai time.</summary>
     public static IntakeForm From(Intake intake) => new()
@@ -43,12 +83,17 @@ public sealed class IntakeForm
         Deadline = ShanghaiTime.ToInput(intake.DeadlineUtc),
         PhdQuota = intake.PhdQuota?.ToString(CultureInfo.InvariantCulture),
         MasterQuota = intake.MasterQuota?.ToString(CultureInfo.InvariantCulture),
+        Routes = Names(intake.Routes),
+        RoutesListed = "true",
     };
+
+    private static string[] Names(AdmissionRoute routes) => [.. AdmissionRoutes.Each.Where(r => routes.HasFlag(r)).Select(r => r.ToString())];
 }
 
 /// <summary>What a valid form stands for, ready to store.</summary>
 public sealed record IntakeValues(
-    string Code, DateOnly EnrollmentDate, StudyPrograms Programs, DateTime? OpensAtUtc, DateTime? DeadlineUtc, int? PhdQuota, int? MasterQuota);
+    string Code, DateOnly EnrollmentDate, StudyPrograms Programs, DateTime? OpensAtUtc, DateTime? DeadlineUtc, int? PhdQuota, int? MasterQuota,
+    AdmissionRoute Routes);
 
 /// <summary>
 /// The professor thinks in Shanghai time (the lab's time, as for the daily digest); the database
@@ -66,6 +111,16 @@ public static class ShanghaiTime
 
     /// <summary>"2027-03-31 23:59" in Shanghai time, for tables.</summary>
     public static string Display(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026-09-01": the day in Shanghai.</summary>
+    public static string Date(DateTime utc) => FromUtc(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The moment <paramref name="day"/> begins in Shanghai, as UTC.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>Today's date in Shanghai.</summary>
+    public static DateOnly Today(DateTime nowUtc) => DateOnly.FromDateTime(FromUtc(nowUtc));
 
     public static string? ToInput(DateTime? utc) => utc is { } value ? FromUtc(value).ToString(InputFormat, CultureInfo.InvariantCulture) : null;
 

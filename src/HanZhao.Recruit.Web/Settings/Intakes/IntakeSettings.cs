@@ -46,10 +46,11 @@ public sealed partial class IntakeSettings(
             Intakes = [.. intakes.Select(i => new IntakeRow(
                 i.Id, i.Code, i.Programs, i.IsOpen, i.IsAcceptingApplications(now), i.OpensAtUtc, i.DeadlineUtc,
                 i.PhdQuota, i.MasterQuota, Submitted(i.Id, StudyPrograms.PhD), Submitted(i.Id, StudyPrograms.Master)))],
-            Form = form ?? IntakeForm.New(),
+            Form = form ?? (query.Prefill == IntakeListQuery.NextIntake ? IntakeForm.NextIntake(now) : IntakeForm.New()),
             Errors = errors ?? new FormErrors(),
             Done = query.Done,
             DoneCode = intakes.Any(i => i.Code == query.Code) ? query.Code : null,
+            Prefilled = form is null && query.Prefill == IntakeListQuery.NextIntake,
         };
     }
 
@@ -61,7 +62,7 @@ public sealed partial class IntakeSettings(
     public async Task<Outcome<Intake>> AddAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
     {
         var errors = new FormErrors();
-        var values = await ValidateAsync(form, null, errors, cancellationToken);
+        var values = await ValidateAsync(form, null, AdmissionRoutes.All, errors, cancellationToken);
         bool? open = form.Open switch
         {
             null or "" or "false" => false,
@@ -112,7 +113,7 @@ public sealed partial class IntakeSettings(
         }
 
         var errors = new FormErrors();
-        if (await ValidateAsync(form, id, errors, cancellationToken) is not { } values)
+        if (await ValidateAsync(form, id, intake.Routes, errors, cancellationToken) is not { } values)
         {
             return Outcome.Invalid(errors);
         }
@@ -145,8 +146,11 @@ public sealed partial class IntakeSettings(
 
         if (intake.IsOpen != open)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
             intake.IsOpen = open;
-            db.Record(user, "Intake", Id(intake), open ? "Open" : "Close", clock.GetUtcNow().UtcDateTime);
+            // /join says since when a closed intake is closed; an open one has no such moment.
+            intake.ClosedAtUtc = open ? null : now;
+            db.Record(user, "Intake", Id(intake), open ? "Open" : "Close", now);
             await db.SaveChangesAsync(cancellationToken);
             await cache.EvictPublicPagesAsync(cancellationToken);
         }
@@ -154,8 +158,12 @@ public sealed partial class IntakeSettings(
         return Outcome.Done(intake);
     }
 
-    /// <summary>Checks every field, writing a message per refused field into <paramref name="errors"/>; the values when all are valid.</summary>
-    private async Task<IntakeValues?> ValidateAsync(IntakeForm form, int? exceptId, FormErrors errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks every field, writing a message per refused field into <paramref name="errors"/>; the values
+    /// when all are valid. <paramref name="routesBefore"/> stand when the post has no routes field at all.
+    /// </summary>
+    private async Task<IntakeValues?> ValidateAsync(
+        IntakeForm form, int? exceptId, AdmissionRoute routesBefore, FormErrors errors, CancellationToken cancellationToken)
     {
         var (code, enrollment) = ParseCode(form.Code, errors);
         if (code is not null)
@@ -178,9 +186,11 @@ public sealed partial class IntakeSettings(
 
         var phdQuota = ParseQuota("phdQuota", form.PhdQuota, StudyPrograms.PhD, programs, errors);
         var masterQuota = ParseQuota("masterQuota", form.MasterQuota, StudyPrograms.Master, programs, errors);
+        var routes = form.PostedRoutes is { } posted ? ParseRoutes(posted, errors) : routesBefore;
+        RequireRoutes(programs, routes, errors);
 
         return !errors.Any && code is not null
-            ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota)
+            ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota, routes)
             : null;
     }
 
@@ -293,6 +303,44 @@ public sealed partial class IntakeSettings(
         return quota;
     }
 
+    /// <summary>The ticked routes, by name only (a number or "DirectPhd, NationalExam" is not what the form sends).</summary>
+    private AdmissionRoute ParseRoutes(string[] posted, FormErrors errors)
+    {
+        var routes = AdmissionRoute.None;
+        foreach (var value in posted.Where(v => !string.IsNullOrEmpty(v)))
+        {
+            var route = AdmissionRoutes.Each.FirstOrDefault(r => string.Equals(r.ToString(), value, StringComparison.OrdinalIgnoreCase));
+            if (route == AdmissionRoute.None)
+            {
+                errors.Add("routes", localizer["Choose routes from the list; there is no other route."]);
+                return AdmissionRoute.None;
+            }
+
+            routes |= route;
+        }
+
+        return routes;
+    }
+
+    /// <summary>A program offered needs a way in: at least one of its routes.</summary>
+    private void RequireRoutes(StudyPrograms programs, AdmissionRoute routes, FormErrors errors)
+    {
+        if (errors.For("routes") is not null)
+        {
+            return;
+        }
+
+        if (programs.HasFlag(StudyPrograms.PhD) && AdmissionRoutes.Of(StudyPrograms.PhD, routes).Count == 0)
+        {
+            errors.Add("phdRoutes", localizer["Keep at least one PhD route: applicants choose one of them."]);
+        }
+
+        if (programs.HasFlag(StudyPrograms.Master) && AdmissionRoutes.Of(StudyPrograms.Master, routes).Count == 0)
+        {
+            errors.Add("masterRoutes", localizer["Keep at least one Master route: applicants choose one of them."]);
+        }
+    }
+
     private string Duplicate(string code) => localizer["There is already an intake {0}.", code];
 
     private static void Apply(Intake intake, IntakeValues values)
@@ -304,6 +352,7 @@ public sealed partial class IntakeSettings(
         intake.DeadlineUtc = values.DeadlineUtc;
         intake.PhdQuota = values.PhdQuota;
         intake.MasterQuota = values.MasterQuota;
+        intake.Routes = values.Routes;
     }
 
     /// <summary>What the audit log says about an intake: its code, programs, times (Shanghai) and quotas.</summary>
@@ -312,7 +361,7 @@ public sealed partial class IntakeSettings(
         static string Time(DateTime? utc) => utc is { } value ? ShanghaiTime.Display(value) : "—";
         static string Quota(int? quota) => quota?.ToString(CultureInfo.InvariantCulture) ?? "—";
         return $"{intake.Code} {intake.Programs}, opens {Time(intake.OpensAtUtc)}, deadline {Time(intake.DeadlineUtc)} (Asia/Shanghai), "
-            + $"quota PhD {Quota(intake.PhdQuota)} Master {Quota(intake.MasterQuota)}, {(intake.IsOpen ? "open" : "closed")}";
+            + $"quota PhD {Quota(intake.PhdQuota)} Master {Quota(intake.MasterQuota)}, routes {intake.Routes}, {(intake.IsOpen ? "open" : "closed")}";
     }
 
     private static string Id(Intake intake) => intake.Id.ToString(CultureInfo.InvariantCulture);

@@ -32,6 +32,9 @@ public sealed class IntakeSettingsPage
     public string? Done { get; init; }
 
     public string? DoneCode { get; init; }
+
+    /// <summary>The add form holds the next intake, as the dashboard's "Open the next intake" asked.</summary>
+    public bool Prefilled { get; init; }
 }
 
 /// <summary>The edit page of one intake.</summary>
@@ -47,11 +50,16 @@ public sealed class IntakeEditPage
     public FormErrors Errors { get; init; } = new();
 }
 
-/// <summary>What the list was told after a change: <c>?done=added&amp;code=2027.09</c>.</summary>
-public sealed record IntakeListQuery(string? Done, string? Code) : IQueryModel<IntakeListQuery>
+/// <summary>
+/// What the list was told after a change (<c>?done=added&amp;code=2027.09</c>), or that the add form
+/// comes filled with the next intake (<c>?prefill=next</c>, the dashboard's "Open the next intake").
+/// </summary>
+public sealed record IntakeListQuery(string? Done, string? Code, string? Prefill = null) : IQueryModel<IntakeListQuery>
 {
+    public const string NextIntake = "next";
+
     public static IntakeListQuery Read(QueryReader query) =>
-        new(query.Choice("done", ["added", "saved", "opened", "closed"]), query.Text("code", 7));
+        new(query.Choice("done", ["added", "saved", "opened", "closed"]), query.Text("code", 7), query.Choice("prefill", [NextIntake]));
 }
 
 /// <summary>What the shared fields partial needs: the values, the messages, and whether it is the add form (ids and the "open now" box differ).</summary>
