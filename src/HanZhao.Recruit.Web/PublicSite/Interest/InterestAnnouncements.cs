@@ -13,10 +13,11 @@ namespace HanZhao.Recruit.Web.PublicSite.Interest;
 /// registration confirmed while one is open, is announced within a minute), and called by whoever
 /// opens an intake so the news leaves at once. A <see cref="RegistrationAnnouncement"/> row per
 /// registrant and intake, saved with the email, is the guarantee: its key refuses a second one, so
-/// opening an intake twice or two instances running this together send one email each.
+/// opening an intake twice or two instances running this together send one email each. Works on a
+/// DbContext of its own, so a caller's unsaved changes are neither saved nor cleared by it.
 /// </summary>
 public sealed class InterestAnnouncements(
-    RecruitDbContext db, InterestEmails emails, TimeProvider clock, ILogger<InterestAnnouncements> logger)
+    DbContextOptions<RecruitDbContext> options, InterestEmails emails, TimeProvider clock, ILogger<InterestAnnouncements> logger)
 {
     public const string JobId = "interest-announcements";
 
@@ -26,6 +27,7 @@ public sealed class InterestAnnouncements(
     /// <summary>Queues the announcements still owed for every intake that takes applications now; returns how many were queued.</summary>
     public async Task<int> AnnounceOpenIntakesAsync(CancellationToken cancellationToken)
     {
+        await using var db = new RecruitDbContext(options);
         var now = clock.GetUtcNow().UtcDateTime;
         // A handful of rows; whether one takes applications is the entity's own rule, in memory.
         var open = (await db.Intakes.AsNoTracking().Where(i => i.IsOpen).ToListAsync(cancellationToken))
@@ -34,7 +36,7 @@ public sealed class InterestAnnouncements(
         var queued = 0;
         foreach (var intake in open)
         {
-            queued += await AnnounceAsync(intake, cancellationToken);
+            queued += await AnnounceAsync(db, intake, cancellationToken);
         }
 
         if (queued > 0)
@@ -45,7 +47,7 @@ public sealed class InterestAnnouncements(
         return queued;
     }
 
-    private async Task<int> AnnounceAsync(Intake intake, CancellationToken cancellationToken)
+    private async Task<int> AnnounceAsync(RecruitDbContext db, Intake intake, CancellationToken cancellationToken)
     {
         var programs = new[] { StudyPrograms.PhD, StudyPrograms.Master }.Where(intake.Offers).ToList();
         var queued = 0;
@@ -62,7 +64,7 @@ public sealed class InterestAnnouncements(
                 .ToListAsync(cancellationToken);
             foreach (var registration in batch)
             {
-                queued += await TryAnnounceAsync(registration, intake, cancellationToken) ? 1 : 0;
+                queued += await TryAnnounceAsync(db, registration, intake, cancellationToken) ? 1 : 0;
             }
 
             if (batch.Count < BatchSize)
@@ -78,7 +80,7 @@ public sealed class InterestAnnouncements(
     /// The announcement row, the email and the registrant's new unsubscribe link in one SaveChanges:
     /// all or nothing. False when another run saved this registrant's row first.
     /// </summary>
-    private async Task<bool> TryAnnounceAsync(InterestRegistration registration, Intake intake, CancellationToken cancellationToken)
+    private async Task<bool> TryAnnounceAsync(RecruitDbContext db, InterestRegistration registration, Intake intake, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Only the hash of a link is kept, so the email carries a new one; it replaces the previous.

@@ -1,9 +1,13 @@
 using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HanZhao.Recruit.Tests.PublicSite.Interest;
 
@@ -190,5 +194,34 @@ public class InterestAnnouncementTests(InterestAppFactory app) : IClassFixture<I
         Assert.Contains("博士招生类型: 直博、硕博连读、申请-考核、国际博士生", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("截止日期: 无：申请在入学日 2040-09-01 截止", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("退订", message.TextBody, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The job server's schedule, and what a caller that opens an intake can rely on.</summary>
+public class InterestAnnouncementJobTests(RecruitAppFactory app) : IClassFixture<RecruitAppFactory>
+{
+    [Fact]
+    public void The_announcements_run_every_minute()
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var jobs = connection.GetRecurringJobs().ToDictionary(job => job.Id);
+
+        Assert.Equal(Cron.Minutely(), jobs[InterestAnnouncements.JobId].Cron);
+    }
+
+    [Fact]
+    public async Task Announcing_from_a_callers_scope_leaves_its_unsaved_changes_alone()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
+        var intake = await db.Intakes.FirstAsync();
+        intake.PhdQuota = 7;
+
+        await scope.ServiceProvider.GetRequiredService<InterestAnnouncements>().AnnounceOpenIntakesAsync(CancellationToken.None);
+
+        Assert.Equal(EntityState.Modified, db.Entry(intake).State);
+        await using var fresh = app.CreateDbContext();
+        Assert.NotEqual(7, (await fresh.Intakes.SingleAsync(i => i.Id == intake.Id)).PhdQuota);
     }
 }
