@@ -2,6 +2,7 @@ using HanZhao.Recruit.Web.Account;
 using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Apply;
 using HanZhao.Recruit.Web.Apply.SignIn;
+using HanZhao.Recruit.Web.Demo;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Database;
@@ -13,11 +14,13 @@ using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite;
 using HanZhao.Recruit.Web.PublicSite.Contact;
+using HanZhao.Recruit.Web.PublicSite.Interest;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Settings;
 
-// Settings and static files from the app's own folder, wherever it is started from.
-var builder = WebApplication.CreateBuilder(AppFolder.Options(args)).UseBuildOutputAssets();
+// Settings and static files from the app's own folder, wherever it is started from. `--demo` is
+// the app's own switch (Demo/), not a setting for the host.
+var builder = WebApplication.CreateBuilder(AppFolder.Options(DemoSetup.HostArguments(args))).UseBuildOutputAssets();
 
 // The plumbing (Platform/), then one registration per capability folder.
 builder.Services
@@ -38,7 +41,9 @@ builder.Services
     .AddApplicantPortal()
     .AddStaffAccounts()
     .AddReview()
-    .AddSettings();
+    .AddSettings()
+    .AddInterestRegistrations()
+    .AddDemoMode(DemoSetup.Requested(args));
 
 var app = builder.Build();
 

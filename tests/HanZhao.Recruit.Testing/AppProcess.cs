@@ -84,9 +84,10 @@ public sealed class AppProcess : IAsyncDisposable
     /// <param name="port">A port to reuse on restart; a free one when null.</param>
     /// <param name="timeout">How long to wait for readiness; <see cref="Patience.Limit"/> when null.</param>
     /// <param name="contentRoot">The working directory to start from: the project folder when null. The app finds its own files from where it is installed, whatever this is.</param>
+    /// <param name="arguments">Command-line arguments after the dll, e.g. <c>--demo</c>.</param>
     public static async Task<AppProcess> StartAsync(
         string dataPath, IReadOnlyDictionary<string, string?>? settings = null, string? appPath = null, int? port = null, TimeSpan? timeout = null,
-        string? contentRoot = null)
+        string? contentRoot = null, IReadOnlyList<string>? arguments = null)
     {
         appPath ??= BuiltAppPath;
         if (!File.Exists(appPath))
@@ -103,6 +104,11 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(appPath);
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Recruit__DataPath"] = dataPath;

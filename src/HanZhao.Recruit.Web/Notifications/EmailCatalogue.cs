@@ -65,6 +65,20 @@ public static class EmailCatalogue
         Language: "English",
         WrittenIn: "Notifications/DailyDigest.cs");
 
+    public static readonly EmailKind InterestConfirmation = new(
+        "InterestConfirmation",
+        To: "a visitor who registered interest on /join/interest",
+        SentWhen: "they register, or register the same address and program again (at most 3 per address per hour): a link to confirm (valid 7 days, works once) and one to unsubscribe",
+        Language: "the language of the page they registered on",
+        WrittenIn: "PublicSite/Interest/InterestEmails.cs");
+
+    public static readonly EmailKind InterestAnnouncement = new(
+        "InterestAnnouncement",
+        To: "each confirmed registrant who has not unsubscribed",
+        SentWhen: "an intake offering their program takes applications (checked every minute and when an intake is opened): once per registrant and intake; the intake, its programs, routes and deadline, links to /join and /apply, and to unsubscribe",
+        Language: "the language they registered in",
+        WrittenIn: "PublicSite/Interest/InterestEmails.cs");
+
     /// <summary>
     /// The status emails, one per status staff can set. Their words are the templates the professor
     /// edits on /review/templates (built-in ones in Review/Templates/DefaultTemplates.cs).
@@ -105,7 +119,7 @@ public static class EmailCatalogue
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest,
+        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

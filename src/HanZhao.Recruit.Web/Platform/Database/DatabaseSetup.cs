@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Account;
+using HanZhao.Recruit.Web.Demo;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.PublicSite;
@@ -53,6 +54,7 @@ public static class DatabaseSetup
 
         await ContentSeeder.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>());
         await ProfessorBootstrap.EnsureProfessorAsync(app.Services, app.Logger);
+        await DemoSeeder.RunAsync(app.Services);
 
         app.Logger.LogInformation("Database ready: {Provider} {Location}",
             connection.Provider, connection.SqliteFile ?? db.Database.GetDbConnection().Database);

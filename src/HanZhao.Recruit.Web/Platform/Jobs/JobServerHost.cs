@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.PublicSite.Interest;
 using Hangfire;
 using Hangfire.Common;
 
@@ -29,6 +30,8 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         recurring.AddOrUpdate<DailyDigest>(DailyDigest.JobId,
             digest => digest.QueueAsync(CancellationToken.None), DailyDigest.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DailyDigest.TimeZoneId) });
+        // Registrants hear of an intake within a minute of it taking applications (once each: PublicSite/Interest).
+        recurring.AddOrUpdate<InterestAnnouncements>(InterestAnnouncements.JobId, a => a.AnnounceOpenIntakesAsync(CancellationToken.None), Cron.Minutely());
         // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
         recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
             cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());
