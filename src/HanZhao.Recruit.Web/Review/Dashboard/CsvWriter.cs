@@ -1,6 +1,5 @@
 using System.Text;
 using HanZhao.Recruit.Data.Applications;
-using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Apply;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;

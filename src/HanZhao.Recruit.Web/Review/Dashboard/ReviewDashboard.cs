@@ -353,7 +353,6 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Status = a.Status,
             SubmittedAtUtc = a.SubmittedAtUtc,
             // The export's figures (FigureColumns); the page's rows leave them out.
-            Route = a.Route,
             GpaPercent = a.GpaPercent,
             RankPosition = a.RankPosition,
             CohortSize = a.CohortSize,
@@ -443,8 +442,6 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         public DateTime? SubmittedAtUtc { get; init; }
 
         public double? AverageScore { get; init; }
-
-        public AdmissionRoute Route { get; init; }
 
         public double? GpaPercent { get; init; }
 
