@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace HanZhao.Recruit.Testing;
 
@@ -16,6 +17,15 @@ public static partial class HtmlForms
         return match.Success
             ? WebUtility.HtmlDecode(match.Groups["value"].Value)
             : throw new InvalidOperationException($"No antiforgery token on {page}.");
+    }
+
+    /// <summary>Fails with the status, the redirect target and the body when the answer is not <paramref name="expected"/>.</summary>
+    public static async Task AssertStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            Assert.Fail($"Expected {(int)expected}, got {(int)response.StatusCode} ({response.Headers.Location}): {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>Fetches <paramref name="page"/> for its token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -105,14 +104,6 @@ public static partial class StaffSteps
         client.PostFormAsync(page, action, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     public static async Task<string> BodyAsync(this HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
-
-    public static async Task AssertStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            Assert.Fail($"Expected {(int)expected}, got {(int)response.StatusCode} ({response.Headers.Location}): {await response.Content.ReadAsStringAsync()}");
-        }
-    }
 
     /// <summary>Sets the password through a set-password link (GET shows the form, POST uses the token).</summary>
     public static async Task<HttpResponseMessage> UseSetPasswordLinkAsync(this HttpClient client, Uri link, string password)

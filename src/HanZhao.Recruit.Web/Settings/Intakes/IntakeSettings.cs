@@ -8,6 +8,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.PublicSite.Interest;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,10 +18,11 @@ namespace HanZhao.Recruit.Web.Settings.Intakes;
 /// <summary>
 /// The professor's intakes: the table with submitted counts against quotas, adding, editing,
 /// opening and closing. Each change is audited in the same save and evicts the public pages'
-/// output cache, so /, /join and /apply show it at once. A refused form changes nothing.
+/// output cache, so /, /join and /apply show it at once, and announces an intake that now takes
+/// applications to the registrants waiting for it. A refused form changes nothing.
 /// </summary>
 public sealed partial class IntakeSettings(
-    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOutputCacheStore cache)
+    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOutputCacheStore cache, InterestAnnouncements announcements)
 {
     public const int MaxQuota = 1000;
     public const int MinYear = 2000;
@@ -100,7 +102,7 @@ public sealed partial class IntakeSettings(
         db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.EvictPublicPagesAsync(cancellationToken);
+        await PublishAsync(cancellationToken);
         return Outcome.Done(intake);
     }
 
@@ -131,8 +133,19 @@ public sealed partial class IntakeSettings(
             return Outcome.Invalid("code", Duplicate(values.Code));
         }
 
-        await cache.EvictPublicPagesAsync(cancellationToken);
+        await PublishAsync(cancellationToken);
         return Outcome.Done(intake);
+    }
+
+    /// <summary>
+    /// After a saved change: the public pages show it at once, and registrants of an intake that now
+    /// takes applications are told at once rather than at the job server's next minute (each is told
+    /// once either way).
+    /// </summary>
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        await cache.EvictPublicPagesAsync(cancellationToken);
+        await announcements.AnnounceOpenIntakesAsync(cancellationToken);
     }
 
     /// <summary>Opens or closes an intake; pressing the button again (a double click) changes and records nothing more.</summary>
@@ -152,7 +165,7 @@ public sealed partial class IntakeSettings(
             intake.ClosedAtUtc = open ? null : now;
             db.Record(user, "Intake", Id(intake), open ? "Open" : "Close", now);
             await db.SaveChangesAsync(cancellationToken);
-            await cache.EvictPublicPagesAsync(cancellationToken);
+            await PublishAsync(cancellationToken);
         }
 
         return Outcome.Done(intake);

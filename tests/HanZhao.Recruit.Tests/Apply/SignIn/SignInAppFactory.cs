@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -104,14 +103,6 @@ public static partial class SignInSteps
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user;
-    }
-
-    public static async Task AssertStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            Assert.Fail($"Expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 
     [GeneratedRegex(@"https?://[^\s""<>]+/apply/signin/confirm\?token=[A-Za-z0-9_-]+")]

@@ -148,7 +148,7 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
         using var response = await client.SendMessageAsync("", "x@example.com", "<script>alert(1)</script> hello there");
         var html = await response.Content.ReadAsStringAsync();
 
-        await AssertStatusAsync(response, HttpStatusCode.BadRequest);
+        await response.AssertStatusAsync(HttpStatusCode.BadRequest);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; hello there</textarea>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
     }
@@ -179,7 +179,7 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
         using var response = await client.SendMessageAsync(name, email, message);
         var html = await response.Content.ReadAsStringAsync();
 
-        await AssertStatusAsync(response, HttpStatusCode.BadRequest);
+        await response.AssertStatusAsync(HttpStatusCode.BadRequest);
         Assert.Contains(error, html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
         if (name == "Typed Name")
@@ -203,7 +203,7 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
         using var response = await client.SendMessageAsync("", "not-an-email", "short", page: "/contact?culture=zh-CN");
         var html = await response.Content.ReadAsStringAsync();
 
-        await AssertStatusAsync(response, HttpStatusCode.BadRequest);
+        await response.AssertStatusAsync(HttpStatusCode.BadRequest);
         Assert.Contains("请输入你的姓名。", html, StringComparison.Ordinal);
         Assert.Contains("请输入有效的邮箱地址", html, StringComparison.Ordinal);
         Assert.Contains("留言至少需要 10 个字符。", html, StringComparison.Ordinal);
@@ -235,14 +235,6 @@ public class ContactTests(ContactAppFactory app) : IClassFixture<ContactAppFacto
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(await app.ContactMessagesAsync(), m => m.TextBody.Contains(text, StringComparison.Ordinal));
-    }
-
-    private static async Task AssertStatusAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            Assert.Fail($"Expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Hangfire;
 using Hangfire.Storage;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Apply.SignIn;
@@ -60,6 +61,32 @@ public class InterestAnnouncementTests(InterestAppFactory app) : IClassFixture<I
         await app.AnnounceAsync();
 
         Assert.Equal(1, await app.AnnouncementsAsync(email, intake.Code));
+    }
+
+    [Fact]
+    public async Task The_professor_opening_an_intake_tells_its_registrants_at_once_without_waiting_for_the_job()
+    {
+        using var client = app.CreateHttpsClient();
+        var email = await client.RegisterAndConfirmAsync(app, "PhD");
+        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
+        const string page = "/review/settings/intakes";
+
+        // Added closed: nobody is told. This factory runs no job server, so only the page can tell them.
+        using (var added = await professor.PostFormAsync(page, page, [new("code", "2033.09"), new("programs", "PhD")]))
+        {
+            await added.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Equal(0, await app.AnnouncementsAsync(email, "2033.09"));
+        await using var db = app.CreateDbContext();
+        var id = (await db.Intakes.SingleAsync(i => i.Code == "2033.09")).Id;
+
+        using (var opened = await professor.PostFormAsync(page, $"{page}/{id}/open", []))
+        {
+            await opened.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Equal(1, await app.AnnouncementsAsync(email, "2033.09"));
     }
 
     [Fact]
