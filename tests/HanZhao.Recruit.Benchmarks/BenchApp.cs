@@ -34,6 +34,9 @@ public sealed partial class BenchApp : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(_data.Path, "recruit.db");
 
+    /// <summary>The intake the submitters apply to: the next September, opened after the start (the seeded ones may be closed by today's date).</summary>
+    public string IntakeCode { get; private set; } = string.Empty;
+
     public string StaticRoot => _static.Path;
 
     /// <summary>From starting the process to the first 200 of the first real page (<c>/</c>), after readiness.</summary>
@@ -72,6 +75,7 @@ public sealed partial class BenchApp : IAsyncDisposable
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         home.EnsureSuccessStatusCode();
         bench.FirstPageTime = clock.Elapsed;
+        bench.IntakeCode = await AppProcess.OpenNextIntakeAsync(data.Path);
         return bench;
     }
 

@@ -109,7 +109,7 @@ public static class SubmitScenario
     {
         var client = await app.SignInApplicantAsync(email, 1);
         int id;
-        using (var start = await client.GetAsync(new Uri("/apply?intake=2026.09&program=PhD", UriKind.Relative)))
+        using (var start = await client.GetAsync(new Uri($"/apply?intake={app.IntakeCode}&program=PhD", UriKind.Relative)))
         {
             id = int.Parse(start.Headers.Location!.OriginalString.Split('/')[2], CultureInfo.InvariantCulture);
         }

@@ -99,7 +99,7 @@ public partial class ApplyJourneyTests(ApplyJourneyApp app, BrowserFixture brows
         {
             var box = page.Locator($"[data-document-box={kind}]");
             await box.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = file, MimeType = "application/pdf", Buffer = Pdf() });
-            await box.GetByRole(AriaRole.Button).ClickAsync();
+            await box.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         }
 
         Assert.Equal(3, await page.Locator(".document-done").CountAsync());

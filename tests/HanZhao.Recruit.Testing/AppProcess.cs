@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Settings.Intakes;
+using Microsoft.Data.Sqlite;
 
 namespace HanZhao.Recruit.Testing;
 
@@ -72,6 +75,23 @@ public sealed class AppProcess : IAsyncDisposable
                 : "Debug";
             return Path.Combine(RepositoryPaths.Root, "src", "HanZhao.Recruit.Web", "bin", configuration, "net10.0", "HanZhao.Recruit.Web.dll");
         }
+    }
+
+    /// <summary>The SQLite database of the app started on <paramref name="dataPath"/>, read or written while it runs or while it is down.</summary>
+    public static RecruitDbContext Database(string dataPath) =>
+        new(RecruitDatabase.CreateOptions(
+            DatabaseProvider.Sqlite,
+            new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataPath, "recruit.db"), Pooling = false }.ToString()));
+
+    /// <summary>
+    /// Opens the intake after today, as the professor's one click on the dashboard does, and returns
+    /// its code. By the machine's clock: a started process has no test clock, and on a real date the
+    /// seeded intakes may be closed.
+    /// </summary>
+    public static async Task<string> OpenNextIntakeAsync(string dataPath)
+    {
+        await using var db = Database(dataPath);
+        return (await NextIntake.OpenAsync(db, DateTime.UtcNow, CancellationToken.None)).Code;
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public sealed class DemoSeeder(
     private async Task<Intake> SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var intake = await OpenNextIntakeAsync(now, cancellationToken);
+        var intake = await NextIntake.OpenAsync(db, now, cancellationToken);
         var interests = await db.ResearchInterests.OrderBy(i => i.SortOrder).Select(i => i.Id).ToListAsync(cancellationToken);
         var reviewer = await CreateUserAsync(DemoApplicants.ReviewerEmail, Roles.Reviewer, "en", DemoApplicants.ReviewerName, now);
         for (var number = 1; number <= DemoApplicants.Count; number++)
@@ -117,29 +117,6 @@ public sealed class DemoSeeder(
 
         db.Record(null, "Demo", "Intake " + intake.Code,
             string.Create(CultureInfo.InvariantCulture, $"--demo: opened the intake and added {DemoApplicants.Count} fictional applications"), now);
-        await db.SaveChangesAsync(cancellationToken);
-        return intake;
-    }
-
-    /// <summary>The next September after today in Shanghai, PhD and Master, every route, open now without a deadline.</summary>
-    private async Task<Intake> OpenNextIntakeAsync(DateTime now, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(ShanghaiTime.FromUtc(now));
-        var enrollment = new DateOnly(today < new DateOnly(today.Year, 9, 1) ? today.Year : today.Year + 1, 9, 1);
-        var code = enrollment.ToString("yyyy.MM", CultureInfo.InvariantCulture);
-        var intake = await db.Intakes.SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
-        if (intake is null)
-        {
-            intake = new Intake { Code = code, EnrollmentDate = enrollment };
-            db.Intakes.Add(intake);
-        }
-
-        intake.Programs = StudyPrograms.PhD | StudyPrograms.Master;
-        intake.Routes = AdmissionRoutes.All;
-        intake.IsOpen = true;
-        intake.OpensAtUtc = null;
-        intake.DeadlineUtc = null;
-        intake.ClosedAtUtc = null;
         await db.SaveChangesAsync(cancellationToken);
         return intake;
     }

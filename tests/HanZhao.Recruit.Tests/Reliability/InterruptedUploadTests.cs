@@ -27,7 +27,7 @@ public sealed class InterruptedUploadTests : IAsyncLifetime
     {
         _site = await ProcessSite.StartAsync(new SmtpTestServer());
         _browser = await _site.SignedInBrowserAsync("uploader@example.edu");
-        _id = await _browser.StartAsync();
+        _id = await _browser.StartAsync(_site.IntakeCode);
         _cv = ApplicationFormSteps.Pdf(50_000);
         using var upload = await _browser.UploadAsync(_id, "Cv", _cv, "cv.pdf");
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);

@@ -32,6 +32,9 @@ internal sealed class ProcessSite : IAsyncDisposable
 
     public string DataPath => _data.Path;
 
+    /// <summary>The intake that takes applications (the next September: the seeded ones may be closed by today's date).</summary>
+    public string IntakeCode { get; private set; } = string.Empty;
+
     /// <summary>Where ASP.NET Core buffers large request bodies (ASPNETCORE_TEMP), inside the data folder.</summary>
     public string BufferPath => Path.Combine(_data.Path, "request-buffers");
 
@@ -48,6 +51,7 @@ internal sealed class ProcessSite : IAsyncDisposable
         site._settings["ASPNETCORE_TEMP"] = site.BufferPath;
         site._settings["Logging:LogLevel:Default"] = "Warning";
         site.App = await AppProcess.StartAsync(site.DataPath, site._settings);
+        site.IntakeCode = await AppProcess.OpenNextIntakeAsync(site.DataPath);
         return site;
     }
 
@@ -111,10 +115,7 @@ internal sealed class ProcessSite : IAsyncDisposable
     }
 
     /// <summary>The database file, read while the app runs or while it is down.</summary>
-    public RecruitDbContext CreateDbContext() =>
-        new(RecruitDatabase.CreateOptions(
-            DatabaseProvider.Sqlite,
-            new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataPath, "recruit.db"), Pooling = false }.ToString()));
+    public RecruitDbContext CreateDbContext() => AppProcess.Database(DataPath);
 
     /// <summary>Waits until no outbox row is pending, or fails with what is still pending and the app's output.</summary>
     public Task WaitUntilOutboxIsEmptyAsync() =>

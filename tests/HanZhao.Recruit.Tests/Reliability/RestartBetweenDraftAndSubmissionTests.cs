@@ -23,7 +23,7 @@ public sealed class RestartBetweenDraftAndSubmissionTests(Xunit.Abstractions.ITe
         output.WriteLine($"{clock.Elapsed}: started in {site.App.StartupTime}");
         const string email = "restart@example.edu";
         var browser = await site.SignedInBrowserAsync(email);
-        var id = await browser.StartAsync();
+        var id = await browser.StartAsync(site.IntakeCode);
         foreach (var step in new[] { "route", "personal", "education" })
         {
             using var saved = await browser.SaveStepAsync(id, step, ApplicationFormSteps.ValidSteps[step]);

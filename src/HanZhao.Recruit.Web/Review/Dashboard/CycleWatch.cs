@@ -40,7 +40,7 @@ public sealed partial class CycleWatch(RecruitDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var intakes = await db.Intakes.AsNoTracking().ToListAsync(cancellationToken);
         var states = PublicIntakes.At(intakes, now);
-        var nextCode = IntakeForm.NextSeptemberCode(now);
+        var nextCode = NextIntake.Code(now);
         var profile = await db.Profiles.AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new { p.Biography, p.RecruitingNotice }).FirstOrDefaultAsync(cancellationToken);
         var closed = states.Closed.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);

@@ -62,16 +62,8 @@ public sealed class IntakeForm
     public static IntakeForm NextIntake(DateTime nowUtc)
     {
         var form = New();
-        form.Code = NextSeptemberCode(nowUtc);
+        form.Code = Intakes.NextIntake.Code(nowUtc);
         return form;
-    }
-
-    /// <summary>"2027.09" on 2026-11-29, "2026.09" on 2026-03-02: the first September 1st after today in Shanghai.</summary>
-    public static string NextSeptemberCode(DateTime nowUtc)
-    {
-        var today = ShanghaiTime.Today(nowUtc);
-        var year = today < new DateOnly(today.Year, 9, 1) ? today.Year : today.Year + 1;
-        return year.ToString(CultureInfo.InvariantCulture) + ".09";
     }
 
     /// <summary>The form filled with a stored intake, its times in Shanghai time.</summary>

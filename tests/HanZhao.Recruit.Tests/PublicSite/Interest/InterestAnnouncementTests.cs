@@ -72,21 +72,21 @@ public class InterestAnnouncementTests(InterestAppFactory app) : IClassFixture<I
         const string page = "/review/settings/intakes";
 
         // Added closed: nobody is told. This factory runs no job server, so only the page can tell them.
-        using (var added = await professor.PostFormAsync(page, page, [new("code", "2033.09"), new("programs", "PhD")]))
+        using (var added = await professor.PostFormAsync(page, page, [new("code", "2041.09"), new("programs", "PhD")]))
         {
             await added.AssertStatusAsync(HttpStatusCode.Redirect);
         }
 
-        Assert.Equal(0, await app.AnnouncementsAsync(email, "2033.09"));
+        Assert.Equal(0, await app.AnnouncementsAsync(email, "2041.09"));
         await using var db = app.CreateDbContext();
-        var id = (await db.Intakes.SingleAsync(i => i.Code == "2033.09")).Id;
+        var id = (await db.Intakes.SingleAsync(i => i.Code == "2041.09")).Id;
 
         using (var opened = await professor.PostFormAsync(page, $"{page}/{id}/open", []))
         {
             await opened.AssertStatusAsync(HttpStatusCode.Redirect);
         }
 
-        Assert.Equal(1, await app.AnnouncementsAsync(email, "2033.09"));
+        Assert.Equal(1, await app.AnnouncementsAsync(email, "2041.09"));
     }
 
     [Fact]

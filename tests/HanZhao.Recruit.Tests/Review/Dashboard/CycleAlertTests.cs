@@ -21,13 +21,17 @@ public partial class CycleAlertTests(RecruitAppFactory app) : IClassFixture<Recr
     [Fact]
     public async Task The_no_intake_banner_appears_only_when_nothing_takes_applications_and_only_for_the_professor()
     {
-        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
-        using var reviewer = await app.CreateClientSignedInAsync(Roles.Reviewer);
-
+        // Each client signs in at the moment it is used: a session from months earlier (or from a later
+        // moment another test of the class left on the clock) would rightly be refused.
         app.Clock.Freeze(TestClock.Spring2026);
-        Assert.DoesNotContain("data-no-intake-banner", await professor.GetStringAsync("/review"), StringComparison.Ordinal);
+        using (var spring = await app.CreateClientSignedInAsync(Roles.Professor))
+        {
+            Assert.DoesNotContain("data-no-intake-banner", await spring.GetStringAsync("/review"), StringComparison.Ordinal);
+        }
 
         app.Clock.Freeze(NothingOpenTests.LateNovember2026);
+        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
+        using var reviewer = await app.CreateClientSignedInAsync(Roles.Reviewer);
         var dashboard = await professor.GetStringAsync("/review");
         Assert.Contains("data-no-intake-banner", dashboard, StringComparison.Ordinal);
         Assert.Contains("No intake is open", PageText.Of(dashboard), StringComparison.Ordinal);
@@ -87,8 +91,8 @@ public partial class CycleAlertTests(RecruitAppFactory app) : IClassFixture<Recr
     [Fact]
     public async Task The_dashboard_warns_when_the_biography_or_the_notice_names_a_closed_intake_in_either_language_and_not_an_open_one()
     {
-        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
         app.Clock.Freeze(TestClock.Spring2026);
+        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
         // The seeded notice names 2025.09 (begun, so closed) and 2026.09 (taking applications).
         await SetProfileTextAsync(
             new LocalizedText("I joined SJTU in 2019. Students for 2026.09 are welcome.", "欢迎 2026.09 入学的同学。"),
@@ -106,11 +110,12 @@ public partial class CycleAlertTests(RecruitAppFactory app) : IClassFixture<Recr
         await SetProfileTextAsync(new LocalizedText("Biography.", "简介。"), new LocalizedText("Apply for 2026.09!", "欢迎申请 2026.09！"));
         Assert.DoesNotContain("data-stale-text", await professor.GetStringAsync("/review"), StringComparison.Ordinal);
         app.Clock.Freeze(NothingOpenTests.LateNovember2026);
-        Assert.Contains("您的招生说明提到了 2026.09，该批次已关闭。", Warning(await professor.GetStringAsync("/review?culture=zh-CN")), StringComparison.Ordinal);
+        using var later = await app.CreateClientSignedInAsync(Roles.Professor);
+        Assert.Contains("您的招生说明提到了 2026.09，该批次已关闭。", Warning(await later.GetStringAsync("/review?culture=zh-CN")), StringComparison.Ordinal);
 
         // An intake code that is not an intake, or part of a longer number, is not a mention.
         await SetProfileTextAsync(new LocalizedText("Version 12025.091, since 2019.09.", "无"), new LocalizedText("—", "—"));
-        Assert.DoesNotContain("data-stale-text", await professor.GetStringAsync("/review"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-stale-text", await later.GetStringAsync("/review"), StringComparison.Ordinal);
     }
 
     private async Task SetProfileTextAsync(LocalizedText biography, LocalizedText notice)
