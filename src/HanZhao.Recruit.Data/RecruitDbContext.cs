@@ -64,6 +64,12 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+
+    public DbSet<DuplicateDismissal> DuplicateDismissals => Set<DuplicateDismissal>();
+
+    public DbSet<ReviewSettings> ReviewSettings => Set<ReviewSettings>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<LimitSlot> LimitSlots => Set<LimitSlot>();

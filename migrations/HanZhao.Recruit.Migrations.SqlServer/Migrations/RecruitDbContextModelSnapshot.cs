@@ -231,6 +231,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sha256");
+
                     b.HasIndex("ApplicationId", "Kind", "Slot")
                         .IsUnique();
 
@@ -667,6 +669,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
+
+                    b.Property<bool>("AlertsDigestOnly")
+                        .HasColumnType("bit");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1170,6 +1175,33 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.DuplicateDismissal", b =>
+                {
+                    b.Property<int>("FirstApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SecondApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DismissedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("FirstApplicationId", "SecondApplicationId");
+
+                    b.HasIndex("DismissedById");
+
+                    b.HasIndex("SecondApplicationId");
+
+                    b.ToTable("DuplicateDismissals", t =>
+                        {
+                            t.HasCheckConstraint("CK_DuplicateDismissals_Order", "FirstApplicationId < SecondApplicationId");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.EmailTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1209,6 +1241,22 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("EmailTemplates");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("BlindScoring")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReviewSettings_Singleton", "Id = 1");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewerAssignment", b =>
                 {
                     b.Property<int>("ApplicationId")
@@ -1225,6 +1273,39 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasIndex("ReviewerId");
 
                     b.ToTable("ReviewerAssignments");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Security.LimitSlot", b =>
@@ -1541,6 +1622,27 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.DuplicateDismissal", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("DismissedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("FirstApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("SecondApplicationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewerAssignment", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1552,6 +1654,15 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.SavedView", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -221,6 +221,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Sha256");
+
                     b.HasIndex("ApplicationId", "Kind", "Slot")
                         .IsUnique();
 
@@ -642,6 +644,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlertsDigestOnly")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -1133,6 +1138,33 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.DuplicateDismissal", b =>
+                {
+                    b.Property<int>("FirstApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FirstApplicationId", "SecondApplicationId");
+
+                    b.HasIndex("DismissedById");
+
+                    b.HasIndex("SecondApplicationId");
+
+                    b.ToTable("DuplicateDismissals", t =>
+                        {
+                            t.HasCheckConstraint("CK_DuplicateDismissals_Order", "FirstApplicationId < SecondApplicationId");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.EmailTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1170,6 +1202,22 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("EmailTemplates");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BlindScoring")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReviewSettings_Singleton", "Id = 1");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewerAssignment", b =>
                 {
                     b.Property<int>("ApplicationId")
@@ -1186,6 +1234,37 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.HasIndex("ReviewerId");
 
                     b.ToTable("ReviewerAssignments");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Security.LimitSlot", b =>
@@ -1495,6 +1574,27 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.DuplicateDismissal", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("DismissedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("FirstApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("SecondApplicationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewerAssignment", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1506,6 +1606,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
                         .WithMany()
                         .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Review.SavedView", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -51,6 +51,8 @@ public class ApplicationDocumentConfiguration : IEntityTypeConfiguration<Applica
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.FileName).HasMaxLength(255);
         builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        // Possible duplicates: the same file sent with two applications.
+        builder.HasIndex(d => d.Sha256);
         // The limits (one CV, one transcript, three others) as the database keeps them, whatever
         // arrives at once. The SQL is the same on SQLite and SQL Server (Kind is stored as text).
         builder.HasIndex(d => new { d.ApplicationId, d.Kind, d.Slot }).IsUnique();

@@ -86,3 +86,37 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.HasIndex(a => new { a.Action, a.AtUtc });
     }
 }
+
+public class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> builder)
+    {
+        builder.HasOne<RecruitUser>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(v => v.Name).HasMaxLength(60);
+        builder.Property(v => v.Query).HasMaxLength(1000);
+        builder.HasIndex(v => new { v.OwnerId, v.Name }).IsUnique();
+    }
+}
+
+public class DuplicateDismissalConfiguration : IEntityTypeConfiguration<DuplicateDismissal>
+{
+    public void Configure(EntityTypeBuilder<DuplicateDismissal> builder)
+    {
+        builder.HasKey(d => new { d.FirstApplicationId, d.SecondApplicationId });
+        builder.HasOne<Application>().WithMany().HasForeignKey(d => d.FirstApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // SQL Server allows one cascading path per table: the second application's rows go by a query.
+        builder.HasOne<Application>().WithMany().HasForeignKey(d => d.SecondApplicationId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<RecruitUser>().WithMany().HasForeignKey(d => d.DismissedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.SecondApplicationId);
+        builder.ToTable(t => t.HasCheckConstraint("CK_DuplicateDismissals_Order", "FirstApplicationId < SecondApplicationId"));
+    }
+}
+
+public class ReviewSettingsConfiguration : IEntityTypeConfiguration<ReviewSettings>
+{
+    public void Configure(EntityTypeBuilder<ReviewSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.ToTable(t => t.HasCheckConstraint("CK_ReviewSettings_Singleton", "Id = 1"));
+    }
+}

@@ -21,4 +21,7 @@ public class RecruitUser : IdentityUser
 
     /// <summary>When the staff member last opened the dashboard: "new since your last visit".</summary>
     public DateTime? LastDashboardVisitUtc { get; set; }
+
+    /// <summary>The professor's choice: only the daily digest, no email per new application.</summary>
+    public bool AlertsDigestOnly { get; set; }
 }
