@@ -3,6 +3,8 @@ using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Interest;
+using HanZhao.Recruit.Data.Interviews;
+using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Data.Security;
@@ -65,6 +67,18 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+
+    public DbSet<LetterRequest> LetterRequests => Set<LetterRequest>();
+
+    public DbSet<LetterContent> LetterContents => Set<LetterContent>();
+
+    public DbSet<LetterRequirement> LetterRequirements => Set<LetterRequirement>();
+
+    public DbSet<InterviewSlot> InterviewSlots => Set<InterviewSlot>();
+
+    public DbSet<InterviewInvitation> InterviewInvitations => Set<InterviewInvitation>();
+
+    public DbSet<InterviewBooking> InterviewBookings => Set<InterviewBooking>();
 
     public DbSet<DuplicateDismissal> DuplicateDismissals => Set<DuplicateDismissal>();
 

@@ -954,6 +954,305 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("RegistrationAnnouncements");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewBooking", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("BookedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("SlotId", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("InterviewBookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewBookings_Seat", "Seat >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewInvitation", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("OutcomeRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("RatingCommunication")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RatingKnowledge")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RatingMotivation")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RatingResearch")
+                        .HasColumnType("int");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("IntakeId");
+
+                    b.HasIndex("InvitedById");
+
+                    b.ToTable("InterviewInvitations", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingCommunication", "RatingCommunication IS NULL OR RatingCommunication BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingKnowledge", "RatingKnowledge IS NULL OR RatingKnowledge BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingMotivation", "RatingMotivation IS NULL OR RatingMotivation BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingResearch", "RatingResearch IS NULL OR RatingResearch BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntakeId", "StartsAtUtc");
+
+                    b.ToTable("InterviewSlots", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewSlots_Capacity", "Capacity BETWEEN 1 AND 20");
+
+                            t.HasCheckConstraint("CK_InterviewSlots_Length", "LengthMinutes BETWEEN 5 AND 480");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>
+                {
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LetterRequestId");
+
+                    b.ToTable("LetterContents");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ApplicantWaivedAccess")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastReminderAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LetterText")
+                        .HasMaxLength(30000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("RatingCommunication")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RatingIndependence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RatingResearch")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RefereeEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RefereeInstitution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RefereeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RefereeTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "State");
+
+                    b.HasIndex("State", "ExpiresAtUtc");
+
+                    b.ToTable("LetterRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_LetterRequests_RatingCommunication", "RatingCommunication IS NULL OR RatingCommunication BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_LetterRequests_RatingIndependence", "RatingIndependence IS NULL OR RatingIndependence BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_LetterRequests_RatingResearch", "RatingResearch IS NULL OR RatingResearch BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequirement", b =>
+                {
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("IntakeId", "Route");
+
+                    b.ToTable("LetterRequirements", t =>
+                        {
+                            t.HasCheckConstraint("CK_LetterRequirements_Count", "Count BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Notifications.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1583,6 +1882,78 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewBooking", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Interviews.InterviewInvitation", null)
+                        .WithOne()
+                        .HasForeignKey("HanZhao.Recruit.Data.Interviews.InterviewBooking", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Interviews.InterviewSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewInvitation", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("HanZhao.Recruit.Data.Interviews.InterviewInvitation", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewSlot", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Letters.LetterRequest", null)
+                        .WithOne("Content")
+                        .HasForeignKey("HanZhao.Recruit.Data.Letters.LetterContent", "LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequirement", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ApplicationNote", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1728,6 +2099,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationDocument", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Navigation("Content");
                 });

@@ -923,6 +923,301 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("RegistrationAnnouncements");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewBooking", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BookedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("SlotId", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("InterviewBookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewBookings_Seat", "Seat >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewInvitation", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomeRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatingCommunication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingKnowledge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingMotivation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingResearch")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("IntakeId");
+
+                    b.HasIndex("InvitedById");
+
+                    b.ToTable("InterviewInvitations", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingCommunication", "RatingCommunication IS NULL OR RatingCommunication BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingKnowledge", "RatingKnowledge IS NULL OR RatingKnowledge BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingMotivation", "RatingMotivation IS NULL OR RatingMotivation BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_InterviewInvitations_RatingResearch", "RatingResearch IS NULL OR RatingResearch BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntakeId", "StartsAtUtc");
+
+                    b.ToTable("InterviewSlots", t =>
+                        {
+                            t.HasCheckConstraint("CK_InterviewSlots_Capacity", "Capacity BETWEEN 1 AND 20");
+
+                            t.HasCheckConstraint("CK_InterviewSlots_Length", "LengthMinutes BETWEEN 5 AND 480");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>
+                {
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterRequestId");
+
+                    b.ToTable("LetterContents");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ApplicantWaivedAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReminderAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterText")
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatingCommunication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingIndependence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingResearch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefereeEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeInstitution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefereeTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "State");
+
+                    b.HasIndex("State", "ExpiresAtUtc");
+
+                    b.ToTable("LetterRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_LetterRequests_RatingCommunication", "RatingCommunication IS NULL OR RatingCommunication BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_LetterRequests_RatingIndependence", "RatingIndependence IS NULL OR RatingIndependence BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_LetterRequests_RatingResearch", "RatingResearch IS NULL OR RatingResearch BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequirement", b =>
+                {
+                    b.Property<int>("IntakeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IntakeId", "Route");
+
+                    b.ToTable("LetterRequirements", t =>
+                        {
+                            t.HasCheckConstraint("CK_LetterRequirements_Count", "Count BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Notifications.EmailMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1535,6 +1830,78 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewBooking", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Interviews.InterviewInvitation", null)
+                        .WithOne()
+                        .HasForeignKey("HanZhao.Recruit.Data.Interviews.InterviewBooking", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Interviews.InterviewSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewInvitation", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithOne()
+                        .HasForeignKey("HanZhao.Recruit.Data.Interviews.InterviewInvitation", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Interviews.InterviewSlot", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Letters.LetterRequest", null)
+                        .WithOne("Content")
+                        .HasForeignKey("HanZhao.Recruit.Data.Letters.LetterContent", "LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequirement", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Intakes.Intake", null)
+                        .WithMany()
+                        .HasForeignKey("IntakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ApplicationNote", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -1680,6 +2047,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationDocument", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Navigation("Content");
                 });
