@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Notifications;
@@ -84,12 +81,12 @@ public sealed class ApplicantSignInService(
         }
 
         var culture = CultureInfo.CurrentUICulture.IsChinese() ? Cultures.Chinese : Cultures.English;
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = LinkTokens.New();
         db.SignInLinks.Add(new SignInLink
         {
             NormalizedEmail = normalizedEmail,
             Culture = culture,
-            TokenHash = Hash(token),
+            TokenHash = LinkTokens.Hash(token),
             CreatedAtUtc = now,
             ExpiresAtUtc = now + _options.LinkLifetime,
             ReturnPath = LocalPathOrNull(form.ReturnPath),
@@ -118,7 +115,7 @@ public sealed class ApplicantSignInService(
             return Refused(SignInLinkProblem.Unknown);
         }
 
-        var hash = Hash(token);
+        var hash = LinkTokens.Hash(token);
         var link = await db.SignInLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null)
         {
@@ -185,9 +182,6 @@ public sealed class ApplicantSignInService(
         && !path.Any(char.IsControl)
             ? path
             : null;
-
-    /// <summary>Lower-case hex SHA-256: what the database keeps instead of the token.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static Outcome<SignInLinkUse> Refused(SignInLinkProblem problem) => Outcome.Invalid(new FormErrors(), new SignInLinkUse(null, problem));
 

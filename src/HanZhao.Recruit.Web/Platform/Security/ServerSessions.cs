@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -41,7 +38,7 @@ public sealed class ServerSessions(IServiceScopeFactory scopes, TimeProvider clo
             identity.RemoveClaim(old);
         }
 
-        var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var key = LinkTokens.New();
         identity.AddClaim(new Claim(KeyClaim, key));
         var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
@@ -53,7 +50,7 @@ public sealed class ServerSessions(IServiceScopeFactory scopes, TimeProvider clo
 
         db.UserSessions.Add(new UserSession
         {
-            Id = Hash(key),
+            Id = LinkTokens.Hash(key),
             UserId = principal.FindFirstValue(ClaimTypes.NameIdentifier)
                      ?? throw new InvalidOperationException("A session belongs to a user: the principal has no user id."),
             CreatedAtUtc = now,
@@ -171,7 +168,5 @@ public sealed class ServerSessions(IServiceScopeFactory scopes, TimeProvider clo
     private static ServerSessions Of(HttpContext context) => context.RequestServices.GetRequiredService<ServerSessions>();
 
     private static string? KeyOf(ClaimsPrincipal? principal) =>
-        principal?.FindFirstValue(KeyClaim) is { Length: > 0 } key ? Hash(key) : null;
-
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        principal?.FindFirstValue(KeyClaim) is { Length: > 0 } key ? LinkTokens.Hash(key) : null;
 }

@@ -1,8 +1,8 @@
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Intakes;
-using HanZhao.Recruit.Web.Apply.SignIn;
+using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.PublicSite.Interest;
@@ -84,9 +84,9 @@ public sealed class InterestAnnouncements(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Only the hash of a link is kept, so the email carries a new one; it replaces the previous.
-        var unsubscribeToken = InterestRegistrations.NewToken();
+        var unsubscribeToken = LinkTokens.New();
         db.Attach(registration);
-        registration.UnsubscribeTokenHash = ApplicantSignInService.Hash(unsubscribeToken);
+        registration.UnsubscribeTokenHash = LinkTokens.Hash(unsubscribeToken);
         db.RegistrationAnnouncements.Add(new RegistrationAnnouncement { RegistrationId = registration.Id, IntakeId = intake.Id, SentAtUtc = now });
         db.QueueEmail(emails.Announcement(registration, intake, unsubscribeToken), now);
         try

@@ -1,10 +1,7 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using HanZhao.Recruit.Data;
-using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Intakes;
-using HanZhao.Recruit.Web.Apply.SignIn;
+using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -124,7 +121,7 @@ public sealed class InterestRegistrations(
             return Refused(UnknownConfirmLink);
         }
 
-        var hash = ApplicantSignInService.Hash(token!);
+        var hash = LinkTokens.Hash(token!);
         var registration = await db.InterestRegistrations.AsNoTracking().SingleOrDefaultAsync(r => r.ConfirmTokenHash == hash, cancellationToken);
         if (registration is null)
         {
@@ -140,7 +137,7 @@ public sealed class InterestRegistrations(
 
         // The conditional update is the lock; the hash of a token nobody has replaces the used one,
         // so the link works once.
-        var spent = ApplicantSignInService.Hash(NewToken());
+        var spent = LinkTokens.Hash(LinkTokens.New());
         var confirmed = await db.InterestRegistrations
             .Where(r => r.Id == registration.Id && r.ConfirmTokenHash == hash && r.CreatedAtUtc > issuedAfter)
             .ExecuteUpdateAsync(s => s
@@ -163,16 +160,13 @@ public sealed class InterestRegistrations(
             return Refused(UnknownUnsubscribeLink);
         }
 
-        var hash = ApplicantSignInService.Hash(token!);
+        var hash = LinkTokens.Hash(token!);
         var now = Now;
         var found = await db.InterestRegistrations
             .Where(r => r.UnsubscribeTokenHash == hash)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UnsubscribedAtUtc, r => r.UnsubscribedAtUtc ?? now), cancellationToken);
         return found > 0 ? Outcome.Done() : Refused(UnknownUnsubscribeLink);
     }
-
-    /// <summary>A new random token for a link: 256 bits, URL-safe.</summary>
-    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static bool IsPlausible(string? token) => !string.IsNullOrEmpty(token) && token.Length <= MaxTokenLength;
 
@@ -189,13 +183,13 @@ public sealed class InterestRegistrations(
             db.InterestRegistrations.Add(registration);
         }
 
-        var confirmToken = NewToken();
-        var unsubscribeToken = NewToken();
+        var confirmToken = LinkTokens.New();
+        var unsubscribeToken = LinkTokens.New();
         registration.Name = name;
         registration.Route = route;
         registration.Culture = culture;
-        registration.ConfirmTokenHash = ApplicantSignInService.Hash(confirmToken);
-        registration.UnsubscribeTokenHash = ApplicantSignInService.Hash(unsubscribeToken);
+        registration.ConfirmTokenHash = LinkTokens.Hash(confirmToken);
+        registration.UnsubscribeTokenHash = LinkTokens.Hash(unsubscribeToken);
         // The confirmation link's lifetime runs from here: a renewal starts it again.
         registration.CreatedAtUtc = Now;
         db.QueueEmail(emails.Confirmation(registration, confirmToken, unsubscribeToken), Now);

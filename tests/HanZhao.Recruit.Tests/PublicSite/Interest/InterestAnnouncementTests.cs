@@ -5,7 +5,7 @@ using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Intakes;
-using HanZhao.Recruit.Web.Apply.SignIn;
+using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,8 +101,8 @@ public class InterestAnnouncementTests(InterestAppFactory app) : IClassFixture<I
             {
                 Email = email, Name = $"Registrant {i}", Program = i % 2 == 0 ? StudyPrograms.PhD : StudyPrograms.Master,
                 Culture = i % 3 == 0 ? "zh-CN" : "en", CreatedAtUtc = now, ConfirmedAtUtc = now,
-                ConfirmTokenHash = ApplicantSignInService.Hash(InterestRegistrations.NewToken()),
-                UnsubscribeTokenHash = ApplicantSignInService.Hash(InterestRegistrations.NewToken()),
+                ConfirmTokenHash = LinkTokens.Hash(LinkTokens.New()),
+                UnsubscribeTokenHash = LinkTokens.Hash(LinkTokens.New()),
             }));
             await db.SaveChangesAsync();
         }

@@ -1,9 +1,9 @@
 using System.Net;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Tests.Apply.SignIn;
-using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using Microsoft.EntityFrameworkCore;
+using HanZhao.Recruit.Web.Platform.Security;
 
 namespace HanZhao.Recruit.Tests.PublicSite.Interest;
 
@@ -74,8 +74,8 @@ public class InterestRegistrationTests(InterestAppFactory app) : IClassFixture<I
         var unsubscribe = InterestSteps.LinkIn(message, InterestEmails.UnsubscribePath);
         Assert.StartsWith("https://hanzhao.test/join/interest/confirm?token=", confirm.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("https://hanzhao.test/join/interest/unsubscribe?token=", unsubscribe.ToString(), StringComparison.Ordinal);
-        Assert.Equal(ApplicantSignInService.Hash(SignInSteps.TokenOf(confirm)), registration.ConfirmTokenHash);
-        Assert.Equal(ApplicantSignInService.Hash(SignInSteps.TokenOf(unsubscribe)), registration.UnsubscribeTokenHash);
+        Assert.Equal(LinkTokens.Hash(SignInSteps.TokenOf(confirm)), registration.ConfirmTokenHash);
+        Assert.Equal(LinkTokens.Hash(SignInSteps.TokenOf(unsubscribe)), registration.UnsubscribeTokenHash);
         Assert.NotEqual(SignInSteps.TokenOf(confirm), registration.ConfirmTokenHash);
         var sent = await client.GetStringAsync("/join/interest/sent");
         Assert.Contains("Check your email", sent, StringComparison.Ordinal);
