@@ -37,6 +37,13 @@ public class EmailMessage
 
     public string TextBody { get; set; } = string.Empty;
 
+    /// <summary>
+    /// An iCalendar invitation (RFC 5545 text with its METHOD: REQUEST or CANCEL) sent with the
+    /// message as text/calendar, so calendar apps offer to add, update or remove the event; null for
+    /// other emails.
+    /// </summary>
+    public string? Calendar { get; set; }
+
     /// <summary>The language the message is written in.</summary>
     public string Culture { get; set; } = "en";
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
+namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class LettersAndInterviews : Migration
@@ -11,23 +11,29 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Calendar",
+                table: "EmailMessages",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "InterviewInvitations",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    IntakeId = table.Column<int>(type: "int", nullable: false),
-                    InvitedById = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    InvitedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CalendarUid = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "int", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    OutcomeNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    RatingKnowledge = table.Column<int>(type: "int", nullable: true),
-                    RatingResearch = table.Column<int>(type: "int", nullable: true),
-                    RatingCommunication = table.Column<int>(type: "int", nullable: true),
-                    RatingMotivation = table.Column<int>(type: "int", nullable: true),
-                    OutcomeRecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IntakeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvitedById = table.Column<string>(type: "TEXT", nullable: false),
+                    InvitedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomeNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RatingKnowledge = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingResearch = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingCommunication = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingMotivation = table.Column<int>(type: "INTEGER", nullable: true),
+                    OutcomeRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,16 +65,16 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "InterviewSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IntakeId = table.Column<int>(type: "int", nullable: false),
-                    StartsAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LengthMinutes = table.Column<int>(type: "int", nullable: false),
-                    Mode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    IsCancelled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IntakeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LengthMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,28 +93,28 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "LetterRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    RefereeName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RefereeEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    RefereeTitle = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    RefereeInstitution = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Relationship = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Culture = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    ApplicantWaivedAccess = table.Column<bool>(type: "bit", nullable: false),
-                    TokenHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RemindersSent = table.Column<int>(type: "int", nullable: false),
-                    LastReminderAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeclineReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LetterText = table.Column<string>(type: "nvarchar(max)", maxLength: 30000, nullable: true),
-                    RatingResearch = table.Column<int>(type: "int", nullable: true),
-                    RatingIndependence = table.Column<int>(type: "int", nullable: true),
-                    RatingCommunication = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefereeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RefereeEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RefereeTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RefereeInstitution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ApplicantWaivedAccess = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastReminderAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LetterText = table.Column<string>(type: "TEXT", maxLength: 30000, nullable: true),
+                    RatingResearch = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingIndependence = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingCommunication = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -128,9 +134,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "LetterRequirements",
                 columns: table => new
                 {
-                    IntakeId = table.Column<int>(type: "int", nullable: false),
-                    Route = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false)
+                    IntakeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -148,11 +154,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "InterviewBookings",
                 columns: table => new
                 {
-                    ApplicationId = table.Column<int>(type: "int", nullable: false),
-                    SlotId = table.Column<int>(type: "int", nullable: false),
-                    Seat = table.Column<int>(type: "int", nullable: false),
-                    BookedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReminderSentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReminderSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -176,12 +182,12 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "LetterContents",
                 columns: table => new
                 {
-                    LetterRequestId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    PageCount = table.Column<int>(type: "int", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    LetterRequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,6 +264,10 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "LetterRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Calendar",
+                table: "EmailMessages");
         }
     }
 }
