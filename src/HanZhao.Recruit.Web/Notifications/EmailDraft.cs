@@ -11,6 +11,9 @@ public sealed record EmailDraft(
 
     /// <summary>An address for the reader's "Reply" when it should not go to the site's own sender.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>An iCalendar invitation sent with the message (see <see cref="EmailMessage.Calendar"/>).</summary>
+    public string? Calendar { get; init; }
 }
 
 public static class Outbox
@@ -31,6 +34,7 @@ public static class Outbox
             Subject = draft.Subject,
             HtmlBody = draft.HtmlBody,
             TextBody = draft.TextBody,
+            Calendar = draft.Calendar,
             Culture = draft.Culture,
             ApplicationId = draft.ApplicationId,
             Status = EmailStatus.Pending,

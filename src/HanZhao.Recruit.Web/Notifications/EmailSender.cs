@@ -39,7 +39,7 @@ public sealed partial class EmailSender(
             // Derived from the row: a message sent twice (a crash between send and save) carries the
             // same Message-Id, so mail clients fold the copies and tests can count them.
             MessageId = $"{row.Id:N}@{from.Domain}",
-            Body = new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody(),
+            Body = Body(row),
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(row.ToName ?? string.Empty, row.ToAddress));
@@ -56,6 +56,40 @@ public sealed partial class EmailSender(
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
+
+    /// <summary>
+    /// Text and HTML as alternatives; with a calendar invitation, the invitation as a third
+    /// alternative (text/calendar with its METHOD, which Outlook and Gmail read to show "Accept" or
+    /// remove the event) and again as an invite.ics attachment for mail programs that only offer files.
+    /// </summary>
+    private static MimeEntity Body(EmailMessage row)
+    {
+        if (row.Calendar is not { } calendar)
+        {
+            return new BodyBuilder { TextBody = row.TextBody, HtmlBody = row.HtmlBody }.ToMessageBody();
+        }
+
+        var invitation = new TextPart("calendar") { Text = calendar };
+        invitation.ContentType.Charset = "utf-8";
+        invitation.ContentType.Parameters.Add("method", MethodOf(calendar));
+        var file = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(calendar))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "invite.ics",
+        };
+        return new Multipart("mixed")
+        {
+            new MultipartAlternative { new TextPart("plain") { Text = row.TextBody }, new TextPart("html") { Text = row.HtmlBody }, invitation },
+            file,
+        };
+    }
+
+    /// <summary>The METHOD of a calendar text (REQUEST when it names none, as RFC 5546's default use).</summary>
+    private static string MethodOf(string calendar) =>
+        calendar.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith("METHOD:", StringComparison.Ordinal))?["METHOD:".Length..]
+        ?? "REQUEST";
 
     /// <summary>Without a mail server the .eml file is the only trace an operator sees: say where each one went.</summary>
     internal void Written(EmailMessage row, string path) => LogWritten(logger, row.Kind, row.ToAddress, path);
