@@ -3,6 +3,7 @@ using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Apply;
 using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Demo;
+using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Database;
@@ -43,6 +44,7 @@ builder.Services
     .AddReview()
     .AddSettings()
     .AddInterestRegistrations()
+    .AddLetters()
     .AddDemoMode(DemoSetup.Requested(args));
 
 var app = builder.Build();

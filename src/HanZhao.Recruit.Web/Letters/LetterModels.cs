@@ -1,0 +1,46 @@
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Platform.Forms;
+
+namespace HanZhao.Recruit.Web.Letters;
+
+/// <summary>What the referee typed and chose; all text, the service decides what it means.</summary>
+public sealed class LetterForm
+{
+    /// <summary>A letter is long prose; counted as <see cref="TextLength"/> counts (a CJK character is one).</summary>
+    public const int MaxTextWords = 3000;
+
+    public const int MaxReasonLength = 1000;
+
+    public static IReadOnlyList<string> Ratings { get; } = ["research", "independence", "communication"];
+
+    public string? Text { get; set; }
+
+    public string? Research { get; set; }
+
+    public string? Independence { get; set; }
+
+    public string? Communication { get; set; }
+
+    public string? Reason { get; set; }
+
+    public IFormFile? File { get; set; }
+
+    public string? Rating(string name) => name switch
+    {
+        "research" => Research,
+        "independence" => Independence,
+        _ => Communication,
+    };
+}
+
+/// <summary>The referee's page: who asked, for what, until when; and what was wrong with a refused post.</summary>
+public sealed record LetterPage(
+    string Token, string RefereeName, string ApplicantName, StudyPrograms Program, string IntakeCode, DateTime DeadlineUtc)
+{
+    public LetterForm Form { get; init; } = new();
+
+    public FormErrors Errors { get; init; } = new();
+}
+
+/// <summary>Why a link opens no form: a message about the page as a whole.</summary>
+public sealed record LetterLinkFailedPage(string Message);

@@ -1,0 +1,190 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Letters;
+using HanZhao.Recruit.Web.Apply;
+using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HanZhao.Recruit.Web.Letters;
+
+/// <summary>
+/// The referee's side of a letter request, reached only through the private link: the page, the
+/// letter (a PDF or text, with optional ratings) and declining. The link shows nothing of the
+/// application beyond who asked and for what. A letter is final: the first submission wins, in one
+/// conditional update, however many browsers post at once.
+/// </summary>
+public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+{
+    /// <summary>Longer than any token <see cref="LinkTokens.New"/> makes; a longer one is not looked up.</summary>
+    public const int MaxTokenLength = 64;
+
+    public const string UnknownLink = "This letter link is not valid. Please use the link in the latest email you received.";
+    public const string ExpiredLink = "This letter link has expired. Please ask the applicant to send a new request.";
+    public const string AlreadyReceived = "Thank you: the letter has been received. It can no longer be changed.";
+    public const string AlreadyDeclined = "You declined this request. Thank you for letting us know.";
+    public const string Withdrawn = "The applicant has withdrawn this request; no letter is needed.";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The page for a usable link; otherwise why the link opens no form.</summary>
+    public async Task<Outcome<LetterPage>> OpenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(token, cancellationToken);
+        if (Unusable(request) is { } problem)
+        {
+            // The message key: the page words it in the reader's language.
+            return Outcome.Invalid("", problem);
+        }
+
+        var facts = await db.Applications.AsNoTracking().Where(a => a.Id == request!.ApplicationId)
+            .Select(a => new { a.FullName, a.Program, a.Intake!.Code }).SingleAsync(cancellationToken);
+        return Outcome.Done(new LetterPage(token!, request!.RefereeName, facts.FullName, facts.Program, facts.Code, request.ExpiresAtUtc));
+    }
+
+    /// <summary>Stores the letter once: a PDF (checked as applicants' documents are) or text, never both.</summary>
+    public async Task<Outcome<LetterPage>> SubmitAsync(string? token, LetterForm form, CancellationToken cancellationToken)
+    {
+        var opened = await OpenAsync(token, cancellationToken);
+        if (!opened.IsDone)
+        {
+            return opened;
+        }
+
+        var errors = new FormErrors();
+        var text = string.IsNullOrWhiteSpace(form.Text) ? null : form.Text.Trim();
+        var (file, fileError) = form.File is null ? (null, null) : await PdfUpload.ReadAsync(form.File, cancellationToken);
+        CheckLetter(text, form.File, fileError, errors);
+        var ratings = LetterForm.Ratings.Select(name => Rating(name, form.Rating(name), errors)).ToArray();
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors, opened.Value! with { Form = form, Errors = errors });
+        }
+
+        return await StoreAsync(token!, text, file, ratings, opened.Value!, cancellationToken);
+    }
+
+    /// <summary>The referee says no, with a reason the applicant will read (at most 1,000 characters).</summary>
+    public async Task<Outcome<LetterPage>> DeclineAsync(string? token, string? reason, CancellationToken cancellationToken)
+    {
+        var opened = await OpenAsync(token, cancellationToken);
+        if (!opened.IsDone)
+        {
+            return opened;
+        }
+
+        var why = reason?.Trim() ?? string.Empty;
+        if (why.Length > LetterForm.MaxReasonLength)
+        {
+            var errors = FormErrors.Of("reason", localizer["Keep the reason to 1,000 characters."]);
+            return Outcome.Invalid(errors, opened.Value! with { Form = new LetterForm { Reason = reason }, Errors = errors });
+        }
+
+        var now = Now;
+        var hash = LinkTokens.Hash(token!);
+        var declined = await db.LetterRequests
+            .Where(r => r.TokenHash == hash && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, LetterState.Declined)
+                .SetProperty(r => r.ClosedAtUtc, now)
+                .SetProperty(r => r.DeclineReason, why.Length == 0 ? null : why), cancellationToken);
+        return declined == 1 ? opened : await OpenAsync(token, cancellationToken);
+    }
+
+    private async Task<Outcome<LetterPage>> StoreAsync(
+        string token, string? text, PdfUpload.Checked? file, int?[] ratings, LetterPage page, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var hash = LinkTokens.Hash(token);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The state is the guard: of two posts at once, one changes the row and the other changes nothing.
+        var received = await db.LetterRequests
+            .Where(r => r.TokenHash == hash && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, LetterState.Received)
+                .SetProperty(r => r.ClosedAtUtc, now)
+                .SetProperty(r => r.LetterText, text)
+                .SetProperty(r => r.RatingResearch, ratings[0])
+                .SetProperty(r => r.RatingIndependence, ratings[1])
+                .SetProperty(r => r.RatingCommunication, ratings[2]), cancellationToken);
+        if (received != 1)
+        {
+            return await OpenAsync(token, cancellationToken);
+        }
+
+        var request = await db.LetterRequests.AsNoTracking().SingleAsync(r => r.TokenHash == hash, cancellationToken);
+        if (file is not null)
+        {
+            db.LetterContents.Add(new LetterContent
+            {
+                LetterRequestId = request.Id, FileName = file.FileName, SizeBytes = file.Bytes.Length, Sha256 = file.Sha256,
+                PageCount = file.Facts.PageCount, Bytes = file.Bytes,
+            });
+        }
+
+        db.Record(null, "LetterReceived", $"Application {request.ApplicationId}", $"Letter request {request.Id} from {request.RefereeEmail}", now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome.Done(page);
+    }
+
+    private void CheckLetter(string? text, IFormFile? upload, string? fileError, FormErrors errors)
+    {
+        if (text is null && upload is null)
+        {
+            errors.Add("text", localizer["Upload the letter as a PDF or write it in the box."]);
+        }
+        else if (text is not null && upload is not null)
+        {
+            errors.Add("text", localizer["Send the letter either as a PDF or as text, not both."]);
+        }
+        else if (fileError is not null)
+        {
+            errors.Add("file", localizer[fileError]);
+        }
+        else if (TextLength.Count(text) > LetterForm.MaxTextWords)
+        {
+            errors.Add("text", localizer["Keep the letter to 3,000 words (a Chinese character counts as one)."]);
+        }
+    }
+
+    private int? Rating(string name, string? value, FormErrors errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value is "1" or "2" or "3" or "4" or "5")
+        {
+            return value[0] - '0';
+        }
+
+        errors.Add(name, localizer["Choose a rating from 1 to 5, or leave it out."]);
+        return null;
+    }
+
+    private async Task<LetterRequest?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return null;
+        }
+
+        var hash = LinkTokens.Hash(token);
+        return await db.LetterRequests.AsNoTracking().SingleOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>Why a request takes no letter now, as a message key; null when it does.</summary>
+    private string? Unusable(LetterRequest? request) => request switch
+    {
+        null => UnknownLink,
+        { State: LetterState.Received } => AlreadyReceived,
+        { State: LetterState.Declined } => AlreadyDeclined,
+        { State: LetterState.Withdrawn } => Withdrawn,
+        _ when request.IsExpired(Now) => ExpiredLink,
+        _ => null,
+    };
+}
