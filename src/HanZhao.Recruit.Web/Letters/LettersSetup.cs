@@ -11,6 +11,8 @@ public static class LettersSetup
     {
         services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section);
         services.AddScoped<RefereeLetters>();
+        services.AddScoped<LetterRequests>();
+        services.AddScoped<LetterEmails>();
         return services.AddPerClientRateLimit<LetterOptions>(ClientRateLimitPolicy, options => (options.ClientPermitLimit, options.ClientWindow));
     }
 }

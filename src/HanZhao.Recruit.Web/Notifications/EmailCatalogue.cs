@@ -116,10 +116,17 @@ public static class EmailCatalogue
         Language: "English",
         WrittenIn: "Review/Milestones/MilestoneEmails.cs");
 
+    public static readonly EmailKind LetterRequest = new(
+        "LetterRequest",
+        To: "a referee the applicant named on /applicant/{id}/referees",
+        SentWhen: "the applicant asks them for a letter (or replaces a referee): the private link /letters/{token}, valid 30 days (Recruit:Letters:LinkLifetime)",
+        Language: "the language the applicant chose for that referee",
+        WrittenIn: "Letters/LetterEmails.cs");
+
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement,
+        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, LetterRequest,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>
