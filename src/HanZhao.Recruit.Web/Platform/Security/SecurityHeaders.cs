@@ -36,7 +36,12 @@ public static class SecurityHeaders
                 }
 
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                // Only a document shown in the staff reader chooses SAMEORIGIN (DocumentResponse); nothing else may be framed.
+                if (string.IsNullOrEmpty(headers.XFrameOptions))
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+
                 // Sign-in links carry tokens in the URL: never send them to another site.
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -1,6 +1,8 @@
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Review.Applications;
+using HanZhao.Recruit.Web.Review.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +15,7 @@ namespace HanZhao.Recruit.Web.Review.Decisions;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class StatusController(DecisionService decisions, SiteAddress site) : Controller
+public sealed class StatusController(DecisionService decisions, ApplicationReview reader, SiteAddress site) : Controller
 {
     [HttpGet("/review/applications/{id:int}/status")]
     public async Task<IActionResult> Status(int id, StatusQuery query, CancellationToken cancellationToken)
@@ -27,19 +29,29 @@ public sealed class StatusController(DecisionService decisions, SiteAddress site
         };
     }
 
+    /// <summary>
+    /// From the reader, the list's query rides in the query string: then=reader returns to the
+    /// application, then=next goes on to the next one of the list (found before the change, which can
+    /// take this one out of the list).
+    /// </summary>
     [HttpPost("/review/applications/{id:int}/status")]
-    public async Task<IActionResult> ChangeStatus(int id, StatusForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangeStatus(int id, StatusForm form, [FromQuery] DashboardQuery list, CancellationToken cancellationToken)
     {
         if (!form.IsComplete)
         {
             return BadRequest();
         }
 
-        var applicantPage = site.Absolute("/applicant");
-        var outcome = await decisions.ChangeAsync(User, id, form.To!.Value, form.SendEmail, applicantPage, cancellationToken);
+        var next = form.Then == AfterDecision.Next ? await reader.NextUrlAsync(User, id, list, cancellationToken) : null;
+        var outcome = await decisions.ChangeAsync(User, id, form.To!.Value, form.SendEmail, site.Absolute("/applicant"), cancellationToken);
         return outcome.Kind switch
         {
-            OutcomeKind.Done => Redirect($"/review/applications/{id}/status?changed=true&emailed={(outcome.Value!.EmailQueued ? "true" : "false")}"),
+            OutcomeKind.Done => LocalRedirect(form.Then switch
+            {
+                AfterDecision.Next => next!,
+                AfterDecision.Reader => $"/review/applications/{id}{Request.QueryString}#decision",
+                _ => $"/review/applications/{id}/status?changed=true&emailed={(outcome.Value!.EmailQueued ? "true" : "false")}",
+            }),
             OutcomeKind.Invalid => View("Refused", StatusPage.Refusing(outcome.Value!, outcome.Errors)).Refused(),
             _ => this.NotDone(outcome.Kind),
         };
