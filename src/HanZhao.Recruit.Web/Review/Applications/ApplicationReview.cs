@@ -113,6 +113,13 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             : "/review" + query;
     }
 
+    /// <summary>The reader's address within a list (its query rebuilt from what parsed, never the raw text).</summary>
+    public static string PageUrl(int id, DashboardQuery list)
+    {
+        var query = list.ToQueryString();
+        return string.Create(CultureInfo.InvariantCulture, $"/review/applications/{id}") + (query.Length == 0 ? string.Empty : "?" + query);
+    }
+
     /// <summary>The list's query rebuilt from what parsed, at the page that holds the application ("?…" or "").</summary>
     private static string ListQueryOf(DashboardQuery applied, ListNeighbours neighbours)
     {

@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Queries;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.Review.Applications;
 using HanZhao.Recruit.Web.Review.Dashboard;
@@ -30,28 +31,28 @@ public sealed class StatusController(DecisionService decisions, ApplicationRevie
     }
 
     /// <summary>
-    /// From the reader, the list's query rides in the query string: then=reader returns to the
-    /// application, then=next goes on to the next one of the list (found before the change, which can
-    /// take this one out of the list).
+    /// From the reader, then=reader returns to the application and then=next goes on to the next one
+    /// of the list it came from (found before the change, which can take this one out of the list).
     /// </summary>
     [HttpPost("/review/applications/{id:int}/status")]
-    public async Task<IActionResult> ChangeStatus(int id, StatusForm form, [FromQuery] DashboardQuery list, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangeStatus(int id, StatusForm form, CancellationToken cancellationToken)
     {
         if (!form.IsComplete)
         {
             return BadRequest();
         }
 
-        var next = form.Then == AfterDecision.Next ? await reader.NextUrlAsync(User, id, list, cancellationToken) : null;
+        var list = QueryText.Read<DashboardQuery>(form.List);
+        var after = form.Then switch
+        {
+            AfterDecision.Next => await reader.NextUrlAsync(User, id, list, cancellationToken),
+            AfterDecision.Reader => ApplicationReview.PageUrl(id, list) + "#decision",
+            _ => null,
+        };
         var outcome = await decisions.ChangeAsync(User, id, form.To!.Value, form.SendEmail, site.Absolute("/applicant"), cancellationToken);
         return outcome.Kind switch
         {
-            OutcomeKind.Done => LocalRedirect(form.Then switch
-            {
-                AfterDecision.Next => next!,
-                AfterDecision.Reader => $"/review/applications/{id}{Request.QueryString}#decision",
-                _ => $"/review/applications/{id}/status?changed=true&emailed={(outcome.Value!.EmailQueued ? "true" : "false")}",
-            }),
+            OutcomeKind.Done => LocalRedirect(after ?? $"/review/applications/{id}/status?changed=true&emailed={(outcome.Value!.EmailQueued ? "true" : "false")}"),
             OutcomeKind.Invalid => View("Refused", StatusPage.Refusing(outcome.Value!, outcome.Errors)).Refused(),
             _ => this.NotDone(outcome.Kind),
         };
