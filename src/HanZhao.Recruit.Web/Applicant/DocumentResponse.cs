@@ -41,9 +41,8 @@ public static class DocumentResponse
         headers.Pragma = "no-cache";
         headers.XContentTypeOptions = "nosniff";
         var framed = frameable && !download;
+        // SecurityHeaders keeps this policy and sets X-Frame-Options to match its frame-ancestors.
         headers.ContentSecurityPolicy = framed ? FramedContentSecurityPolicy : ContentSecurityPolicy;
-        // Kept by SecurityHeaders, which sets DENY on every response that did not choose.
-        headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
         return new FileContentResult(file.Bytes, "application/pdf");
     }
 

@@ -42,19 +42,25 @@ public sealed class StatusController(DecisionService decisions, ApplicationRevie
             return BadRequest();
         }
 
-        var list = QueryText.Read<DashboardQuery>(form.List);
-        var after = form.Then switch
-        {
-            AfterDecision.Next => await reader.NextUrlAsync(User, id, list, cancellationToken),
-            AfterDecision.Reader => ApplicationReview.PageUrl(id, list) + "#decision",
-            _ => null,
-        };
+        var after = await AfterAsync(id, form, cancellationToken);
         var outcome = await decisions.ChangeAsync(User, id, form.To!.Value, form.SendEmail, site.Absolute("/applicant"), cancellationToken);
         return outcome.Kind switch
         {
             OutcomeKind.Done => LocalRedirect(after ?? $"/review/applications/{id}/status?changed=true&emailed={(outcome.Value!.EmailQueued ? "true" : "false")}"),
             OutcomeKind.Invalid => View("Refused", StatusPage.Refusing(outcome.Value!, outcome.Errors)).Refused(),
             _ => this.NotDone(outcome.Kind),
+        };
+    }
+
+    /// <summary>Where a change from the reader leads, found before the change; null for the status page.</summary>
+    private async Task<string?> AfterAsync(int id, StatusForm form, CancellationToken cancellationToken)
+    {
+        var list = QueryText.Read<DashboardQuery>(form.List);
+        return form.Then switch
+        {
+            AfterDecision.Next => await reader.NextUrlAsync(User, id, list, cancellationToken),
+            AfterDecision.Reader => ApplicationReview.PageUrl(id, list) + "#decision",
+            _ => null,
         };
     }
 }
