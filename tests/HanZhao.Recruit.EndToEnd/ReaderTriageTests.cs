@@ -24,14 +24,17 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         var actions = 0;
         var perApplicant = new List<int>();
 
-        // Open the first application of the list.
+        // Open the first application of the list: the first applicant's one page load.
         await page.Locator("main a[href^='/review/applications/']").First.ClickAsync();
         actions++;
+        var perApplicantLoads = new List<int>();
         for (var applicant = 1; applicant <= Applicants; applicant++)
         {
-            var before = actions;
+            var before = applicant == 1 ? 0 : actions;
             await page.Locator("#reader-panel").WaitForAsync();
+            await page.WaitForLoadStateAsync(LoadState.Load);
             var url = page.Url;
+            var arrived = navigations;
 
             // Score: one click on the quick score, saved without a reload.
             var score = ((applicant % 4) + 2).ToString(CultureInfo.InvariantCulture);
@@ -61,6 +64,8 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
                 await page.ScreenshotAsync("workbench-reader-dialog-1280");
             }
 
+            // Its page, and whatever loaded while it was triaged (the next one's load belongs to the next).
+            perApplicantLoads.Add(1 + navigations - arrived);
             await page.Locator("#decision-dialog button[data-confirm-next]").ClickAsync();
             actions++;
             await page.WaitForURLAsync(u => u != url);
@@ -69,12 +74,15 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         }
 
         var actionsPerApplicant = (double)actions / Applicants;
-        var loadsPerApplicant = (double)loads / Applicants;
+        var loadsPerApplicant = (double)perApplicantLoads.Sum() / Applicants;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Triage of {Applicants} applicants: {actions} actions ({actionsPerApplicant:0.00} each; per applicant {string.Join(" ", perApplicant)}), {loads} full page loads ({loadsPerApplicant:0.00} each), {navigations} main-frame navigations."));
+            $"Triage of {Applicants} applicants: {actions} actions ({actionsPerApplicant:0.00} each; per applicant {string.Join(" ", perApplicant)}); " +
+            $"{perApplicantLoads.Sum()} full page loads ({loadsPerApplicant:0.00} each; per applicant {string.Join(" ", perApplicantLoads)}); " +
+            $"{navigations} main-frame navigations and {loads} load events in all, counting the opening of the first and the next after the last."));
         Assert.True(actionsPerApplicant <= 4, $"{actionsPerApplicant} actions per applicant");
-        Assert.True(loadsPerApplicant <= 1, $"{loadsPerApplicant} page loads per applicant");
-        Assert.True(navigations <= Applicants, $"{navigations} navigations");
+        Assert.All(perApplicantLoads, count => Assert.Equal(1, count));
+        Assert.Equal(Applicants + 1, navigations);
+        // Every applicant but the one tagged (a typed tag is 11 key presses and clicks).
         Assert.All(perApplicant.Where((_, i) => i != 2), count => Assert.True(count <= 4, $"{count} actions"));
     }
 
@@ -100,11 +108,14 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
             Assert.Equal("sticky", await page.Locator("#reader-panel").EvaluateAsync<string>("e => getComputedStyle(e).position"));
         }
 
-        Assert.True(await page.FitsViewportWidthAsync(), "the reader scrolls sideways");
         if (culture == "en")
         {
             await page.ScreenshotAsync($"workbench-reader-{width}");
         }
+
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        Assert.True(await page.FitsViewportWidthAsync(), "the reader scrolls sideways: " + string.Join("; ", wide));
 
         var violations = await page.AccessibilityViolationsAsync();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
