@@ -102,7 +102,7 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         Assert.NotNull(frame);
         Assert.NotNull(panel);
         // Beside the document at 1,280 px (and it stays in view), below it on a phone.
-        Assert.True(width > 1000 ? panel.X > frame.X + frame.Width : panel.Y > frame.Y + frame.Height, $"frame {frame.X},{frame.Y} {frame.Width}; panel {panel.X},{panel.Y}");
+        Assert.True(width > 1000 ? panel.X > frame.X + frame.Width : panel.Y > frame.Y + frame.Height, $"frame {frame.X},{frame.Y} {frame.Width}x{frame.Height}; panel {panel.X},{panel.Y}");
         if (width > 1000)
         {
             Assert.Equal("sticky", await page.Locator("#reader-panel").EvaluateAsync<string>("e => getComputedStyle(e).position"));
