@@ -6,6 +6,7 @@ using HanZhao.Recruit.Web.Review.Documents;
 using HanZhao.Recruit.Web.Review.EmailLog;
 using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
+using HanZhao.Recruit.Web.Review.Scoring;
 using HanZhao.Recruit.Web.Review.Templates;
 
 namespace HanZhao.Recruit.Web.Review;
@@ -18,6 +19,7 @@ public static class ReviewSetup
             .AddScoped<ReviewDashboard>()
             .AddScoped<CycleWatch>()
             .AddScoped<ApplicationReview>()
+            .AddScoped<ScoringRules>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
             .AddScoped<TemplateEditor>()

@@ -19,13 +19,14 @@ public enum Refusal
 /// <summary>
 /// The one table of the status changes staff may make. Submitted → Under review → Interview →
 /// Offer → Accepted or Declined (the applicant's answer, recorded by the professor); Rejected from
-/// any open state. Draft and Withdrawn belong to the applicant, and nothing leaves a final status.
+/// any open state. Submitted may go straight to Interview: the professor who has read enough invites
+/// at once, and the applicant gets one email instead of two a second apart. Draft and Withdrawn belong to the applicant, and nothing leaves a final status.
 /// </summary>
 public static class StatusPipeline
 {
     private static readonly Dictionary<ApplicationStatus, ApplicationStatus[]> Next = new()
     {
-        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.Rejected],
+        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.Interview, ApplicationStatus.Rejected],
         [ApplicationStatus.UnderReview] = [ApplicationStatus.Interview, ApplicationStatus.Rejected],
         [ApplicationStatus.Interview] = [ApplicationStatus.Offer, ApplicationStatus.Rejected],
         [ApplicationStatus.Offer] = [ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected],

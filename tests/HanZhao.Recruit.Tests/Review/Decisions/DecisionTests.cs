@@ -21,6 +21,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
     public static TheoryData<ApplicationStatus, ApplicationStatus> Allowed => new()
     {
         { ApplicationStatus.Submitted, ApplicationStatus.UnderReview },
+        { ApplicationStatus.Submitted, ApplicationStatus.Interview },
         { ApplicationStatus.Submitted, ApplicationStatus.Rejected },
         { ApplicationStatus.UnderReview, ApplicationStatus.Interview },
         { ApplicationStatus.UnderReview, ApplicationStatus.Rejected },
@@ -34,7 +35,6 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
     public static TheoryData<ApplicationStatus, ApplicationStatus, string> Refused => new()
     {
         { ApplicationStatus.Submitted, ApplicationStatus.Offer, "An application that is Submitted cannot move to Offer." },
-        { ApplicationStatus.Submitted, ApplicationStatus.Interview, "An application that is Submitted cannot move to Interview." },
         { ApplicationStatus.Submitted, ApplicationStatus.Accepted, "An application that is Submitted cannot move to Accepted." },
         { ApplicationStatus.UnderReview, ApplicationStatus.Offer, "An application that is Under review cannot move to Offer." },
         { ApplicationStatus.Interview, ApplicationStatus.Declined, "An application that is Interview cannot move to Declined." },
