@@ -75,7 +75,7 @@ public sealed class SavedViewList(RecruitDbContext db, TimeProvider clock, IStri
 
         if (!errors.Any && await db.SavedViews.AnyAsync(v => v.OwnerId == owner && v.Name == name, cancellationToken))
         {
-            errors.Add("name", localizer["You already have a view named \"{0}\".", name]);
+            errors.Add("name", localizer["You already have a view named “{0}”.", name]);
         }
 
         if (!errors.Any && await db.SavedViews.CountAsync(v => v.OwnerId == owner, cancellationToken) >= MaxPerOwner)
@@ -99,7 +99,7 @@ public sealed class SavedViewList(RecruitDbContext db, TimeProvider clock, IStri
         {
             // The same name saved a moment ago (a double click, a second tab): the unique index kept one row.
             db.ChangeTracker.Clear();
-            return Outcome.Invalid("name", localizer["You already have a view named \"{0}\".", name]);
+            return Outcome.Invalid("name", localizer["You already have a view named “{0}”.", name]);
         }
 
         return Outcome.Done();

@@ -95,7 +95,7 @@ public sealed class ToolbarController(
     {
         var outcome = await actions.TagAsync(User, selection.Ids, request.Tag, cancellationToken);
         TempData[NoticeKey] = outcome.IsDone
-            ? localizer["Tag \"{0}\" added to {1} application(s).", request.Tag!.Trim(), outcome.Value].Value
+            ? localizer["Tag “{0}” added to {1} application(s).", request.Tag!.Trim(), outcome.Value].Value
             : outcome.Errors.Messages.First();
         return Redirect(BackTo(request));
     }
