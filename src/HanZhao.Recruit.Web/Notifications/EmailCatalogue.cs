@@ -116,10 +116,17 @@ public static class EmailCatalogue
         Language: "English",
         WrittenIn: "Review/Milestones/MilestoneEmails.cs");
 
+    public static readonly EmailKind Message = new(
+        "Message",
+        To: "each selected applicant with an address",
+        SentWhen: "the professor writes a free-text email to the applications ticked on /review (the toolbar's Email, previewed, sent once per preview); placeholders as in the status templates",
+        Language: "the applicant's language for the facts and footer; the professor's words as written",
+        WrittenIn: "Review/Toolbar/SelectionActions.cs");
+
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement,
+        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -6,8 +6,10 @@ using HanZhao.Recruit.Web.Review.Documents;
 using HanZhao.Recruit.Web.Review.EmailLog;
 using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
+using HanZhao.Recruit.Web.Review.SavedViews;
 using HanZhao.Recruit.Web.Review.Scoring;
 using HanZhao.Recruit.Web.Review.Templates;
+using HanZhao.Recruit.Web.Review.Toolbar;
 
 namespace HanZhao.Recruit.Web.Review;
 
@@ -18,6 +20,8 @@ public static class ReviewSetup
         services
             .AddScoped<ReviewDashboard>()
             .AddScoped<CycleWatch>()
+            .AddScoped<SavedViewList>()
+            .AddScoped<SelectionActions>()
             .AddScoped<ApplicationReview>()
             .AddScoped<ScoringRules>()
             .AddScoped<StatusEmails>()

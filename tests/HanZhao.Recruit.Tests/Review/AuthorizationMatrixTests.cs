@@ -61,6 +61,13 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review?status=Submitted&sort=name", [], AnyStaff),
         ("GET", "/review/export.csv", [], ProfessorOnly),
         ("POST", "/review/assign", ["ids={app}", "reviewer={reviewer}", "operation=assign"], ProfessorOnly),
+        ("POST", "/review/saved-views", ["name=Matrix view", "query=status=Submitted"], AnyStaff),
+        // {view} is another co-reviewer's saved view: nobody else may delete it, or learn that it exists.
+        ("POST", "/review/saved-views/{view}/delete", [], [S, F, N, N, S, N]),
+        ("POST", "/review/toolbar", ["ids={app}", "act=tag", "tag=matrix"], ProfessorOnly),
+        ("GET", "/review/toolbar/export.csv?ids={app}", [], ProfessorOnly),
+        ("GET", "/review/toolbar/email?ids={app}", [], ProfessorOnly),
+        ("POST", "/review/toolbar/email", ["ids={app}", "subject=Hello", "body=Dear {name}"], ProfessorOnly),
         ("GET", "/review/applications/{app}", [], AssignedStaff),
         ("GET", "/review/documents/{doc}", [], AssignedStaff),
         ("POST", "/review/applications/{app}/notes", ["text=Looks promising."], AssignedStaff),
@@ -256,7 +263,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -313,7 +320,10 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             };
             db.Accomplishments.Add(accomplishment);
             db.Publications.Add(publication);
+            var view = new SavedView { OwnerId = victim.Id, Name = "Theirs", Query = "status=Submitted", CreatedAtUtc = now };
+            db.SavedViews.Add(view);
             await db.SaveChangesAsync();
+            viewId = view.Id;
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
             (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
@@ -357,6 +367,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["item"] = accomplishmentId.ToString(CultureInfo.InvariantCulture),
             ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
             ["milestone"] = "PendingAdmission",
+            ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }

@@ -14,6 +14,7 @@ public enum Refusal
     NotNext,
     Conflict,
     NoEmailAddress,
+    OneAtATime,
 }
 
 /// <summary>
@@ -59,4 +60,12 @@ public static class StatusPipeline
         // Drafts are invisible to staff; an unknown value is refused like any jump.
         _ => Refusal.NotNext,
     };
+
+    /// <summary>
+    /// The rule for a change of many applications at once: <see cref="Check"/>, and a rejection only
+    /// of applications not yet invited to interview. Someone at Interview or Offer is a decision about
+    /// one person: a bulk "reject the rest" once also rejected them, so bulk lists and skips them.
+    /// </summary>
+    public static Refusal CheckBulk(ApplicationStatus from, ApplicationStatus to) =>
+        to == ApplicationStatus.Rejected && from is ApplicationStatus.Interview or ApplicationStatus.Offer ? Refusal.OneAtATime : Check(from, to);
 }
