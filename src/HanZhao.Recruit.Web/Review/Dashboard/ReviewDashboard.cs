@@ -12,6 +12,7 @@ using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
 using HanZhao.Recruit.Web.Review.SavedViews;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +25,8 @@ namespace HanZhao.Recruit.Web.Review.Dashboard;
 /// no long texts), so it stays fast with 100 000 applications.
 /// </summary>
 public sealed class ReviewDashboard(
-    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle, SavedViewList savedViews)
+    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle, SavedViewList savedViews,
+    ScoringRules scoring)
 {
     private const int DeadlinesShown = 5;
     private const int TagsOffered = 200;
@@ -43,7 +45,7 @@ public sealed class ReviewDashboard(
         var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
         var query = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
 
-        var filtered = Filter(visible, query, UserId(user));
+        var filtered = Filter(visible, query, await ViewerAsync(user, cancellationToken));
         var total = await filtered.CountAsync(cancellationToken);
         var pageCount = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
         var page = Math.Min(query.Page, pageCount);
@@ -110,7 +112,7 @@ public sealed class ReviewDashboard(
         ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken, IReadOnlyList<int>? only = null)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        var filtered = Filter(only is null ? db.VisibleTo(user) : db.VisibleTo(user).Where(a => only.Contains(a.Id)), query, UserId(user));
+        var filtered = Filter(only is null ? db.VisibleTo(user) : db.VisibleTo(user).Where(a => only.Contains(a.Id)), query, await ViewerAsync(user, cancellationToken));
         var ids = filtered.Select(a => a.Id);
         var tags = (await db.ApplicationTags.Where(t => ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Name })
                 .ToListAsync(cancellationToken))
@@ -153,7 +155,7 @@ public sealed class ReviewDashboard(
     public async Task<(DashboardQuery Query, List<int> Ids)> ListIdsAsync(ClaimsPrincipal user, DashboardQuery requested, CancellationToken cancellationToken)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        return (query, await Sort(Filter(db.VisibleTo(user), query, UserId(user)), query).Select(i => i.Id).ToListAsync(cancellationToken));
+        return (query, await Sort(Filter(db.VisibleTo(user), query, await ViewerAsync(user, cancellationToken)), query).Select(i => i.Id).ToListAsync(cancellationToken));
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -281,7 +283,13 @@ public sealed class ReviewDashboard(
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
 
-    private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query, string userId)
+    /// <summary>Who reads the list, and whether scoring is blind: then an average shows only where they scored too.</summary>
+    private async Task<Viewer> ViewerAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        new(UserId(user), await scoring.IsBlindAsync(cancellationToken));
+
+    private sealed record Viewer(string UserId, bool Blind);
+
+    private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query, Viewer viewer)
     {
         if (query.IntakeId is { } intakeId)
         {
@@ -326,7 +334,7 @@ public sealed class ReviewDashboard(
         if (query.Scored is { } scored)
         {
             // "Id IN (the ids I scored)" starts from the (ApplicationId, ReviewerId) index, like the tag filter.
-            var mine = db.ApplicationScores.Where(s => s.ReviewerId == userId).Select(s => s.ApplicationId);
+            var mine = db.ApplicationScores.Where(s => s.ReviewerId == viewer.UserId).Select(s => s.ApplicationId);
             applications = scored == ScoredFilter.Me ? applications.Where(a => mine.Contains(a.Id)) : applications.Where(a => !mine.Contains(a.Id));
         }
 
@@ -375,9 +383,13 @@ public sealed class ReviewDashboard(
             CohortSize = a.CohortSize,
             EnglishTest = a.EnglishTest,
             EnglishScore = a.EnglishScore,
-            AverageScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
-                .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0,
-            MyScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id && s.ReviewerId == userId)
+            // Blind scoring (Review/Scoring): the others' scores stay hidden until the viewer has scored,
+            // in the column, the score filters, the sort and the export alike, since all read this value.
+            AverageScore = !viewer.Blind || db.ApplicationScores.Any(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
+                ? db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
+                    .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0
+                : null,
+            MyScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
                 .Select(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication) / 4.0).FirstOrDefault(),
         });
 
