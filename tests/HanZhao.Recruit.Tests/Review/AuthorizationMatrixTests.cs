@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         // Tags sort the professor's list: a co-reviewer may read them but not change them.
         ("POST", "/review/applications/{app}/tags", ["name=strong", "operation=add"], [S, F, F, N, S, O]),
         ("POST", "/review/applications/{app}/score", ["ResearchFit=4", "AcademicRecord=4", "Skills=3", "Communication=5"], AssignedStaff),
+        // "Not a duplicate" is the professor's; {app} twice is a pair that is not flagged, refused with 400 past authorization.
+        ("POST", "/review/applications/{app}/duplicates/{app}/dismiss", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status?to=Interview", [], ProfessorOnly),
         ("POST", "/review/applications/{app}/status", ["to=Interview", "sendEmail=false"], ProfessorOnly),
