@@ -89,7 +89,7 @@ public static class EmailCatalogue
         ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected,
     }.ToDictionary(status => status, status => new EmailKind(
         "Status" + status,
-        To: "the applicant",
+        To: "the applicant; Reply-To the professor (every email about an application: Notifications/ApplicantReplyTo.cs)",
         SentWhen: $"the professor moves the application to {status} with \"send the email\" ticked (one at a time or in bulk)",
         Language: "the applicant's language; the template of that language",
         WrittenIn: "Review/Decisions/StatusEmails.cs"));

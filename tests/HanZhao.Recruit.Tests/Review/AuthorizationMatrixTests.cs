@@ -92,6 +92,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/emails", [], ProfessorOnly),
         ("POST", "/review/emails/{email}/resend", [], ProfessorOnly),
         ("GET", "/review/audit", [], ProfessorOnly),
+        ("GET", "/review/settings/alerts", [], ProfessorOnly),
+        ("POST", "/review/settings/alerts", ["mode=Each"], ProfessorOnly),
         ("GET", "/review/settings/intakes", [], ProfessorOnly),
         ("POST", "/review/settings/intakes", ["Code=2031.09", "Programs=PhD", "PhdQuota=2"], ProfessorOnly),
         ("GET", "/review/settings/intakes/{intake}", [], ProfessorOnly),
