@@ -51,6 +51,13 @@ public static class EmailCatalogue
         Language: "English and Chinese in one message",
         WrittenIn: "Review/Reviewers/ReviewerAccounts.cs");
 
+    public static readonly EmailKind PasswordReset = new(
+        "PasswordReset",
+        To: "a staff member (the professor or an enabled co-reviewer)",
+        SentWhen: "they ask on /account/forgot-password: a one-time link to choose a new password (valid 3 days; using it ends every session); nothing for other addresses",
+        Language: "English and Chinese in one message",
+        WrittenIn: "Account/StaffPasswordReset.cs");
+
     public static readonly EmailKind ContactMessage = new(
         "ContactMessage",
         To: "the professor; Reply-To the visitor",
@@ -119,7 +126,7 @@ public static class EmailCatalogue
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement,
+        ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

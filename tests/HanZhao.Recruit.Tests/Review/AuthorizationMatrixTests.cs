@@ -130,7 +130,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
     /// <summary>Routes under /account that anyone may use (signing in is how one becomes staff).</summary>
     private static readonly string[] PublicAccountRoutes =
-        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup"];
+        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup", "account/forgot-password"];
 
     [Fact]
     public async Task Every_staff_route_answers_each_kind_of_visitor_as_the_table_says()
