@@ -1,4 +1,6 @@
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Web.Platform.Queries;
+using HanZhao.Recruit.Web.Review.Dashboard;
 
 namespace HanZhao.Recruit.Web.Review.Duplicates;
 
@@ -22,4 +24,11 @@ public enum DuplicateReason
 public sealed record PossibleDuplicate(int OtherId, string OtherName, string? OtherReference, ApplicationStatus OtherStatus, IReadOnlyList<DuplicateReason> Reasons);
 
 /// <summary>What the view component shows on an application's page.</summary>
-public sealed record PossibleDuplicatesPanel(int ApplicationId, IReadOnlyList<PossibleDuplicate> Duplicates, bool CanDismiss);
+public sealed record PossibleDuplicatesPanel(int ApplicationId, IReadOnlyList<PossibleDuplicate> Duplicates, bool CanDismiss, string ListQuery);
+
+/// <summary>The list's query string as links carry it: read by the dashboard's query model and written again, so nothing unread rides along.</summary>
+public static class DuplicateListQuery
+{
+    public static string Of(HttpRequest request) =>
+        QueryText.Read<DashboardQuery>(request.QueryString.Value).ToQueryString() is { Length: > 0 } query ? "?" + query : string.Empty;
+}

@@ -18,7 +18,7 @@ public sealed class DuplicatesController(DuplicateFinder finder) : Controller
     public async Task<IActionResult> Dismiss(int id, int other, CancellationToken cancellationToken)
     {
         var outcome = await finder.DismissAsync(User, id, other, cancellationToken);
-        var back = $"/review/applications/{id}{Request.QueryString}";
+        var back = $"/review/applications/{id}{DuplicateListQuery.Of(Request)}";
         return outcome.Kind switch
         {
             OutcomeKind.Done => LocalRedirect(back + "#duplicates"),

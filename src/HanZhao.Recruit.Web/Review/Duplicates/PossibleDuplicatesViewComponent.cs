@@ -17,5 +17,6 @@ public sealed class PossibleDuplicatesViewComponent(DuplicateFinder finder) : Vi
         View(ViewPath, new PossibleDuplicatesPanel(
             applicationId,
             await finder.FindAsync(UserClaimsPrincipal, applicationId, HttpContext.RequestAborted),
-            UserClaimsPrincipal.IsInRole(Roles.Professor)));
+            UserClaimsPrincipal.IsInRole(Roles.Professor),
+            DuplicateListQuery.Of(Request)));
 }
