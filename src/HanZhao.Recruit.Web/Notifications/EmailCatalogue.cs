@@ -51,6 +51,13 @@ public static class EmailCatalogue
         Language: "English and Chinese in one message",
         WrittenIn: "Review/Reviewers/ReviewerAccounts.cs");
 
+    public static readonly EmailKind PasswordReset = new(
+        "PasswordReset",
+        To: "a staff member (the professor or an enabled co-reviewer)",
+        SentWhen: "they ask on /account/forgot-password: a one-time link to choose a new password (valid 3 days; using it ends every session); nothing for other addresses",
+        Language: "English and Chinese in one message",
+        WrittenIn: "Account/StaffPasswordReset.cs");
+
     public static readonly EmailKind ContactMessage = new(
         "ContactMessage",
         To: "the professor; Reply-To the visitor",
@@ -89,7 +96,7 @@ public static class EmailCatalogue
         ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected,
     }.ToDictionary(status => status, status => new EmailKind(
         "Status" + status,
-        To: "the applicant",
+        To: "the applicant; Reply-To the professor (every email about an application: Notifications/ApplicantReplyTo.cs)",
         SentWhen: $"the professor moves the application to {status} with \"send the email\" ticked (one at a time or in bulk)",
         Language: "the applicant's language; the template of that language",
         WrittenIn: "Review/Decisions/StatusEmails.cs"));
@@ -126,7 +133,7 @@ public static class EmailCatalogue
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message,
+        ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -3,6 +3,7 @@ using HanZhao.Recruit.Web.Review.AuditLog;
 using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Decisions;
 using HanZhao.Recruit.Web.Review.Documents;
+using HanZhao.Recruit.Web.Review.Duplicates;
 using HanZhao.Recruit.Web.Review.EmailLog;
 using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
@@ -32,5 +33,6 @@ public static class ReviewSetup
             .AddScoped<DocumentExport>()
             .AddScoped<ReviewerAccounts>()
             .AddScoped<EmailOutbox>()
-            .AddScoped<AuditTrail>();
+            .AddScoped<AuditTrail>()
+            .AddScoped<DuplicateFinder>();
 }

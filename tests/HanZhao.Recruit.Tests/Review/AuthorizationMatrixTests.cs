@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/applications/{app}/tags", ["name=strong", "operation=add"], [S, F, F, N, S, O]),
         ("POST", "/review/applications/{app}/score", ["ResearchFit=4", "AcademicRecord=4", "Skills=3", "Communication=5"], AssignedStaff),
         ("POST", "/review/applications/{app}/score", ["All=4"], AssignedStaff),
+        // "Not a duplicate" is the professor's; {app} twice is a pair that is not flagged, refused with 400 past authorization.
+        ("POST", "/review/applications/{app}/duplicates/{app}/dismiss", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status?to=Interview", [], ProfessorOnly),
         ("POST", "/review/applications/{app}/status", ["to=Interview", "sendEmail=false"], ProfessorOnly),
@@ -100,6 +102,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/emails", [], ProfessorOnly),
         ("POST", "/review/emails/{email}/resend", [], ProfessorOnly),
         ("GET", "/review/audit", [], ProfessorOnly),
+        ("GET", "/review/settings/alerts", [], ProfessorOnly),
+        ("POST", "/review/settings/alerts", ["mode=Each"], ProfessorOnly),
         ("GET", "/review/settings/intakes", [], ProfessorOnly),
         ("POST", "/review/settings/intakes", ["Code=2031.09", "Programs=PhD", "PhdQuota=2"], ProfessorOnly),
         ("GET", "/review/settings/intakes/{intake}", [], ProfessorOnly),
@@ -136,7 +140,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
     /// <summary>Routes under /account that anyone may use (signing in is how one becomes staff).</summary>
     private static readonly string[] PublicAccountRoutes =
-        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup"];
+        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup", "account/forgot-password"];
 
     [Fact]
     public async Task Every_staff_route_answers_each_kind_of_visitor_as_the_table_says()

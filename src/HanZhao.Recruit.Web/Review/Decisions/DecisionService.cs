@@ -235,7 +235,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
                 db.QueueEmail(email, now);
             }
 
-            db.Record(user, "StatusChange", $"Application {id}",
+            db.Record(user, AuditActions.StatusChangedTo(to), $"Application {id}",
                 $"{application.Label}: {application.Status} → {to}; " + (email is null ? "no email" : $"email \"{email.Subject}\" ({email.Culture})"), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -52,11 +52,14 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
                      "3.85 / 4", "3 of 120 (top 2.5%)", "2026-06", "Quantum error correction", "Two years in the vision lab.",
                      "A compiler for a toy language.", "Li M. et al., A paper, NeurIPS 2025.", "IELTS", "7.5",
                      "I want to work on trustworthy machine learning.", application.ReferenceNumber!, "PhD", "Under review",
-                     "li-ming-cv.pdf", "transcript.pdf", "Dr. Wang Fang", "2026-03-05 09:30 UTC", "follow up",
+                     "li-ming-cv.pdf", "transcript.pdf", "Dr. Wang Fang", "follow up",
                  })
         {
             Assert.Contains(expected, html, StringComparison.Ordinal);
         }
+
+        // Staff read Shanghai time, with the zone said (the note was written at 09:30 UTC).
+        Assert.Contains("2026-03-05 17:30 (Shanghai, UTC+8)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
 
         // Notes newest first; history oldest first.
         Assert.True(html.IndexOf("Call the referee.", StringComparison.Ordinal) < html.IndexOf("Strong maths.", StringComparison.Ordinal));
