@@ -294,7 +294,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             .ToListAsync(cancellationToken);
         var mine = rows.FirstOrDefault(r => r.ReviewerId == me)?.View;
         var blind = await scoring.IsBlindAsync(cancellationToken);
-        if (blind && mine is null)
+        if (mine is null && await scoring.IsBlindForAsync(user, cancellationToken))
         {
             return new ScoreBoard(null, []) { Blind = true, Withheld = rows.Count };
         }

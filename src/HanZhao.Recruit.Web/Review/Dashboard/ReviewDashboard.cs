@@ -283,9 +283,9 @@ public sealed class ReviewDashboard(
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
 
-    /// <summary>Who reads the list, and whether scoring is blind: then an average shows only where they scored too.</summary>
+    /// <summary>Who reads the list, and whether scoring is blind for them: then an average shows only where they scored too.</summary>
     private async Task<Viewer> ViewerAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        new(UserId(user), await scoring.IsBlindAsync(cancellationToken));
+        new(UserId(user), await scoring.IsBlindForAsync(user, cancellationToken));
 
     private sealed record Viewer(string UserId, bool Blind);
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,14 @@ public sealed class ScoringRules(RecruitDbContext db, TimeProvider clock)
             .Where(s => s.Id == ReviewSettings.SingletonId)
             .Select(s => (bool?)s.BlindScoring)
             .SingleOrDefaultAsync(cancellationToken) ?? new ReviewSettings().BlindScoring;
+
+    /// <summary>
+    /// Whether <paramref name="user"/> must score before seeing the others' scores: co-reviewers while
+    /// scoring is blind. The professor decides, so he always sees every score (as a hiring manager
+    /// does in Greenhouse); the switch is his, for his co-reviewers.
+    /// </summary>
+    public async Task<bool> IsBlindForAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        !user.IsInRole(Roles.Professor) && await IsBlindAsync(cancellationToken);
 
     /// <summary>Sets blind scoring on or off, audited; setting what is already set changes nothing.</summary>
     public async Task SetBlindAsync(ClaimsPrincipal user, bool blind, CancellationToken cancellationToken)
