@@ -115,7 +115,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         [
             ("/", 200), ("/publications", 200), ("/publications?year=2024&rank=A", 200), ("/publications/{publication}", 200), ("/join", 200),
             ("/contact", 200), ("/contact/sent", 200), ("/apply/signin", 200), ("/apply/signin/sent", 200), ("/account/signin", 200),
-            ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
+            ("/account/forgot-password", 200), ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
         ],
         ["apply"] =
         [
@@ -136,7 +136,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         ],
         ["settings"] =
         [
-            ("/review/settings/intakes", 200), ("/review/settings/intakes/{intake}", 200), ("/review/settings/content", 200),
+            ("/review/settings/intakes", 200), ("/review/settings/intakes/{intake}", 200), ("/review/settings/alerts", 200), ("/review/settings/content", 200),
             ("/review/settings/content/profile", 200), ("/review/settings/content/interests", 200),
             ("/review/settings/content/interests/{interest}", 200), ("/review/settings/content/education", 200),
             ("/review/settings/content/education/{education}", 200), ("/review/settings/content/accomplishments", 200),

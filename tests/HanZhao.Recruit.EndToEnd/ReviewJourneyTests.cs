@@ -102,13 +102,15 @@ public class ReviewJourneyTests(ReviewJourneyApp app, BrowserFixture browser) : 
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save score" }).ClickAsync();
-        Assert.Contains("4", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("[data-my-average]").WaitForAsync();
+        Assert.Contains("Your average: 4.00", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Change the status" }).ClickAsync();
-        await page.GetByLabel("Interview").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the email" }).ClickAsync();
+        // The reader offers the move at once; the email is previewed in a dialog, confirmed once.
+        await page.Locator("a[data-decide=Interview]").ClickAsync();
+        await page.Locator("#decision-dialog .email-preview").WaitForAsync();
         await CheckAsync(page, "04-interview-email-preview");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change the status" }).ClickAsync();
+        await page.Locator("#decision-dialog button[data-confirm]").ClickAsync();
+        await page.Locator("#decision .status[data-status=Interview]").WaitForAsync();
 
         var email = Assert.Single(await app.Smtp.WaitForMessagesToAsync(applicantEmail));
         Assert.Contains($"HZ-2026-{id:D5}", (email.TextBody ?? "") + email.Subject, StringComparison.Ordinal);

@@ -45,7 +45,13 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => Path.Combine(DataPath, "recruit.db");
 
-    public string SqliteConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString();
+    /// <summary>
+    /// The test database. A write waits for SQLite's one writer as long as any test waits
+    /// (<see cref="Patience.Limit"/>): on a busy machine a fixed 30-second lock timeout would turn
+    /// slowness into failures.
+    /// </summary>
+    public string SqliteConnectionString =>
+        new SqliteConnectionStringBuilder { DataSource = DatabaseFile, DefaultTimeout = (int)Patience.Limit.TotalSeconds }.ToString();
 
     /// <summary>Serve on a real Kestrel port on 127.0.0.1 (for browsers) instead of the in-memory test server.</summary>
     public RecruitAppFactory WithKestrel()

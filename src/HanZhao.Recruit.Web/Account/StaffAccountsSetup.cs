@@ -18,7 +18,7 @@ public static class StaffAccountsSetup
         // Registered after AddIdentity's TryAdd, so this one is resolved (see StaffSignInManager).
         services.AddScoped<SignInManager<RecruitUser>, StaffSignInManager>();
         services.AddScoped<IPasswordValidator<RecruitUser>, PasswordRules>();
-        services.AddScoped<StaffAudit>().AddScoped<StaffSignIn>().AddScoped<TwoFactorSetup>().AddScoped<StaffPasswords>().AddScoped<ProfessorSetup>();
+        services.AddScoped<StaffAudit>().AddScoped<StaffSignIn>().AddScoped<TwoFactorSetup>().AddScoped<StaffPasswords>().AddScoped<StaffPasswordReset>().AddScoped<ProfessorSetup>();
 
         // Invitation and first-start links: long enough to survive a weekend.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = StaffPasswordLinks.Lifetime);

@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ namespace HanZhao.Recruit.Web.Account;
 /// works only for an enabled staff account, and once: setting the password changes the security
 /// stamp its token is bound to.
 /// </summary>
-public sealed class StaffPasswords(UserManager<RecruitUser> users, StaffAudit audit, IStringLocalizer<SharedResource> localizer)
+public sealed class StaffPasswords(UserManager<RecruitUser> users, StaffAudit audit, ServerSessions sessions, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The account a link is for while the link still works (checked, not used up); otherwise null.</summary>
     public async Task<RecruitUser?> LinkUserAsync(string? userId, string? token)
@@ -47,6 +48,8 @@ public sealed class StaffPasswords(UserManager<RecruitUser> users, StaffAudit au
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
+            // A new password from a link ends every session: whoever knew the old one is out at once.
+            await sessions.EndAllAsync(user.Id, CancellationToken.None);
             await audit.RecordAsync(StaffAudit.Actor(user), "PasswordSet", user.Email, null);
             return Outcome.Done(user);
         }

@@ -15,6 +15,12 @@ public static class DocumentResponse
     /// <summary>Replaces the site-wide policy for document responses (see <see cref="PortalSetup"/>).</summary>
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The same policy for a document shown inside our own page (the staff reader's viewer): framed by
+    /// pages of this origin only, still sandboxed.
+    /// </summary>
+    public const string FramedContentSecurityPolicy = "sandbox; default-src 'none'; frame-ancestors 'self'";
+
     /// <summary>Characters of a name before ".pdf": enough to recognise a file, short enough for every file system and ZIP tool.</summary>
     public const int MaxNameLength = 100;
 
@@ -23,7 +29,8 @@ public static class DocumentResponse
     private static readonly HashSet<string> WindowsDeviceNames = new(
         ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(1, 9).SelectMany(n => new[] { $"COM{n}", $"LPT{n}" })], StringComparer.OrdinalIgnoreCase);
 
-    public static IActionResult Pdf(HttpContext context, DocumentFile file, bool download)
+    /// <summary>The PDF shown or downloaded; <c>frameable</c>: shown in a frame of our own pages (the staff reader), never a download.</summary>
+    public static IActionResult Pdf(HttpContext context, DocumentFile file, bool download, bool frameable = false)
     {
         var disposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline");
         // filename= gets an ASCII fallback with quotes escaped, filename*= the UTF-8 original (RFC 6266).
@@ -33,7 +40,9 @@ public static class DocumentResponse
         headers.CacheControl = "private, no-store";
         headers.Pragma = "no-cache";
         headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var framed = frameable && !download;
+        // SecurityHeaders keeps this policy and sets X-Frame-Options to match its frame-ancestors.
+        headers.ContentSecurityPolicy = framed ? FramedContentSecurityPolicy : ContentSecurityPolicy;
         return new FileContentResult(file.Bytes, "application/pdf");
     }
 

@@ -373,7 +373,7 @@ public sealed class ApplicationService(
         await db.SaveChangesAsync(cancellationToken);
         application.ReferenceNumber = ReferenceNumbers.For(application, application.Intake);
         db.QueueEmail(Confirmation(application, applicant.Email!), Now);
-        if (await ProfessorAddress.FindAsync(db, options.Value, cancellationToken) is { } professor)
+        if (await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken) is { } professor)
         {
             db.QueueEmail(ProfessorAlert(application, professor, applicant.Email!), Now);
         }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Settings.Intakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,13 +33,8 @@ public sealed class DailyDigest(
             .OrderByDescending(m => m.CreatedAtUtc).Select(m => (DateTime?)m.CreatedAtUtc)
             .FirstOrDefaultAsync(cancellationToken) ?? now.AddDays(-1);
 
-        var submitted = await db.Applications
-            .Where(a => a.SubmittedAtUtc > since && a.SubmittedAtUtc <= now)
-            .OrderBy(a => a.SubmittedAtUtc)
-            .Select(a => new { a.FullName, a.ChineseName, a.Program, Intake = a.Intake!.Code, a.Institution, a.ReferenceNumber })
-            .ToListAsync(cancellationToken);
-        var changes = await db.ApplicationStatusChanges.CountAsync(c => c.ChangedAtUtc > since && c.ChangedAtUtc <= now, cancellationToken);
-        if (submitted.Count == 0 && changes == 0)
+        var news = await NewsAsync(since, now, cancellationToken);
+        if (news.IsEmpty)
         {
             logger.LogInformation("No digest: nothing happened since {Since:u}", since);
             return false;
@@ -52,6 +50,7 @@ public sealed class DailyDigest(
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
+        var submitted = news.Submitted;
         var writer = new EmailWriter(Cultures.English)
             .Heading(submitted.Count switch
             {
@@ -59,8 +58,9 @@ public sealed class DailyDigest(
                 1 => "1 new application",
                 var n => $"{n} new applications",
             })
-            .Paragraph($"Since {since.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC: "
-                + $"{submitted.Count} submitted, {changes} status change{(changes == 1 ? "" : "s")}.");
+            .Paragraph($"Since {ShanghaiTime.Display(since)} (Shanghai, UTC+8): {Count(submitted.Count, "submission")}, "
+                + $"{Count(news.StatusChanges.Count, "status change")}, {Count(news.Notes.Sum(n => n.Notes), "new note")}, {Count(news.Notes.Sum(n => n.Scores), "new score")}."
+                + " Applicants already decided (offer, not admitted, withdrawn) before then are left out.");
         foreach (var a in submitted)
         {
             writer.Facts([
@@ -72,6 +72,16 @@ public sealed class DailyDigest(
             ]);
         }
 
+        if (news.StatusChanges.Count > 0)
+        {
+            writer.Paragraph("Status changes:").Facts(news.StatusChanges.Select(c => (Label(c.FullName, c.ReferenceNumber), $"{c.From} → {c.To}")));
+        }
+
+        if (news.Notes.Count > 0)
+        {
+            writer.Paragraph("Notes and scores:").Facts(news.Notes.Select(n => (Label(n.FullName, n.ReferenceNumber), $"{Count(n.Notes, "note")}, {Count(n.Scores, "score")}")));
+        }
+
         writer.Paragraph("All applications by status:")
             .Facts(byStatus.OrderBy(s => s.Status).Select(s => (s.Status.ToString(), s.Count.ToString(CultureInfo.InvariantCulture))))
             .Button("Open the review dashboard", site.Absolute("/review"));
@@ -81,5 +91,53 @@ public sealed class DailyDigest(
             "HanZhao.Recruit · daily digest, sent only when something happened"), now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// What changed in (since, now]: submissions, status changes after submission, notes and scores,
+    /// each only for applications not already decided (Offer, Rejected, Withdrawn) by the start of the
+    /// period: a decided applicant's later steps are not news for the professor's morning.
+    /// </summary>
+    private async Task<DigestNews> NewsAsync(DateTime since, DateTime now, CancellationToken cancellationToken)
+    {
+        ApplicationStatus[] decided = [ApplicationStatus.Offer, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn];
+        var open = db.Applications.Where(a => !db.ApplicationStatusChanges.Any(c => c.ApplicationId == a.Id && c.ChangedAtUtc <= since && decided.Contains(c.To)));
+        var submitted = await open
+            .Where(a => a.SubmittedAtUtc > since && a.SubmittedAtUtc <= now)
+            .OrderBy(a => a.SubmittedAtUtc)
+            .Select(a => new DigestSubmission(a.FullName, a.ChineseName, a.Program, a.Intake!.Code, a.Institution, a.ReferenceNumber))
+            .ToListAsync(cancellationToken);
+        var changes = await (from c in db.ApplicationStatusChanges
+                             join a in open on c.ApplicationId equals a.Id
+                             where c.ChangedAtUtc > since && c.ChangedAtUtc <= now && c.From != ApplicationStatus.Draft
+                             orderby c.ChangedAtUtc
+                             select new DigestChange(a.FullName, a.ReferenceNumber, c.From, c.To)).ToListAsync(cancellationToken);
+        // An anonymous type, not the record: EF filters on its members in SQL.
+        var notes = await open
+            .Select(a => new
+            {
+                a.FullName,
+                a.ReferenceNumber,
+                Notes = db.ApplicationNotes.Count(n => n.ApplicationId == a.Id && n.CreatedAtUtc > since && n.CreatedAtUtc <= now),
+                Scores = db.ApplicationScores.Count(x => x.ApplicationId == a.Id && x.UpdatedAtUtc > since && x.UpdatedAtUtc <= now),
+            })
+            .Where(n => n.Notes > 0 || n.Scores > 0)
+            .ToListAsync(cancellationToken);
+        return new DigestNews(submitted, changes, [.. notes.Select(n => new DigestNotes(n.FullName, n.ReferenceNumber, n.Notes, n.Scores))]);
+    }
+
+    private static string Label(string name, string? reference) => reference is null ? name : $"{name} ({reference})";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
+    private sealed record DigestSubmission(string FullName, string? ChineseName, StudyPrograms Program, string Intake, string Institution, string? ReferenceNumber);
+
+    private sealed record DigestChange(string FullName, string? ReferenceNumber, ApplicationStatus From, ApplicationStatus To);
+
+    private sealed record DigestNotes(string FullName, string? ReferenceNumber, int Notes, int Scores);
+
+    private sealed record DigestNews(List<DigestSubmission> Submitted, List<DigestChange> StatusChanges, List<DigestNotes> Notes)
+    {
+        public bool IsEmpty => Submitted.Count == 0 && StatusChanges.Count == 0 && Notes.Count == 0;
     }
 }

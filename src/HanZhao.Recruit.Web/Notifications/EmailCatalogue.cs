@@ -51,6 +51,13 @@ public static class EmailCatalogue
         Language: "English and Chinese in one message",
         WrittenIn: "Review/Reviewers/ReviewerAccounts.cs");
 
+    public static readonly EmailKind PasswordReset = new(
+        "PasswordReset",
+        To: "a staff member (the professor or an enabled co-reviewer)",
+        SentWhen: "they ask on /account/forgot-password: a one-time link to choose a new password (valid 3 days; using it ends every session); nothing for other addresses",
+        Language: "English and Chinese in one message",
+        WrittenIn: "Account/StaffPasswordReset.cs");
+
     public static readonly EmailKind ContactMessage = new(
         "ContactMessage",
         To: "the professor; Reply-To the visitor",
@@ -89,7 +96,7 @@ public static class EmailCatalogue
         ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected,
     }.ToDictionary(status => status, status => new EmailKind(
         "Status" + status,
-        To: "the applicant",
+        To: "the applicant; Reply-To the professor (every email about an application: Notifications/ApplicantReplyTo.cs)",
         SentWhen: $"the professor moves the application to {status} with \"send the email\" ticked (one at a time or in bulk)",
         Language: "the applicant's language; the template of that language",
         WrittenIn: "Review/Decisions/StatusEmails.cs"));
@@ -123,10 +130,17 @@ public static class EmailCatalogue
         Language: "the language the applicant chose for that referee",
         WrittenIn: "Letters/LetterEmails.cs");
 
+    public static readonly EmailKind Message = new(
+        "Message",
+        To: "each selected applicant with an address",
+        SentWhen: "the professor writes a free-text email to the applications ticked on /review (the toolbar's Email, previewed, sent once per preview); placeholders as in the status templates",
+        Language: "the applicant's language for the facts and footer; the professor's words as written",
+        WrittenIn: "Review/Toolbar/SelectionActions.cs");
+
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
-        ReviewerInvitation, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, LetterRequest,
+        ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -8,6 +8,7 @@ public static class NotificationsSetup
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         services.AddSingleton<EmailSender>();
         services.AddSingleton<OutboxTrigger>();
+        services.AddSingleton<ApplicantReplyTo>();
         services.AddSingleton<OutboxSendGate>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DailyDigest>();

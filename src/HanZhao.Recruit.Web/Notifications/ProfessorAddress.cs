@@ -15,11 +15,30 @@ public static class ProfessorAddress
             return options.ProfessorEmail.Trim();
         }
 
-        return await (from user in db.Users
-                      join userRole in db.UserRoles on user.Id equals userRole.UserId
-                      join role in db.Roles on userRole.RoleId equals role.Id
-                      where role.Name == Roles.Professor && user.Email != null
-                      orderby user.CreatedAtUtc
-                      select user.Email).FirstOrDefaultAsync(cancellationToken);
+        return await AccountEmail(db).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Where an alert about one application goes (a new application, an official step an applicant
+    /// reports): the professor's address, or null when the professor chose the daily digest only
+    /// (<c>RecruitUser.AlertsDigestOnly</c>, /review/settings/alerts).
+    /// </summary>
+    public static async Task<string?> ForAlertAsync(RecruitDbContext db, RecruitOptions options, CancellationToken cancellationToken)
+    {
+        var digestOnly = await (from user in db.Users
+                                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                                join role in db.Roles on userRole.RoleId equals role.Id
+                                where role.Name == Roles.Professor && user.AlertsDigestOnly
+                                select user.Id).AnyAsync(cancellationToken);
+        return digestOnly ? null : await FindAsync(db, options, cancellationToken);
+    }
+
+    /// <summary>The professor account's email (the first professor, should there be several).</summary>
+    public static IQueryable<string> AccountEmail(RecruitDbContext db) =>
+        from user in db.Users
+        join userRole in db.UserRoles on user.Id equals userRole.UserId
+        join role in db.Roles on userRole.RoleId equals role.Id
+        where role.Name == Roles.Professor && user.Email != null
+        orderby user.CreatedAtUtc
+        select user.Email!;
 }

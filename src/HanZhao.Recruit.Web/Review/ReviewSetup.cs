@@ -3,10 +3,14 @@ using HanZhao.Recruit.Web.Review.AuditLog;
 using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Decisions;
 using HanZhao.Recruit.Web.Review.Documents;
+using HanZhao.Recruit.Web.Review.Duplicates;
 using HanZhao.Recruit.Web.Review.EmailLog;
 using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
+using HanZhao.Recruit.Web.Review.SavedViews;
+using HanZhao.Recruit.Web.Review.Scoring;
 using HanZhao.Recruit.Web.Review.Templates;
+using HanZhao.Recruit.Web.Review.Toolbar;
 
 namespace HanZhao.Recruit.Web.Review;
 
@@ -17,7 +21,10 @@ public static class ReviewSetup
         services
             .AddScoped<ReviewDashboard>()
             .AddScoped<CycleWatch>()
+            .AddScoped<SavedViewList>()
+            .AddScoped<SelectionActions>()
             .AddScoped<ApplicationReview>()
+            .AddScoped<ScoringRules>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
             .AddScoped<TemplateEditor>()
@@ -26,5 +33,6 @@ public static class ReviewSetup
             .AddScoped<DocumentExport>()
             .AddScoped<ReviewerAccounts>()
             .AddScoped<EmailOutbox>()
-            .AddScoped<AuditTrail>();
+            .AddScoped<AuditTrail>()
+            .AddScoped<DuplicateFinder>();
 }

@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Settings.Alerts;
 using HanZhao.Recruit.Web.Settings.Content;
 using HanZhao.Recruit.Web.Settings.Content.Publications;
 using HanZhao.Recruit.Web.Settings.Intakes;
@@ -10,6 +11,7 @@ public static class SettingsSetup
     public static IServiceCollection AddSettings(this IServiceCollection services) =>
         services
             .AddScoped<IntakeSettings>()
+            .AddScoped<AlertSettings>()
             .AddScoped<ContentRules>()
             .AddScoped<ContentEditor>()
             .AddScoped<PublicationEditor>()

@@ -61,18 +61,30 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review?status=Submitted&sort=name", [], AnyStaff),
         ("GET", "/review/export.csv", [], ProfessorOnly),
         ("POST", "/review/assign", ["ids={app}", "reviewer={reviewer}", "operation=assign"], ProfessorOnly),
+        ("POST", "/review/saved-views", ["name=Matrix view", "query=status=Submitted"], AnyStaff),
+        // {view} is another co-reviewer's saved view: nobody else may delete it, or learn that it exists.
+        ("POST", "/review/saved-views/{view}/delete", [], [S, F, N, N, S, N]),
+        ("POST", "/review/toolbar", ["ids={app}", "act=tag", "tag=matrix"], ProfessorOnly),
+        ("GET", "/review/toolbar/export.csv?ids={app}", [], ProfessorOnly),
+        ("GET", "/review/toolbar/email?ids={app}", [], ProfessorOnly),
+        ("POST", "/review/toolbar/email", ["ids={app}", "subject=Hello", "body=Dear {name}"], ProfessorOnly),
         ("GET", "/review/applications/{app}", [], AssignedStaff),
         ("GET", "/review/documents/{doc}", [], AssignedStaff),
         ("POST", "/review/applications/{app}/notes", ["text=Looks promising."], AssignedStaff),
         // Tags sort the professor's list: a co-reviewer may read them but not change them.
         ("POST", "/review/applications/{app}/tags", ["name=strong", "operation=add"], [S, F, F, N, S, O]),
         ("POST", "/review/applications/{app}/score", ["ResearchFit=4", "AcademicRecord=4", "Skills=3", "Communication=5"], AssignedStaff),
+        ("POST", "/review/applications/{app}/score", ["All=4"], AssignedStaff),
+        // "Not a duplicate" is the professor's; {app} twice is a pair that is not flagged, refused with 400 past authorization.
+        ("POST", "/review/applications/{app}/duplicates/{app}/dismiss", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status?to=Interview", [], ProfessorOnly),
         ("POST", "/review/applications/{app}/status", ["to=Interview", "sendEmail=false"], ProfessorOnly),
         ("GET", "/review/bulk?ids={app}&status=Rejected", [], ProfessorOnly),
         ("POST", "/review/bulk", ["ids={app}", "status=Offer", "sendEmail=false"], ProfessorOnly),
         ("GET", "/review/documents.zip?ids={app}", [], ProfessorOnly),
+        ("GET", "/review/settings/scoring", [], ProfessorOnly),
+        ("POST", "/review/settings/scoring", ["blind=on"], ProfessorOnly),
         ("GET", "/review/templates", [], ProfessorOnly),
         ("GET", "/review/templates/Interview/en", [], ProfessorOnly),
         ("POST", "/review/templates/Interview/en", ["subject=Interview for {reference}", "body=Dear {name}, let us talk."], ProfessorOnly),
@@ -90,6 +102,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/emails", [], ProfessorOnly),
         ("POST", "/review/emails/{email}/resend", [], ProfessorOnly),
         ("GET", "/review/audit", [], ProfessorOnly),
+        ("GET", "/review/settings/alerts", [], ProfessorOnly),
+        ("POST", "/review/settings/alerts", ["mode=Each"], ProfessorOnly),
         ("GET", "/review/settings/intakes", [], ProfessorOnly),
         ("POST", "/review/settings/intakes", ["Code=2031.09", "Programs=PhD", "PhdQuota=2"], ProfessorOnly),
         ("GET", "/review/settings/intakes/{intake}", [], ProfessorOnly),
@@ -126,7 +140,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
     /// <summary>Routes under /account that anyone may use (signing in is how one becomes staff).</summary>
     private static readonly string[] PublicAccountRoutes =
-        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup"];
+        ["account/signin", "account/signin/2fa", "account/signout", "account/signout-everywhere", "account/set-password", "account/setup", "account/forgot-password"];
 
     [Fact]
     public async Task Every_staff_route_answers_each_kind_of_visitor_as_the_table_says()
@@ -253,7 +267,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -310,7 +324,10 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             };
             db.Accomplishments.Add(accomplishment);
             db.Publications.Add(publication);
+            var view = new SavedView { OwnerId = victim.Id, Name = "Theirs", Query = "status=Submitted", CreatedAtUtc = now };
+            db.SavedViews.Add(view);
             await db.SaveChangesAsync();
+            viewId = view.Id;
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
             (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
@@ -354,6 +371,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["item"] = accomplishmentId.ToString(CultureInfo.InvariantCulture),
             ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
             ["milestone"] = "PendingAdmission",
+            ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }

@@ -33,6 +33,10 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
             connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = Path.Combine(dataPath, "recruit.db"),
+                // SQLite has one writer at a time: in a burst (fifty uploads at once on a small
+                // server) a write waits its turn for up to a minute rather than failing after the
+                // default 30 seconds.
+                DefaultTimeout = 60,
             }.ToString();
         }
 

@@ -26,7 +26,7 @@ public static class DatabaseSetup
             var connection = sp.GetRequiredService<DatabaseConnection>();
             options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
             // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger).
-            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>());
+            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>());
         });
         return services;
     }

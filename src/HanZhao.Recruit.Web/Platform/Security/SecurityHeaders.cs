@@ -36,7 +36,10 @@ public static class SecurityHeaders
                 }
 
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
+                // Follows the policy's frame-ancestors: only a document shown in the staff reader allows
+                // 'self' (DocumentResponse). Set over antiforgery's SAMEORIGIN: nothing else may be framed.
+                headers.XFrameOptions = headers.ContentSecurityPolicy.ToString().Contains("frame-ancestors 'self'", StringComparison.Ordinal) ? "SAMEORIGIN" : "DENY";
+
                 // Sign-in links carry tokens in the URL: never send them to another site.
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -8,6 +8,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Review.Dashboard;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +20,7 @@ namespace HanZhao.Recruit.Web.Review.Applications;
 /// <see cref="ReviewAccess.VisibleTo"/>, so an application a reviewer is not assigned behaves exactly
 /// like one that does not exist (the controller answers 404 for both).
 /// </summary>
-public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard)
+public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard, ScoringRules scoring)
 {
     /// <summary>The page of one application; <paramref name="list"/> is the dashboard list the staff member came from.</summary>
     public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
@@ -80,7 +81,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
         // The list's state rebuilt from what parsed (never the raw query string), with the page that
         // holds this application, so "Back to the list" lands where it is even after moving on.
         var (applied, neighbours) = await FindNeighboursAsync(user, id, list, cancellationToken);
-        var back = applied.ToQueryString(page: neighbours.Position == 0 ? applied.Page : ((neighbours.Position - 1) / applied.PageSize) + 1);
+        var back = ListQueryOf(applied, neighbours);
 
         return new ApplicationReviewPage
         {
@@ -94,8 +95,36 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             Scores = await GetScoresAsync(user, id, cancellationToken),
             Neighbours = neighbours,
             IsProfessor = user.IsInRole(Roles.Professor),
-            ListQuery = back.Length == 0 ? string.Empty : "?" + back,
+            ListQuery = back,
         };
+    }
+
+    /// <summary>
+    /// Where "next" leads from this application: the next one of the list, or the list itself after
+    /// the last one. Found before a change, since a change can take the application out of its list
+    /// (a list of what is not yet scored, or still Submitted) and then it would have no neighbours.
+    /// </summary>
+    public async Task<string> NextUrlAsync(ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
+    {
+        var (applied, neighbours) = await FindNeighboursAsync(user, id, list, cancellationToken);
+        var query = ListQueryOf(applied, neighbours);
+        return neighbours.NextId is { } next
+            ? string.Create(CultureInfo.InvariantCulture, $"/review/applications/{next}{query}")
+            : "/review" + query;
+    }
+
+    /// <summary>The reader's address within a list (its query rebuilt from what parsed, never the raw text).</summary>
+    public static string PageUrl(int id, DashboardQuery list)
+    {
+        var query = list.ToQueryString();
+        return string.Create(CultureInfo.InvariantCulture, $"/review/applications/{id}") + (query.Length == 0 ? string.Empty : "?" + query);
+    }
+
+    /// <summary>The list's query rebuilt from what parsed, at the page that holds the application ("?…" or "").</summary>
+    private static string ListQueryOf(DashboardQuery applied, ListNeighbours neighbours)
+    {
+        var query = applied.ToQueryString(page: neighbours.Position == 0 ? applied.Page : ((neighbours.Position - 1) / applied.PageSize) + 1);
+        return query.Length == 0 ? string.Empty : "?" + query;
     }
 
     /// <summary>
@@ -224,7 +253,12 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             }
 
             (score.ResearchFit, score.AcademicRecord, score.Skills, score.Communication) = values;
-            score.Comment = comment;
+            // The quick score posts no comment: it keeps the one written before rather than erasing it.
+            if (form.All is null)
+            {
+                score.Comment = comment;
+            }
+
             score.UpdatedAtUtc = now;
             db.Record(user, "Score", Target(id), details, now);
             try
@@ -239,13 +273,16 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
         }
     }
 
+    /// <summary>
+    /// The scores the viewer may see: their own always; everyone's, with the average and the
+    /// normalised average, once they have saved their own while scoring is blind (anytime otherwise).
+    /// </summary>
     private async Task<ScoreBoard> GetScoresAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken)
     {
         var me = UserId(user);
-        var professor = user.IsInRole(Roles.Professor);
         var rows = await (
                 from s in db.ApplicationScores.AsNoTracking()
-                where s.ApplicationId == id && (professor || s.ReviewerId == me)
+                where s.ApplicationId == id
                 join u in db.Users on s.ReviewerId equals u.Id
                 orderby s.UpdatedAtUtc, s.Id
                 select new
@@ -255,7 +292,16 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
                         s.ResearchFit, s.AcademicRecord, s.Skills, s.Communication, s.Comment, s.UpdatedAtUtc),
                 })
             .ToListAsync(cancellationToken);
-        return new ScoreBoard(rows.FirstOrDefault(r => r.ReviewerId == me)?.View, professor ? [.. rows.Select(r => r.View)] : []);
+        var mine = rows.FirstOrDefault(r => r.ReviewerId == me)?.View;
+        var blind = await scoring.IsBlindAsync(cancellationToken);
+        if (mine is null && await scoring.IsBlindForAsync(user, cancellationToken))
+        {
+            return new ScoreBoard(null, []) { Blind = true, Withheld = rows.Count };
+        }
+
+        var fair = await scoring.AllScoresAsync(cancellationToken);
+        var samples = rows.Select(r => new ScoreSample(r.ReviewerId, id, r.View.Average)).ToList();
+        return new ScoreBoard(mine, [.. rows.Select(r => r.View)]) { Blind = blind, Normalised = fair.NormalisedAverage(samples) };
     }
 
     private Task<bool> IsVisibleAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken) =>

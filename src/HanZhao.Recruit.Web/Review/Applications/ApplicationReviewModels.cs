@@ -13,6 +13,8 @@ public sealed record ApplicationReviewPage
 {
     public required ApplicationDetails Application { get; init; }
 
+    public int Id => Application.Id;
+
     public required IReadOnlyList<DocumentSummary> Documents { get; init; }
 
     /// <summary>The professor's interests in his order, each marked if the applicant chose it.</summary>
@@ -106,10 +108,19 @@ public sealed record ScoreView(string Reviewer, int ResearchFit, int AcademicRec
 
 /// <summary>
 /// The scores the viewer may see: their own always; everyone's (with the average of the per-reviewer
-/// averages and their spread, max − min) for the professor only.
+/// averages, their spread max − min, and the average corrected for each reviewer's leniency, see
+/// <see cref="Scoring.FairScores"/>) once they saved their own, or at once when scoring is not blind.
 /// </summary>
 public sealed record ScoreBoard(ScoreView? Mine, IReadOnlyList<ScoreView> All)
 {
+    /// <summary>Whether scoring is blind (the professor's setting).</summary>
+    public bool Blind { get; init; }
+
+    /// <summary>How many scores are hidden until the viewer saves their own.</summary>
+    public int Withheld { get; init; }
+
+    public double? Normalised { get; init; }
+
     public double? Average => All.Count == 0 ? null : All.Average(s => s.Average);
 
     public double? Spread => All.Count == 0 ? null : All.Max(s => s.Average) - All.Min(s => s.Average);
@@ -141,6 +152,20 @@ public sealed class ScoreForm
 
     public string? Comment { get; set; }
 
+    /// <summary>The quick score: one value for all four criteria, posted instead of them (never with them).</summary>
+    public string? All { get; set; }
+
+    /// <summary>"next" goes on to the next application of the list once saved; absent stays on the page.</summary>
+    public string? Then { get; set; }
+
+    /// <summary>True for "next", false when absent, null for anything else (a broken form).</summary>
+    public bool? GoesNext => Then switch
+    {
+        null or "" => false,
+        "next" => true,
+        _ => null,
+    };
+
     public static ScoreForm From(ScoreView? score) => score is null
         ? new ScoreForm()
         : new ScoreForm
@@ -152,9 +177,14 @@ public sealed class ScoreForm
             Comment = score.Comment,
         };
 
-    /// <summary>The four values if each is a whole number from 1 to 5 and the comment fits; otherwise null.</summary>
+    /// <summary>
+    /// The four values if each is a whole number from 1 to 5, or the quick score alone is one (then all
+    /// four take it); otherwise null.
+    /// </summary>
     public (int ResearchFit, int AcademicRecord, int Skills, int Communication)? Values() =>
-        Parse(ResearchFit) is { } fit && Parse(AcademicRecord) is { } academic && Parse(Skills) is { } skills && Parse(Communication) is { } communication
+        All is not null
+            ? ResearchFit is null && AcademicRecord is null && Skills is null && Communication is null && Parse(All) is { } all ? (all, all, all, all) : null
+            : Parse(ResearchFit) is { } fit && Parse(AcademicRecord) is { } academic && Parse(Skills) is { } skills && Parse(Communication) is { } communication
             ? (fit, academic, skills, communication)
             : null;
 

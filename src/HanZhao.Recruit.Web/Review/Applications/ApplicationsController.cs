@@ -38,18 +38,28 @@ public sealed class ApplicationsController(ApplicationReview review) : Controlle
             : await AnswerAsync(id, list, await review.ChangeTagAsync(User, id, name, change == TagOperation.Remove, cancellationToken), "tags",
                 page => page with { TagDraft = name }, cancellationToken);
 
+    /// <summary>Saves the score; "Save and next" (then=next) goes on to the next application of the list, found before saving.</summary>
     [HttpPost("/review/applications/{id:int}/score")]
     public async Task<IActionResult> SaveScore(
-        int id, [FromQuery] DashboardQuery list, [FromForm] ScoreForm form, CancellationToken cancellationToken) =>
-        await AnswerAsync(id, list, await review.SaveScoreAsync(User, id, form, cancellationToken), "scores",
-            page => page with { ScoreDraft = form }, cancellationToken);
+        int id, [FromQuery] DashboardQuery list, [FromForm] ScoreForm form, CancellationToken cancellationToken)
+    {
+        if (form.GoesNext is not { } goesNext)
+        {
+            return BadRequest();
+        }
 
-    /// <summary>Done: back to the page (same list query) at the section changed. Refused: the page again, with the message and what was typed, as 400.</summary>
+        var next = goesNext ? await review.NextUrlAsync(User, id, list, cancellationToken) : null;
+        return await AnswerAsync(id, list, await review.SaveScoreAsync(User, id, form, cancellationToken), "scores",
+            page => page with { ScoreDraft = form }, cancellationToken, next);
+    }
+
+    /// <summary>Done: back to the page (same list query) at the section changed, or on to <paramref name="next"/>. Refused: the page again, with the message and what was typed, as 400.</summary>
     private async Task<IActionResult> AnswerAsync(
-        int id, DashboardQuery list, Outcome outcome, string section, Func<ApplicationReviewPage, ApplicationReviewPage> keepInput, CancellationToken cancellationToken) =>
+        int id, DashboardQuery list, Outcome outcome, string section, Func<ApplicationReviewPage, ApplicationReviewPage> keepInput, CancellationToken cancellationToken,
+        string? next = null) =>
         outcome.Kind switch
         {
-            OutcomeKind.Done => LocalRedirect($"/review/applications/{id}{Request.QueryString}#{section}"),
+            OutcomeKind.Done => LocalRedirect(next ?? $"/review/applications/{id}{Request.QueryString}#{section}"),
             OutcomeKind.Invalid => await review.GetPageAsync(User, id, list, cancellationToken) is { } page
                 ? View(nameof(Details), keepInput(page) with { Errors = outcome.Errors }).Refused()
                 : NotFound(),

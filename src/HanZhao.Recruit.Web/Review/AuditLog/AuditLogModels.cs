@@ -18,10 +18,10 @@ public sealed record AuditLogQuery : IQueryModel<AuditLogQuery>
     /// <summary>Part of the email address of whoever did it, any case.</summary>
     public string? User { get; init; }
 
-    /// <summary>A UTC day.</summary>
+    /// <summary>A day in Shanghai.</summary>
     public DateOnly? From { get; init; }
 
-    /// <summary>A UTC day, included.</summary>
+    /// <summary>A day in Shanghai, included.</summary>
     public DateOnly? To { get; init; }
 
     public int Page { get; init; } = 1;

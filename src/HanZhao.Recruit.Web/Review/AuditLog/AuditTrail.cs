@@ -1,13 +1,14 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Platform.Queries;
+using HanZhao.Recruit.Web.Settings.Intakes;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Review.AuditLog;
 
 /// <summary>
 /// The audit log as the professor reads it: newest first, 100 a page, filtered by action, user (part
-/// of the email) and a range of UTC days. Filters that cannot be applied are ignored and said so.
+/// of the email) and a range of Shanghai days (the days the professor lives in). Filters that cannot be applied are ignored and said so.
 /// </summary>
 public sealed class AuditTrail(RecruitDbContext db)
 {
@@ -43,13 +44,13 @@ public sealed class AuditTrail(RecruitDbContext db)
 
         if (query.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = ShanghaiTime.StartOfDayUtc(from);
             entries = entries.Where(e => e.AtUtc >= start);
         }
 
         if (query.To is { } to && to < DateOnly.MaxValue)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = ShanghaiTime.StartOfDayUtc(to.AddDays(1));
             entries = entries.Where(e => e.AtUtc < end);
         }
 

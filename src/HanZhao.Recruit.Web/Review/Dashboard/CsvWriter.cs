@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Web.Apply;
@@ -61,4 +62,15 @@ public static class FigureColumns
         englishTest is { } test ? ApplicationFigures.Name(test) : null,
         ApplicationFigures.Score(englishScore),
     ];
+}
+
+/// <summary>The headers of a CSV download of the list (the filtered list's and the selection's).</summary>
+public static class CsvDownload
+{
+    public static void Start(HttpResponse response)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        var name = string.Create(CultureInfo.InvariantCulture, $"applications-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+    }
 }

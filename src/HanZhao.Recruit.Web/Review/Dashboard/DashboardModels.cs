@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Review.SavedViews;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;
 
@@ -23,6 +24,19 @@ public sealed record DashboardRow(
 
     /// <summary>The official route the applicant plans; None until chosen.</summary>
     public AdmissionRoute Route { get; init; }
+
+    /// <summary>The viewer's own score (average over the rubric), when they gave one.</summary>
+    public double? MyScore { get; init; }
+
+    public double? GpaPercent { get; init; }
+
+    public int? RankPosition { get; init; }
+
+    public int? CohortSize { get; init; }
+
+    public EnglishTest? EnglishTest { get; init; }
+
+    public double? EnglishScore { get; init; }
 }
 
 public sealed record DashboardCount(int IntakeId, string IntakeCode, StudyPrograms Program, ApplicationStatus Status, int Count);
@@ -72,6 +86,9 @@ public sealed class DashboardPage
     public required bool IsProfessor { get; init; }
 
     public string? Notice { get; init; }
+
+    /// <summary>The viewer's own saved views, as links at the top of the list.</summary>
+    public IReadOnlyList<SavedViewLink> SavedViews { get; init; } = [];
 
     /// <summary>The canonical query string of this view (paged where it is), for links that come back to it.</summary>
     public string QueryString => (Query with { Page = Page }).ToQueryString();

@@ -18,6 +18,18 @@ public enum DashboardSort
     Program,
     Status,
     Score,
+    Route,
+    Gpa,
+    Rank,
+    English,
+    MyScore,
+}
+
+/// <summary>The <c>scored</c> filter: applications the viewer has scored (<c>me</c>) or not yet (<c>notme</c>).</summary>
+public enum ScoredFilter
+{
+    Me,
+    NotMe,
 }
 
 /// <summary>The <c>dir</c> values; the query string writes them in lower case.</summary>
@@ -72,6 +84,9 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
 
     public string? Search { get; init; }
 
+    /// <summary>Whether the viewer has scored the application themselves ("not yet scored by me").</summary>
+    public ScoredFilter? Scored { get; init; }
+
     public DashboardSort Sort { get; init; } = DashboardSort.Submitted;
 
     /// <summary>Descending by default for dates and scores (newest, best first), ascending for text.</summary>
@@ -87,9 +102,18 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
     public bool HasFilters =>
         IntakeId is not null || Program is not null || Route is not null || Status is not null || InterestId is not null || Tag is not null
         || Reviewer is not null || MinScore is not null || MaxScore is not null || SubmittedFrom is not null
-        || SubmittedTo is not null || Search is not null;
+        || SubmittedTo is not null || Search is not null || Scored is not null;
 
-    public static bool DescendingByDefault(DashboardSort sort) => sort is DashboardSort.Submitted or DashboardSort.Score;
+    /// <summary>
+    /// How many of the filters folded inside the bar's "More filters" are set (intake, program, status
+    /// and search are always visible), for the count on its summary.
+    /// </summary>
+    public int HiddenFilterCount =>
+        new object?[] { Route, InterestId, Tag, Reviewer, MinScore, MaxScore, SubmittedFrom, SubmittedTo, Scored }.Count(v => v is not null);
+
+    /// <summary>Figures read best first (highest score, GPA, English; a rank's best is its smallest, so it sorts ascending).</summary>
+    public static bool DescendingByDefault(DashboardSort sort) =>
+        sort is DashboardSort.Submitted or DashboardSort.Score or DashboardSort.MyScore or DashboardSort.Gpa or DashboardSort.English;
 
     /// <summary>
     /// Reads the list's state. Values it cannot use are dropped (or, for a long search and a large
@@ -105,6 +129,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
         var tag = query.Text("tag", MaxTagLength);
         var reviewer = query.Text("reviewer", MaxReviewerLength);
         var search = query.Text("q", MaxSearchLength, shorten: true);
+        var scored = query.Name<ScoredFilter>("scored");
         var sort = query.Name<DashboardSort>("sort") ?? DashboardSort.Submitted;
         var direction = query.Name<SortDirection>("dir");
         var size = query.WholeNumber("size") ?? DefaultPageSize;
@@ -133,6 +158,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
             SubmittedFrom = from,
             SubmittedTo = to,
             Search = search,
+            Scored = scored,
             Sort = sort,
             Descending = direction is { } chosen ? chosen == SortDirection.Desc : DescendingByDefault(sort),
             Page = query.Page(),
@@ -168,6 +194,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
         Add("from", SubmittedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", SubmittedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("q", Search);
+        Add("scored", Scored?.ToString().ToLowerInvariant());
 
         var effectiveSort = sort ?? Sort;
         var effectiveDescending = descending ?? (sort is null ? Descending : DescendingByDefault(effectiveSort));

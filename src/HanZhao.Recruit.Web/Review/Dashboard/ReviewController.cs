@@ -32,11 +32,9 @@ public sealed class ReviewController(ReviewDashboard dashboard, UserManager<Recr
     [Authorize(Policy = StaffPolicies.Professor)]
     public async Task Export(DashboardQuery query, CancellationToken cancellationToken)
     {
-        dashboard.RecordExport(User, query);
+        dashboard.RecordExport(User, "CSV ?" + query.ToQueryString());
         await dashboard.SaveAsync(cancellationToken);
-        Response.ContentType = "text/csv; charset=utf-8";
-        var name = string.Create(CultureInfo.InvariantCulture, $"applications-{DateTime.UtcNow:yyyy-MM-dd}.csv");
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        CsvDownload.Start(Response);
         await dashboard.WriteCsvAsync(User, query, Response.Body, cancellationToken);
     }
 

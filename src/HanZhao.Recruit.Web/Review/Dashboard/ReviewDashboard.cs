@@ -11,6 +11,8 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
+using HanZhao.Recruit.Web.Review.SavedViews;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -22,7 +24,9 @@ namespace HanZhao.Recruit.Web.Review.Dashboard;
 /// <see cref="ReviewAccess.VisibleTo"/>, and the list projects only its own columns (no documents,
 /// no long texts), so it stays fast with 100 000 applications.
 /// </summary>
-public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle)
+public sealed class ReviewDashboard(
+    RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle, SavedViewList savedViews,
+    ScoringRules scoring)
 {
     private const int DeadlinesShown = 5;
     private const int TagsOffered = 200;
@@ -41,7 +45,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
         var query = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
 
-        var filtered = Filter(visible, query);
+        var filtered = Filter(visible, query, await ViewerAsync(user, cancellationToken));
         var total = await filtered.CountAsync(cancellationToken);
         var pageCount = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
         var page = Math.Min(query.Page, pageCount);
@@ -96,14 +100,19 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Reviewers = reviewers,
             IsProfessor = isProfessor,
             Notice = notice,
+            SavedViews = await savedViews.ListAsync(user, cancellationToken),
         };
     }
 
-    /// <summary>Writes the whole filtered list (every page, in the list's order) as CSV, streaming the rows.</summary>
-    public async Task WriteCsvAsync(ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the whole filtered list (every page, in the list's order) as CSV, streaming the rows;
+    /// with <paramref name="only"/>, just those of its applications (the toolbar's selection).
+    /// </summary>
+    public async Task WriteCsvAsync(
+        ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken, IReadOnlyList<int>? only = null)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        var filtered = Filter(db.VisibleTo(user), query);
+        var filtered = Filter(only is null ? db.VisibleTo(user) : db.VisibleTo(user).Where(a => only.Contains(a.Id)), query, await ViewerAsync(user, cancellationToken));
         var ids = filtered.Select(a => a.Id);
         var tags = (await db.ApplicationTags.Where(t => ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Name })
                 .ToListAsync(cancellationToken))
@@ -146,7 +155,7 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
     public async Task<(DashboardQuery Query, List<int> Ids)> ListIdsAsync(ClaimsPrincipal user, DashboardQuery requested, CancellationToken cancellationToken)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        return (query, await Sort(Filter(db.VisibleTo(user), query), query).Select(i => i.Id).ToListAsync(cancellationToken));
+        return (query, await Sort(Filter(db.VisibleTo(user), query, await ViewerAsync(user, cancellationToken)), query).Select(i => i.Id).ToListAsync(cancellationToken));
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -208,8 +217,8 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         return previous;
     }
 
-    public void RecordExport(ClaimsPrincipal user, DashboardQuery query) =>
-        db.Record(user, "Export", "Applications", "CSV ?" + query.ToQueryString(), clock.GetUtcNow().UtcDateTime);
+    public void RecordExport(ClaimsPrincipal user, string what) =>
+        db.Record(user, "Export", "Applications", what, clock.GetUtcNow().UtcDateTime);
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
@@ -271,7 +280,16 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
         return query with { Problems = problems };
     }
 
-    private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query)
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
+
+    /// <summary>Who reads the list, and whether scoring is blind for them: then an average shows only where they scored too.</summary>
+    private async Task<Viewer> ViewerAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        new(UserId(user), await scoring.IsBlindForAsync(user, cancellationToken));
+
+    private sealed record Viewer(string UserId, bool Blind);
+
+    private IQueryable<ListItem> Filter(IQueryable<Application> applications, DashboardQuery query, Viewer viewer)
     {
         if (query.IntakeId is { } intakeId)
         {
@@ -313,6 +331,13 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             applications = applications.Where(a => db.ReviewerAssignments.Where(r => r.ReviewerId == reviewer).Select(r => r.ApplicationId).Contains(a.Id));
         }
 
+        if (query.Scored is { } scored)
+        {
+            // "Id IN (the ids I scored)" starts from the (ApplicationId, ReviewerId) index, like the tag filter.
+            var mine = db.ApplicationScores.Where(s => s.ReviewerId == viewer.UserId).Select(s => s.ApplicationId);
+            applications = scored == ScoredFilter.Me ? applications.Where(a => mine.Contains(a.Id)) : applications.Where(a => !mine.Contains(a.Id));
+        }
+
         if (query.SubmittedFrom is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -352,14 +377,20 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Route = a.Route,
             Status = a.Status,
             SubmittedAtUtc = a.SubmittedAtUtc,
-            // The export's figures (FigureColumns); the page's rows leave them out.
+            // The figures the list shows and the export writes (FigureColumns).
             GpaPercent = a.GpaPercent,
             RankPosition = a.RankPosition,
             CohortSize = a.CohortSize,
             EnglishTest = a.EnglishTest,
             EnglishScore = a.EnglishScore,
-            AverageScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
-                .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0,
+            // Blind scoring (Review/Scoring): the others' scores stay hidden until the viewer has scored,
+            // in the column, the score filters, the sort and the export alike, since all read this value.
+            AverageScore = !viewer.Blind || db.ApplicationScores.Any(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
+                ? db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
+                    .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0
+                : null,
+            MyScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
+                .Select(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication) / 4.0).FirstOrDefault(),
         });
 
         if (query.MinScore is { } min)
@@ -377,6 +408,15 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
 
     private static IQueryable<ListItem> Sort(IQueryable<ListItem> items, DashboardQuery query) => query.Sort switch
     {
+        DashboardSort.Route => By(items, i => i.Route, query.Descending),
+        DashboardSort.Gpa => By(items, i => i.GpaPercent, query.Descending),
+        // The rank as a share of the cohort, so "5/120" and "2/20" compare by how far up they are.
+        DashboardSort.Rank => By(items, i => (double?)i.RankPosition / i.CohortSize, query.Descending),
+        // Scores of different tests do not compare: grouped by test, then by score.
+        DashboardSort.English => query.Descending
+            ? items.OrderByDescending(i => i.EnglishTest).ThenByDescending(i => i.EnglishScore).ThenByDescending(i => i.Id)
+            : items.OrderBy(i => i.EnglishTest).ThenBy(i => i.EnglishScore).ThenBy(i => i.Id),
+        DashboardSort.MyScore => By(items, i => i.MyScore, query.Descending),
         DashboardSort.Reference => By(items, i => i.ReferenceNumber, query.Descending),
         DashboardSort.Name => By(items, i => i.FullName, query.Descending),
         DashboardSort.Institution => By(items, i => i.Institution, query.Descending),
@@ -443,6 +483,9 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
 
         public double? AverageScore { get; init; }
 
+        /// <summary>The viewer's own average over the rubric, when they scored it.</summary>
+        public double? MyScore { get; init; }
+
         public double? GpaPercent { get; init; }
 
         public int? RankPosition { get; init; }
@@ -457,6 +500,12 @@ public sealed class ReviewDashboard(RecruitDbContext db, TimeProvider clock, ISt
             Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore)
         {
             Route = Route,
+            MyScore = MyScore,
+            GpaPercent = GpaPercent,
+            RankPosition = RankPosition,
+            CohortSize = CohortSize,
+            EnglishTest = EnglishTest,
+            EnglishScore = EnglishScore,
         };
     }
 }

@@ -38,15 +38,36 @@ public sealed record StatusQuery(ApplicationStatus? To, bool Changed, bool Email
     public static StatusQuery Read(QueryReader query) => new(query.Name<ApplicationStatus>("to"), query.Flag("changed"), query.Flag("emailed"));
 }
 
-/// <summary>The posted decision: the new status and whether to email the applicant.</summary>
+/// <summary>Where a status change leads once done: the status page (the default), back to the reader, or the next application of its list.</summary>
+public enum AfterDecision
+{
+    StatusPage,
+    Reader,
+    Next,
+}
+
+/// <summary>
+/// The posted decision: the new status, whether to email the applicant, where to go after
+/// (<c>then=reader</c> or <c>then=next</c>) and, from the reader, the list it came from as a field
+/// (<c>list=status=Submitted&amp;page=2</c>): not in the action's query string, where the list's own
+/// <c>to</c> (a date) would be read as the status.
+/// </summary>
 public sealed record StatusForm(ApplicationStatus? To, bool SendEmail, bool IsComplete) : IQueryModel<StatusForm>
 {
+    public AfterDecision Then { get; init; }
+
+    public string? List { get; init; }
+
+    /// <summary>Far more than any list's query string (a search is at most 200 characters).</summary>
+    public const int ListMaxLength = 2000;
+
     public static StatusForm Read(QueryReader query)
     {
         var to = query.Name<ApplicationStatus>("to");
         var sendEmail = query.Flag("sendEmail");
+        var then = query.Raw("then") is null ? AfterDecision.StatusPage : query.Name("then", [AfterDecision.Reader, AfterDecision.Next]);
         // A missing or unknown value is a broken form, not a refused transition.
-        return new(to, sendEmail, to is not null && query.Problems.Count == 0);
+        return new(to, sendEmail, to is not null && then is not null && query.Problems.Count == 0) { Then = then ?? AfterDecision.StatusPage, List = query.Text("list", ListMaxLength) };
     }
 }
 

@@ -101,7 +101,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
     public async Task<Outcome<DecisionResult>> ChangeAsync(
         ClaimsPrincipal user, int id, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
     {
-        var result = await DecideAsync(user, id, to, sendEmail, applicantPageUrl, cancellationToken);
+        var result = await DecideAsync(user, id, to, sendEmail, applicantPageUrl, StatusPipeline.Check, cancellationToken);
         return result.Refusal switch
         {
             Refusal.None => Outcome.Done(result),
@@ -122,7 +122,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
             {
                 refused.Add(new DecisionResult(id, null, to, Refusal.NotFound));
             }
-            else if (StatusPipeline.Check(application.Status, to) is var refusal && refusal != Refusal.None)
+            else if (StatusPipeline.CheckBulk(application.Status, to) is var refusal && refusal != Refusal.None)
             {
                 refused.Add(new DecisionResult(id, application, to, refusal));
             }
@@ -132,11 +132,13 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
             }
         }
 
-        // One preview per language the emails will be written in, filled for the first such applicant.
+        // Both languages, each filled for its first applicant (or the first of all when nobody wrote in
+        // it), so the professor reads the words of both templates before confirming.
         var previews = new List<EmailPreview>();
-        foreach (var first in changing.GroupBy(a => DefaultTemplates.Normalize(a.Culture)).Select(g => g.First()))
+        foreach (var culture in (string[])[Cultures.English, Cultures.Chinese])
         {
-            if (await PreviewAsync(first, to, cancellationToken) is { } preview)
+            var first = changing.FirstOrDefault(a => DefaultTemplates.Normalize(a.Culture) == culture) ?? changing.FirstOrDefault();
+            if (first is not null && await PreviewAsync(first with { Culture = culture }, to, cancellationToken) is { } preview)
             {
                 previews.Add(preview);
             }
@@ -155,15 +157,24 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
         var results = new List<DecisionResult>();
         foreach (var id in ids)
         {
-            results.Add(await DecideAsync(user, id, to, sendEmail, applicantPageUrl, cancellationToken));
+            results.Add(await DecideAsync(user, id, to, sendEmail, applicantPageUrl, StatusPipeline.CheckBulk, cancellationToken));
         }
 
         return new BulkReport(to, results);
     }
 
-    /// <summary>One application's change, done or refused with the reason (a bulk change reports each one).</summary>
+    /// <summary>
+    /// One application's change, done or refused with the reason (a bulk change reports each one);
+    /// <paramref name="rule"/> is the pipeline's rule for one change or for bulk.
+    /// </summary>
     private async Task<DecisionResult> DecideAsync(
-        ClaimsPrincipal user, int id, ApplicationStatus to, bool sendEmail, string applicantPageUrl, CancellationToken cancellationToken)
+        ClaimsPrincipal user,
+        int id,
+        ApplicationStatus to,
+        bool sendEmail,
+        string applicantPageUrl,
+        Func<ApplicationStatus, ApplicationStatus, Refusal> rule,
+        CancellationToken cancellationToken)
     {
         var application = await FindAsync(user, id, cancellationToken);
         if (application is null)
@@ -171,7 +182,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
             return new DecisionResult(id, null, to, Refusal.NotFound);
         }
 
-        var refusal = StatusPipeline.Check(application.Status, to);
+        var refusal = rule(application.Status, to);
         if (refusal != Refusal.None)
         {
             return new DecisionResult(id, application, to, refusal);
@@ -224,7 +235,7 @@ public sealed class DecisionService(RecruitDbContext db, TimeProvider clock, Sta
                 db.QueueEmail(email, now);
             }
 
-            db.Record(user, "StatusChange", $"Application {id}",
+            db.Record(user, AuditActions.StatusChangedTo(to), $"Application {id}",
                 $"{application.Label}: {application.Status} → {to}; " + (email is null ? "no email" : $"email \"{email.Subject}\" ({email.Culture})"), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

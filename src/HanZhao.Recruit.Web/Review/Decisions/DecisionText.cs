@@ -21,6 +21,7 @@ public static class DecisionText
             Decisions.Refusal.NotNext => localizer["An application that is {0} cannot move to {1}.", from, to],
             Decisions.Refusal.Conflict => localizer["The application changed while you were deciding (it is now {0}). Look again and retry.", from],
             Decisions.Refusal.NoEmailAddress => localizer["The applicant has no email address, so no email can be sent."],
+            Decisions.Refusal.OneAtATime => localizer["An application that is {0} is moved to {1} on its own page, not in bulk.", from, to],
             _ => "",
         };
     }

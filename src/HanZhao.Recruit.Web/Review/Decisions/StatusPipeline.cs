@@ -14,18 +14,20 @@ public enum Refusal
     NotNext,
     Conflict,
     NoEmailAddress,
+    OneAtATime,
 }
 
 /// <summary>
 /// The one table of the status changes staff may make. Submitted → Under review → Interview →
 /// Offer → Accepted or Declined (the applicant's answer, recorded by the professor); Rejected from
-/// any open state. Draft and Withdrawn belong to the applicant, and nothing leaves a final status.
+/// any open state. Submitted may go straight to Interview: the professor who has read enough invites
+/// at once, and the applicant gets one email instead of two a second apart. Draft and Withdrawn belong to the applicant, and nothing leaves a final status.
 /// </summary>
 public static class StatusPipeline
 {
     private static readonly Dictionary<ApplicationStatus, ApplicationStatus[]> Next = new()
     {
-        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.Rejected],
+        [ApplicationStatus.Submitted] = [ApplicationStatus.UnderReview, ApplicationStatus.Interview, ApplicationStatus.Rejected],
         [ApplicationStatus.UnderReview] = [ApplicationStatus.Interview, ApplicationStatus.Rejected],
         [ApplicationStatus.Interview] = [ApplicationStatus.Offer, ApplicationStatus.Rejected],
         [ApplicationStatus.Offer] = [ApplicationStatus.Accepted, ApplicationStatus.Declined, ApplicationStatus.Rejected],
@@ -58,4 +60,12 @@ public static class StatusPipeline
         // Drafts are invisible to staff; an unknown value is refused like any jump.
         _ => Refusal.NotNext,
     };
+
+    /// <summary>
+    /// The rule for a change of many applications at once: <see cref="Check"/>, and a rejection only
+    /// of applications not yet invited to interview. Someone at Interview or Offer is a decision about
+    /// one person: a bulk "reject the rest" once also rejected them, so bulk lists and skips them.
+    /// </summary>
+    public static Refusal CheckBulk(ApplicationStatus from, ApplicationStatus to) =>
+        to == ApplicationStatus.Rejected && from is ApplicationStatus.Interview or ApplicationStatus.Offer ? Refusal.OneAtATime : Check(from, to);
 }

@@ -13,11 +13,14 @@ namespace HanZhao.Recruit.Web.Review.Documents;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class DocumentsController(DocumentExport documents) : Controller
 {
-    /// <summary>A document of an application the user may not see answers 404 like a missing one.</summary>
+    /// <summary>
+    /// A document of an application the user may not see answers 404 like a missing one. Shown (not
+    /// downloaded), it may be framed by our own pages: the reader shows it beside the application.
+    /// </summary>
     [HttpGet("/review/documents/{id:int}")]
     public async Task<IActionResult> Document(int id, DocumentQuery query, CancellationToken cancellationToken) =>
         await documents.FindAsync(User, id, cancellationToken) is { } file
-            ? DocumentResponse.Pdf(HttpContext, file, query.Download)
+            ? DocumentResponse.Pdf(HttpContext, file, query.Download, frameable: true)
             : NotFound();
 
     /// <summary>The documents of the selected applications; ids the professor cannot see are ignored.</summary>

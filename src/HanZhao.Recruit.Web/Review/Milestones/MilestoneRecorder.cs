@@ -114,7 +114,7 @@ public sealed class MilestoneRecorder(
             drafts.Add(emails.ToApplicant(application, values.Kind, values.OccurredOn, null, application.Email, site.Absolute("/applicant")));
         }
 
-        if (await ProfessorAddress.FindAsync(db, options.Value, cancellationToken) is { } professor)
+        if (await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken) is { } professor)
         {
             drafts.Add(emails.ToProfessor(application, values.Kind, values.OccurredOn, values.Note, professor, site.Absolute($"/review/applications/{id}")));
         }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +8,12 @@ namespace HanZhao.Recruit.Tests.Review.Applications;
 
 public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<RecruitAppFactory>
 {
-    private static readonly byte[] SmallPdf = Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-
-    private static int _references;
 
     [Fact]
     public async Task The_professor_sees_every_field_the_documents_notes_tags_and_history()
     {
-        var reviewer = await CreateStaffAsync(Roles.Reviewer, "Dr. Wang Fang");
-        var application = await CreateApplicationAsync(fill: a =>
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer, "Dr. Wang Fang");
+        var application = await app.CreateApplicationAsync(fill: a =>
         {
             a.ChineseName = "李明";
             a.Phone = "138-0000-0000";
@@ -59,11 +52,14 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
                      "3.85 / 4", "3 of 120 (top 2.5%)", "2026-06", "Quantum error correction", "Two years in the vision lab.",
                      "A compiler for a toy language.", "Li M. et al., A paper, NeurIPS 2025.", "IELTS", "7.5",
                      "I want to work on trustworthy machine learning.", application.ReferenceNumber!, "PhD", "Under review",
-                     "li-ming-cv.pdf", "transcript.pdf", "Dr. Wang Fang", "2026-03-05 09:30 UTC", "follow up",
+                     "li-ming-cv.pdf", "transcript.pdf", "Dr. Wang Fang", "follow up",
                  })
         {
             Assert.Contains(expected, html, StringComparison.Ordinal);
         }
+
+        // Staff read Shanghai time, with the zone said (the note was written at 09:30 UTC).
+        Assert.Contains("2026-03-05 17:30 (Shanghai, UTC+8)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
 
         // Notes newest first; history oldest first.
         Assert.True(html.IndexOf("Call the referee.", StringComparison.Ordinal) < html.IndexOf("Strong maths.", StringComparison.Ordinal));
@@ -85,7 +81,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         Assert.Equal("inline", pdf.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("nosniff", string.Join(",", pdf.Headers.GetValues("X-Content-Type-Options")));
         Assert.StartsWith("sandbox", string.Join(",", pdf.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
-        Assert.Equal(SmallPdf, await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal(ReviewTestData.SmallPdf, await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains($"href=\"/review/documents/{cv.Id}?download=1\"", html, StringComparison.Ordinal);
         using var download = await client.GetAsync($"/review/documents/{cv.Id}?download=1");
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
@@ -103,31 +99,31 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         }
 
         Assert.True(interests.Count >= 3, "the seeded content has research interests");
-        var application = await CreateApplicationAsync(fill: a => a.ResearchInterestIds = $"{interests[0]},{interests[2]}");
+        var application = await app.CreateApplicationAsync(fill: a => a.ResearchInterestIds = $"{interests[0]},{interests[2]}");
 
         var html = await client.GetStringAsync($"/review/applications/{application.Id}");
 
         Assert.Contains($"data-interest=\"{interests[0]}\" data-chosen=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-interest=\"{interests[1]}\" data-chosen=\"false\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-interest=\"{interests[2]}\" data-chosen=\"true\"", html, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(html, "<mark>"));
+        Assert.Equal(2, ReviewTestData.CountOf(html, "<mark>"));
     }
 
     [Fact]
     public async Task A_reviewer_not_assigned_gets_404_for_the_page_the_documents_and_every_change()
     {
-        var reviewer = await CreateStaffAsync(Roles.Reviewer);
-        var theirs = await CreateApplicationAsync();
-        var other = await CreateApplicationAsync(documents: [(DocumentKind.Cv, "cv.pdf")]);
-        await AssignAsync(theirs, reviewer);
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer);
+        var theirs = await app.CreateApplicationAsync();
+        var other = await app.CreateApplicationAsync(documents: [(DocumentKind.Cv, "cv.pdf")]);
+        await app.AssignAsync(theirs, reviewer);
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
         var token = await client.GetAntiforgeryTokenAsync($"/review/applications/{theirs.Id}");
 
         using var page = await client.GetAsync($"/review/applications/{other.Id}");
         using var document = await client.GetAsync($"/review/documents/{other.Documents[0].Id}");
-        using var note = await PostAsync(client, $"/review/applications/{other.Id}/notes", token, ("text", "Hello"));
-        using var tag = await PostAsync(client, $"/review/applications/{other.Id}/tags", token, ("name", "strong"), ("operation", "add"));
-        using var score = await PostAsync(client, $"/review/applications/{other.Id}/score", token, Rubric("4", "4", "4", "4"));
+        using var note = await ReviewTestData.PostAsync(client, $"/review/applications/{other.Id}/notes", token, ("text", "Hello"));
+        using var tag = await ReviewTestData.PostAsync(client, $"/review/applications/{other.Id}/tags", token, ("name", "strong"), ("operation", "add"));
+        using var score = await ReviewTestData.PostAsync(client, $"/review/applications/{other.Id}/score", token, ReviewTestData.Rubric("4", "4", "4", "4"));
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, document.StatusCode);
@@ -144,9 +140,9 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task An_assigned_reviewer_can_note_and_score_but_not_tag()
     {
-        var reviewer = await CreateStaffAsync(Roles.Reviewer, "Dr. Chen Jing");
-        var application = await CreateApplicationAsync();
-        await AssignAsync(application, reviewer);
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer, "Dr. Chen Jing");
+        var application = await app.CreateApplicationAsync();
+        await app.AssignAsync(application, reviewer);
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
         var page = $"/review/applications/{application.Id}";
 
@@ -155,7 +151,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         Assert.DoesNotContain("id=\"decision\"", html, StringComparison.Ordinal);
 
         using var note = await client.PostFormAsync(page, $"{page}/notes", [new("text", "Good fit for the robustness project.")]);
-        using var score = await client.PostFormAsync(page, $"{page}/score", Fields(Rubric("5", "4", "3", "4"), ("Comment", "Solid.")));
+        using var score = await client.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("5", "4", "3", "4"), ("Comment", "Solid.")));
         using var tag = await client.PostFormAsync(page, $"{page}/tags", [new("name", "strong"), new("operation", "add")]);
 
         Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
@@ -185,7 +181,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task The_professor_adds_and_removes_tags()
     {
-        var application = await CreateApplicationAsync();
+        var application = await app.CreateApplicationAsync();
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         var page = $"/review/applications/{application.Id}";
 
@@ -219,12 +215,12 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [InlineData(null)]
     public async Task A_score_outside_the_rubric_is_refused_and_nothing_saved(string? communication)
     {
-        var reviewer = await CreateStaffAsync(Roles.Reviewer);
-        var application = await CreateApplicationAsync();
-        await AssignAsync(application, reviewer);
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer);
+        var application = await app.CreateApplicationAsync();
+        await app.AssignAsync(application, reviewer);
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
         var page = $"/review/applications/{application.Id}";
-        var fields = Rubric("3", "3", "3", communication).Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!));
+        var fields = ReviewTestData.Rubric("3", "3", "3", communication).Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!));
 
         using var response = await client.PostFormAsync(page, $"{page}/score", fields);
 
@@ -237,11 +233,11 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task A_comment_over_2000_characters_is_refused()
     {
-        var application = await CreateApplicationAsync();
+        var application = await app.CreateApplicationAsync();
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         var page = $"/review/applications/{application.Id}";
 
-        using var response = await client.PostFormAsync(page, $"{page}/score", Fields(Rubric("3", "3", "3", "3"), ("Comment", new string('x', 2001))));
+        using var response = await client.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("3", "3", "3", "3"), ("Comment", new string('x', 2001))));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var db = app.CreateDbContext();
@@ -251,14 +247,14 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task A_second_score_by_the_same_reviewer_updates_the_first()
     {
-        var reviewer = await CreateStaffAsync(Roles.Reviewer);
-        var application = await CreateApplicationAsync();
-        await AssignAsync(application, reviewer);
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer);
+        var application = await app.CreateApplicationAsync();
+        await app.AssignAsync(application, reviewer);
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
         var page = $"/review/applications/{application.Id}";
 
-        using var first = await client.PostFormAsync(page, $"{page}/score", Fields(Rubric("2", "2", "2", "2"), ("Comment", "First look.")));
-        using var second = await client.PostFormAsync(page, $"{page}/score", Fields(Rubric("4", "5", "3", "4")));
+        using var first = await client.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("2", "2", "2", "2"), ("Comment", "First look.")));
+        using var second = await client.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("4", "5", "3", "4")));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -269,48 +265,58 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     }
 
     [Fact]
-    public async Task The_professor_sees_every_score_with_the_average_and_spread_a_reviewer_only_their_own()
+    public async Task The_professor_sees_every_score_and_a_reviewer_once_they_saved_their_own_with_the_average_and_spread()
     {
-        var first = await CreateStaffAsync(Roles.Reviewer, "Reviewer One");
-        var second = await CreateStaffAsync(Roles.Reviewer, "Reviewer Two");
-        var application = await CreateApplicationAsync();
-        await AssignAsync(application, first);
-        await AssignAsync(application, second);
+        var first = await app.CreateStaffAsync(Roles.Reviewer, "Reviewer One");
+        var second = await app.CreateStaffAsync(Roles.Reviewer, "Reviewer Two");
+        var application = await app.CreateApplicationAsync();
+        await app.AssignAsync(application, first);
+        await app.AssignAsync(application, second);
         var page = $"/review/applications/{application.Id}";
         using (var client = await app.CreateClientSignedInAsAsync(first))
         {
             // Average 4.00.
-            using var response = await client.PostFormAsync(page, $"{page}/score", Fields(Rubric("5", "4", "4", "3"), ("Comment", "Sharp.")));
+            using var response = await client.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("5", "4", "4", "3"), ("Comment", "Sharp.")));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
         using var secondClient = await app.CreateClientSignedInAsAsync(second);
         // Average 2.50.
-        using (var response = await secondClient.PostFormAsync(page, $"{page}/score", Fields(Rubric("2", "3", "3", "2"))))
+        using (var response = await secondClient.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("2", "3", "3", "2"))))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
 
+        // Scoring is blind by default for co-reviewers; the professor decides, so he sees their scores before saving his own (3.00).
         using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
+        var before = await professor.GetStringAsync(page);
+        using (var response = await professor.PostFormAsync(page, $"{page}/score", ReviewTestData.Fields(ReviewTestData.Rubric("3", "3", "3", "3"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
         var html = await professor.GetStringAsync(page);
         var reviewerView = await secondClient.GetStringAsync(page);
 
-        Assert.Contains("<strong data-average>3.25</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-withheld", before, StringComparison.Ordinal);
+        Assert.Contains("Sharp.", before, StringComparison.Ordinal);
+        Assert.Contains("<strong data-average>3.17</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<strong data-spread>1.50</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("(3 reviewers)", html, StringComparison.Ordinal);
         Assert.Contains("Reviewer One", html, StringComparison.Ordinal);
         Assert.Contains("Reviewer Two", html, StringComparison.Ordinal);
         Assert.Contains("Sharp.", html, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(html, "<tr data-score>"));
-        Assert.DoesNotContain("Reviewer One", reviewerView, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sharp.", reviewerView, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-average", reviewerView, StringComparison.Ordinal);
+        Assert.Equal(3, ReviewTestData.CountOf(html, "<tr data-score>"));
+        Assert.Contains("Reviewer One", reviewerView, StringComparison.Ordinal);
+        Assert.Contains("Sharp.", reviewerView, StringComparison.Ordinal);
+        Assert.Contains("<strong data-average>3.17</strong>", reviewerView, StringComparison.Ordinal);
         Assert.Contains("Your average: 2.50", reviewerView, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_note_over_4000_characters_is_refused()
     {
-        var application = await CreateApplicationAsync();
+        var application = await app.CreateApplicationAsync();
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         var page = $"/review/applications/{application.Id}";
 
@@ -325,7 +331,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task A_note_is_shown_encoded()
     {
-        var application = await CreateApplicationAsync();
+        var application = await app.CreateApplicationAsync();
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         var page = $"/review/applications/{application.Id}";
 
@@ -340,7 +346,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
-        var application = await CreateApplicationAsync();
+        var application = await app.CreateApplicationAsync();
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         using var content = new FormUrlEncodedContent([new("text", "Sneaky")]);
 
@@ -354,7 +360,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     [Fact]
     public async Task Applicants_and_anonymous_visitors_are_refused()
     {
-        var application = await CreateApplicationAsync(documents: [(DocumentKind.Cv, "cv.pdf")]);
+        var application = await app.CreateApplicationAsync(documents: [(DocumentKind.Cv, "cv.pdf")]);
         using var anonymous = app.CreateHttpsClient();
         using var applicant = await app.CreateClientSignedInAsAsync(application.Applicant!);
 
@@ -377,14 +383,14 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
     public async Task Previous_and_next_follow_the_list_order_and_keep_its_query()
     {
         // A reviewer's list holds only their assignments, so other tests' applications stay out of it.
-        var reviewer = await CreateStaffAsync(Roles.Reviewer);
-        var oldest = await CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-        var reviewed = await CreateApplicationAsync(ApplicationStatus.UnderReview, submittedAt: new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc));
-        var middle = await CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 3, 0, 0, 0, DateTimeKind.Utc));
-        var newest = await CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 4, 0, 0, 0, DateTimeKind.Utc));
+        var reviewer = await app.CreateStaffAsync(Roles.Reviewer);
+        var oldest = await app.CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var reviewed = await app.CreateApplicationAsync(ApplicationStatus.UnderReview, submittedAt: new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc));
+        var middle = await app.CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 3, 0, 0, 0, DateTimeKind.Utc));
+        var newest = await app.CreateApplicationAsync(ApplicationStatus.Submitted, submittedAt: new DateTime(2026, 3, 4, 0, 0, 0, DateTimeKind.Utc));
         foreach (var application in new[] { oldest, reviewed, middle, newest })
         {
-            await AssignAsync(application, reviewer);
+            await app.AssignAsync(application, reviewer);
         }
 
         using var client = await app.CreateClientSignedInAsAsync(reviewer);
@@ -411,100 +417,5 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
 
         static string Link(string rel, int id, string query) =>
             $"rel=\"{rel}\" data-{(rel == "prev" ? "previous" : "next")} href=\"/review/applications/{id}{query.Replace("&", "&amp;", StringComparison.Ordinal)}\"";
-    }
-
-    private async Task<RecruitUser> CreateStaffAsync(string role, string? displayName = null)
-    {
-        var user = await app.CreateUserAsync(role);
-        if (displayName is not null)
-        {
-            await using var db = app.CreateDbContext();
-            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.DisplayName, displayName));
-        }
-
-        return user;
-    }
-
-    private async Task AssignAsync(Application application, RecruitUser reviewer)
-    {
-        await using var db = app.CreateDbContext();
-        db.ReviewerAssignments.Add(new ReviewerAssignment { ApplicationId = application.Id, ReviewerId = reviewer.Id, AssignedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>An application of a new applicant (one application each, so intake and program never clash).</summary>
-    private async Task<Application> CreateApplicationAsync(
-        ApplicationStatus status = ApplicationStatus.UnderReview,
-        DateTime? submittedAt = null,
-        Action<Application>? fill = null,
-        params (DocumentKind Kind, string FileName)[] documents)
-    {
-        var applicant = await app.CreateUserAsync(Roles.Applicant);
-        await using var db = app.CreateDbContext();
-        var intake = await db.Intakes.OrderBy(i => i.Code).FirstAsync();
-        var created = new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
-        var submitted = submittedAt ?? created.AddDays(2);
-        var application = new Application
-        {
-            ApplicantId = applicant.Id,
-            IntakeId = intake.Id,
-            Program = StudyPrograms.PhD,
-            Status = status,
-            FullName = "Li Ming",
-            ReferenceNumber = $"HZ-2026-R{Interlocked.Increment(ref _references):00000}",
-            CreatedAtUtc = created,
-            UpdatedAtUtc = created,
-            SubmittedAtUtc = submitted,
-        };
-        application.StatusHistory.Add(new ApplicationStatusChange { From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted, ChangedAtUtc = created.AddDays(2) });
-        if (status != ApplicationStatus.Submitted)
-        {
-            application.StatusHistory.Add(new ApplicationStatusChange { From = ApplicationStatus.Submitted, To = status, ChangedAtUtc = created.AddDays(5) });
-        }
-
-        foreach (var (kind, fileName) in documents)
-        {
-            application.Documents.Add(new ApplicationDocument
-            {
-                Kind = kind,
-                FileName = fileName,
-                SizeBytes = SmallPdf.Length,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SmallPdf)),
-                UploadedAtUtc = created.AddDays(1),
-                Content = new DocumentContent { Bytes = SmallPdf },
-            });
-        }
-
-        fill?.Invoke(application);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        application.Applicant = applicant;
-        return application;
-    }
-
-    private static (string Key, string? Value)[] Rubric(string fit, string academic, string skills, string? communication) =>
-        [("ResearchFit", fit), ("AcademicRecord", academic), ("Skills", skills), ("Communication", communication)];
-
-    private static IEnumerable<KeyValuePair<string, string>> Fields((string Key, string? Value)[] rubric, params (string Key, string Value)[] more) =>
-        rubric.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!))
-            .Concat(more.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
-
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string action, string token, params (string Key, string? Value)[] fields)
-    {
-        var content = new FormUrlEncodedContent(fields.Where(f => f.Value is not null)
-            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value!))
-            .Append(new(HtmlForms.AntiforgeryField, token)));
-        return client.PostAsync(action, content);
-    }
-
-    private static int CountOf(string text, string value)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

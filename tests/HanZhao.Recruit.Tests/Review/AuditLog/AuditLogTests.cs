@@ -64,10 +64,10 @@ public partial class AuditLogTests(AuditLogAppFactory app) : IClassFixture<Audit
         var html = await GetAsync("/review/audit?user=" + tag);
 
         Assert.Equal([1, 2, 0], Shown(html, tag));
-        Assert.Contains("2030-01-05 09:30:15", html, StringComparison.Ordinal);
+        Assert.Contains("2030-01-05 17:30:15 (Shanghai, UTC+8)", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains($"alice-{tag}@recruit.test", html, StringComparison.Ordinal);
         Assert.Contains("A note", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Score</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-action=\"Score\">Score saved</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,10 +75,11 @@ public partial class AuditLogTests(AuditLogAppFactory app) : IClassFixture<Audit
     {
         var action = "AuditTest" + Guid.NewGuid().ToString("N")[..8];
         var tag = await SeedAsync(
-            (new DateTime(2001, 3, 1, 0, 0, 0, DateTimeKind.Utc), "carol", action, null),
-            (new DateTime(2001, 3, 2, 23, 59, 59, DateTimeKind.Utc), "carol", "Note", null),
-            (new DateTime(2001, 3, 3, 0, 0, 0, DateTimeKind.Utc), "dave", action, null),
-            (new DateTime(2001, 3, 4, 12, 0, 0, DateTimeKind.Utc), "DAVE", "Score", null));
+            // Days are Shanghai's (UTC+8): the first entry is 03-01 00:00 there, the second the last second of 03-02.
+            (new DateTime(2001, 2, 28, 16, 0, 0, DateTimeKind.Utc), "carol", action, null),
+            (new DateTime(2001, 3, 2, 15, 59, 59, DateTimeKind.Utc), "carol", "Note", null),
+            (new DateTime(2001, 3, 2, 16, 0, 0, DateTimeKind.Utc), "dave", action, null),
+            (new DateTime(2001, 3, 4, 4, 0, 0, DateTimeKind.Utc), "DAVE", "Score", null));
 
         await ExpectAsync($"/review/audit?action={action}", tag, 2, 0);
         await ExpectAsync($"/review/audit?user=dave-{tag}", tag, 3, 2);

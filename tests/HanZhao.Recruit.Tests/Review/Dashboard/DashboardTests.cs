@@ -28,7 +28,21 @@ public sealed record SeededApplication(
     string? Statement,
     IReadOnlyList<string> Tags,
     double? Average,
-    IReadOnlyList<string> ReviewerIds);
+    IReadOnlyList<string> ReviewerIds)
+{
+    /// <summary>The professor's own score (the rubric's average), when they gave one.</summary>
+    public double? ProfessorScore { get; init; }
+
+    public double? GpaPercent { get; init; }
+
+    public int? RankPosition { get; init; }
+
+    public int? CohortSize { get; init; }
+
+    public EnglishTest? EnglishTest { get; init; }
+
+    public double? EnglishScore { get; init; }
+}
 
 /// <summary>
 /// The app on its own database with a dozen applications across two intakes, both programs, every
@@ -121,6 +135,12 @@ public class DashboardAppFactory : RecruitAppFactory, IAsyncLifetime
                 CreatedAtUtc = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc),
                 UpdatedAtUtc = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc),
                 SubmittedAtUtc = submitted,
+                // Figures that differ from row to row (and are missing on some), for the triage columns and their sorting.
+                GpaPercent = number % 4 == 0 ? null : 60 + (number * 7 % 40),
+                RankPosition = number % 5 == 0 ? null : (number * 3 % 17) + 1,
+                CohortSize = number % 5 == 0 ? null : 20 + (number * 5),
+                EnglishTest = number % 3 == 0 ? null : number % 2 == 0 ? EnglishTest.Ielts : EnglishTest.Cet6,
+                EnglishScore = number % 3 == 0 ? null : number % 2 == 0 ? 6 + (number % 4 * 0.5) : 450 + (number * 13 % 200),
                 Documents = [new ApplicationDocument { Kind = DocumentKind.Cv, FileName = "cv.pdf", SizeBytes = 3, Sha256 = new string('a', 64), UploadedAtUtc = now, Content = new DocumentContent { Bytes = [1, 2, 3] } }],
             };
             db.Applications.Add(application);
@@ -141,7 +161,15 @@ public class DashboardAppFactory : RecruitAppFactory, IAsyncLifetime
             seeded.Add(new SeededApplication(
                 application.Id, reference ?? string.Empty, spec.Name, spec.Chinese, spec.Institution, spec.Major, spec.Intake.Code, spec.Intake.Id,
                 spec.Program, spec.Status, submitted, spec.Interests, spec.Statement, spec.Tags,
-                spec.Scores.Length == 0 ? null : spec.Scores.Average(s => (double)s.Value), spec.Assigned));
+                spec.Scores.Length == 0 ? null : spec.Scores.Average(s => (double)s.Value), spec.Assigned)
+            {
+                ProfessorScore = spec.Scores.Where(s => s.By == p).Select(s => (double?)s.Value).FirstOrDefault(),
+                GpaPercent = application.GpaPercent,
+                RankPosition = application.RankPosition,
+                CohortSize = application.CohortSize,
+                EnglishTest = application.EnglishTest,
+                EnglishScore = application.EnglishScore,
+            });
         }
 
         Applications = seeded;
@@ -262,7 +290,10 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
         Assert.DoesNotContain("data-query-messages", html, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> SortColumns => new() { "reference", "name", "institution", "major", "intake", "program", "status", "submitted", "score" };
+    public static TheoryData<string> SortColumns => new()
+    {
+        "reference", "name", "institution", "major", "intake", "program", "status", "submitted", "score", "route", "gpa", "rank", "english", "myscore",
+    };
 
     [Theory]
     [MemberData(nameof(SortColumns))]
@@ -278,6 +309,11 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
             "program" => a => a.Program == StudyPrograms.PhD ? 1 : 2,
             "status" => a => (int)a.Status,
             "submitted" => a => a.SubmittedAtUtc,
+            "route" => a => (int)AdmissionRoute.None,
+            "gpa" => a => a.GpaPercent,
+            "rank" => a => a.RankPosition is { } position && a.CohortSize is { } size ? (double)position / size : null,
+            "english" => a => a.EnglishTest is { } test ? (int)test * 10_000 + a.EnglishScore : null,
+            "myscore" => a => a.ProfessorScore,
             _ => a => a.Average,
         };
         var comparer = Comparer<object?>.Create((x, y) => x is string sx && y is string sy
@@ -290,6 +326,13 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
 
         Assert.Equal(Ids(app.Visible.OrderBy(key, comparer).ThenBy(a => a.Id)), RowIds(ascending));
         Assert.Equal(Ids(app.Visible.OrderByDescending(key, comparer).ThenByDescending(a => a.Id)), RowIds(descending));
+        // Major and program are still sorts (old links keep working) but no longer columns of their own
+        // in the triage table: "Program · intake" sorts by intake.
+        if (column is "major" or "program")
+        {
+            return;
+        }
+
         // The default order (submitted, newest first) is left out of links.
         var link = column == "submitted" ? "[^\"]*\">Submitted" : $"[^\"]*sort={column}";
         Assert.Matches($"<th scope=\"col\" aria-sort=\"ascending\">\\s*<a href=\"/review\\?{link}", ascending);
@@ -580,8 +623,8 @@ public class DashboardAssignmentTests(DashboardAppFactory app) : IClassFixture<D
         using var professor = await app.CreateClientSignedInAsAsync(app.Professor);
         var unassigned = app.Visible.Where(a => a.ReviewerIds.Count == 0).Select(a => a.Id).Take(2).ToList();
         var page = await DashboardTests.GetOkAsync(professor, "/review?reviewer=none");
-        Assert.Contains("id=\"assign-form\"", page, StringComparison.Ordinal);
-        Assert.Contains($"name=\"ids\" value=\"{unassigned[0]}\" form=\"assign-form\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"bulk-form\"", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"ids\" value=\"{unassigned[0]}\" form=\"bulk-form\"", page, StringComparison.Ordinal);
 
         using var assigned = await professor.PostFormAsync("/review?reviewer=none", "/review/assign",
         [

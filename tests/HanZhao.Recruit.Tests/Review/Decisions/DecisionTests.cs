@@ -21,6 +21,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
     public static TheoryData<ApplicationStatus, ApplicationStatus> Allowed => new()
     {
         { ApplicationStatus.Submitted, ApplicationStatus.UnderReview },
+        { ApplicationStatus.Submitted, ApplicationStatus.Interview },
         { ApplicationStatus.Submitted, ApplicationStatus.Rejected },
         { ApplicationStatus.UnderReview, ApplicationStatus.Interview },
         { ApplicationStatus.UnderReview, ApplicationStatus.Rejected },
@@ -34,7 +35,6 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
     public static TheoryData<ApplicationStatus, ApplicationStatus, string> Refused => new()
     {
         { ApplicationStatus.Submitted, ApplicationStatus.Offer, "An application that is Submitted cannot move to Offer." },
-        { ApplicationStatus.Submitted, ApplicationStatus.Interview, "An application that is Submitted cannot move to Interview." },
         { ApplicationStatus.Submitted, ApplicationStatus.Accepted, "An application that is Submitted cannot move to Accepted." },
         { ApplicationStatus.UnderReview, ApplicationStatus.Offer, "An application that is Under review cannot move to Offer." },
         { ApplicationStatus.Interview, ApplicationStatus.Declined, "An application that is Interview cannot move to Declined." },
@@ -65,7 +65,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
         Assert.Equal(to, (await db.Applications.SingleAsync(a => a.Id == application.Id)).Status);
         var step = await db.ApplicationStatusChanges.Where(h => h.ApplicationId == application.Id).OrderByDescending(h => h.Id).FirstAsync();
         Assert.Equal((from, to, professor.Id), (step.From, step.To, step.ChangedByUserId));
-        var audit = Assert.Single(await db.AuditEntries.Where(a => a.Action == "StatusChange" && a.Target == $"Application {application.Id}").ToListAsync());
+        var audit = Assert.Single(await db.AuditEntries.Where(a => a.Action == "Status" + to && a.Target == $"Application {application.Id}").ToListAsync());
         Assert.Equal(professor.Id, audit.UserId);
         Assert.Contains($"{from} → {to}", audit.Details, StringComparison.Ordinal);
         var email = Assert.Single(await db.EmailMessages.Where(m => m.ApplicationId == application.Id).ToListAsync());
@@ -185,7 +185,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
         Assert.Equal(2, emails.Count);
         Assert.Equal("en", emails.Single(m => m.ApplicationId == english.Id).Culture);
         Assert.Equal($"您的申请 {chinese.ReferenceNumber} 正在审核中", emails.Single(m => m.ApplicationId == chinese.Id).Subject);
-        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "StatusChange"
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "StatusUnderReview"
             && (a.Target == $"Application {english.Id}" || a.Target == $"Application {chinese.Id}")));
     }
 
@@ -394,7 +394,7 @@ public class DecisionTests(DecisionAppFactory app) : IClassFixture<DecisionAppFa
         Assert.Equal(status, (await db.Applications.SingleAsync(a => a.Id == application.Id)).Status);
         Assert.Equal(application.StatusHistory.Count, await db.ApplicationStatusChanges.CountAsync(h => h.ApplicationId == application.Id));
         Assert.False(await db.EmailMessages.AnyAsync(m => m.ApplicationId == application.Id));
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "StatusChange" && a.Target == $"Application {application.Id}"));
+        Assert.False(await db.AuditEntries.AnyAsync(a => EF.Functions.Like(a.Action, "Status%") && a.Target == $"Application {application.Id}"));
     }
 
     private static async Task ChangeAsync(HttpClient professor, int id, string to)
