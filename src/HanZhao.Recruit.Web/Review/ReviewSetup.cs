@@ -5,6 +5,7 @@ using HanZhao.Recruit.Web.Review.Decisions;
 using HanZhao.Recruit.Web.Review.Documents;
 using HanZhao.Recruit.Web.Review.Duplicates;
 using HanZhao.Recruit.Web.Review.EmailLog;
+using HanZhao.Recruit.Web.Review.Letters;
 using HanZhao.Recruit.Web.Review.Milestones;
 using HanZhao.Recruit.Web.Review.Reviewers;
 using HanZhao.Recruit.Web.Review.SavedViews;
@@ -24,6 +25,7 @@ public static class ReviewSetup
             .AddScoped<SavedViewList>()
             .AddScoped<SelectionActions>()
             .AddScoped<ApplicationReview>()
+            .AddScoped<ReceivedLetters>()
             .AddScoped<ScoringRules>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()

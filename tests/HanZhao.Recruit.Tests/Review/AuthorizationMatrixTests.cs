@@ -5,6 +5,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +71,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/toolbar/email", ["ids={app}", "subject=Hello", "body=Dear {name}"], ProfessorOnly),
         ("GET", "/review/applications/{app}", [], AssignedStaff),
         ("GET", "/review/documents/{doc}", [], AssignedStaff),
+        ("GET", "/review/letters/{letter}", [], AssignedStaff),
         ("POST", "/review/applications/{app}/notes", ["text=Looks promising."], AssignedStaff),
         // Tags sort the professor's list: a co-reviewer may read them but not change them.
         ("POST", "/review/applications/{app}/tags", ["name=strong", "operation=add"], [S, F, F, N, S, O]),
@@ -267,7 +269,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -328,6 +330,16 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             db.SavedViews.Add(view);
             await db.SaveChangesAsync();
             viewId = view.Id;
+            // A referee's PDF letter for the assigned application: staff read it in the reader.
+            var letter = new LetterRequest
+            {
+                ApplicationId = application.Id, RefereeName = "Prof. Referee", RefereeEmail = "referee@example.edu", RefereeInstitution = "ZJU",
+                Relationship = "Supervisor", TokenHash = new string('a', 64), State = LetterState.Received, RequestedAtUtc = now, ExpiresAtUtc = now.AddDays(30),
+                Content = new LetterContent { FileName = "letter.pdf", SizeBytes = 4, Sha256 = new string('b', 64), PageCount = 1, Bytes = ApplicationDrafts.Pdf() },
+            };
+            db.LetterRequests.Add(letter);
+            await db.SaveChangesAsync();
+            letterId = letter.Id;
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
             (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
@@ -372,6 +384,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
             ["milestone"] = "PendingAdmission",
             ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
+            ["letter"] = letterId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }
