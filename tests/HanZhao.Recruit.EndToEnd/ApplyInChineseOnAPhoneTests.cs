@@ -99,7 +99,9 @@ public partial class ApplyInChineseOnAPhoneTests(ApplyJourneyApp app, BrowserFix
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并继续" }).ClickAsync();
 
         await page.GetByLabel("个人陈述").FillAsync("我希望研究大模型推理系统，让多个模型高效地共享 GPU。");
-        Assert.Equal("已写 25 字，上限 1500 字", await page.Locator("[data-word-count]").InnerTextAsync());
+        // The counter is the page's script: waited for, not read at once (the field may be filled before the script runs).
+        await Assertions.Expect(page.Locator("[data-word-count]"))
+            .ToHaveTextAsync("已写 25 字，上限 1500 字", new() { Timeout = (float)Patience.Limit.TotalMilliseconds });
         await CheckAsync(page, "06-statement");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并继续" }).ClickAsync();
 

@@ -93,6 +93,8 @@
             output.classList.toggle("over-limit", words > limit);
         };
         field.addEventListener("input", update);
+        // Text already in the field (a form the browser restored, or typed before this script ran) counts too.
+        update();
     });
 
     // "Top 2.5%" under the rank, as the reviewer will read it.
