@@ -2,6 +2,7 @@ using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Settings.Intakes;
@@ -12,10 +13,11 @@ namespace HanZhao.Recruit.Web.Notifications;
 
 /// <summary>
 /// The professor's morning email (08:00 in Shanghai): who submitted since the last digest and how
-/// many applications stand in each status. Nothing happened, nothing sent.
+/// many applications stand in each status, and the day's interviews (Interviews/InterviewSchedule). Nothing happened and
+/// no interview today, nothing sent.
 /// </summary>
 public sealed class DailyDigest(
-    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, ILogger<DailyDigest> logger)
+    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, InterviewSchedule schedule, ILogger<DailyDigest> logger)
 {
     public const string JobId = "daily-digest";
 
@@ -34,7 +36,10 @@ public sealed class DailyDigest(
             .FirstOrDefaultAsync(cancellationToken) ?? now.AddDays(-1);
 
         var news = await NewsAsync(since, now, cancellationToken);
-        if (news.IsEmpty)
+        // The day's interviews go in the day's first digest only, so a second run the same day sends nothing new.
+        var today = ShanghaiTime.Today(now);
+        var interviews = since < ShanghaiTime.StartOfDayUtc(today) ? await schedule.DayAsync(today, cancellationToken) : [];
+        if (news.IsEmpty && interviews.Count == 0)
         {
             logger.LogInformation("No digest: nothing happened since {Since:u}", since);
             return false;
@@ -61,6 +66,7 @@ public sealed class DailyDigest(
             .Paragraph($"Since {ShanghaiTime.Display(since)} (Shanghai, UTC+8): {Count(submitted.Count, "submission")}, "
                 + $"{Count(news.StatusChanges.Count, "status change")}, {Count(news.Notes.Sum(n => n.Notes), "new note")}, {Count(news.Notes.Sum(n => n.Scores), "new score")}."
                 + " Applicants already decided (offer, not admitted, withdrawn) before then are left out.");
+        schedule.Write(writer, today, interviews, await schedule.ProfessorCultureAsync(cancellationToken));
         foreach (var a in submitted)
         {
             writer.Facts([

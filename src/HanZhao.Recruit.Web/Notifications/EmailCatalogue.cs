@@ -68,8 +68,8 @@ public static class EmailCatalogue
     public static readonly EmailKind DailyDigest = new(
         "DailyDigest",
         To: "the professor",
-        SentWhen: "08:00 Shanghai time, on days with new submissions since the last digest",
-        Language: "English",
+        SentWhen: "08:00 Shanghai time, on days with news since the last digest (submissions, status changes, notes, scores) or with interviews that day: the day's first digest lists them in time order (Interviews/InterviewSchedule.cs)",
+        Language: "English; the day's interviews in the professor's language (the professor account's language)",
         WrittenIn: "Notifications/DailyDigest.cs");
 
     public static readonly EmailKind InterestConfirmation = new(
@@ -130,6 +130,13 @@ public static class EmailCatalogue
         Language: "the language the applicant chose for that referee",
         WrittenIn: "Letters/LetterEmails.cs");
 
+    public static readonly EmailKind InterviewReminder = new(
+        "InterviewReminder",
+        To: "the applicant with a booked interview; Reply-To the professor",
+        SentWhen: "within the 24 hours before the interview (the job runs every 5 minutes; a booking made later than that is reminded at once), once per booking of a slot, never for a cancelled slot",
+        Language: "the applicant's language",
+        WrittenIn: "Interviews/InterviewReminders.cs");
+
     public static readonly EmailKind Message = new(
         "Message",
         To: "each selected applicant with an address",
@@ -141,6 +148,7 @@ public static class EmailCatalogue
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
         ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
+        InterviewReminder,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -1,3 +1,5 @@
+using HanZhao.Recruit.Web.Interviews;
+
 namespace HanZhao.Recruit.Web.Notifications;
 
 public static class NotificationsSetup
@@ -12,6 +14,8 @@ public static class NotificationsSetup
         services.AddSingleton<OutboxSendGate>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<DailyDigest>();
+        services.AddScoped<InterviewSchedule>();
+        services.AddScoped<InterviewReminders>();
         return services;
     }
 }

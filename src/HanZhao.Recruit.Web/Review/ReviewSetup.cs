@@ -3,6 +3,7 @@ using HanZhao.Recruit.Web.Review.AuditLog;
 using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Decisions;
 using HanZhao.Recruit.Web.Review.Documents;
+using HanZhao.Recruit.Web.Review.InterviewOutcome;
 using HanZhao.Recruit.Web.Review.Duplicates;
 using HanZhao.Recruit.Web.Review.EmailLog;
 using HanZhao.Recruit.Web.Review.Letters;
@@ -26,6 +27,7 @@ public static class ReviewSetup
             .AddScoped<SelectionActions>()
             .AddScoped<ApplicationReview>()
             .AddScoped<ReceivedLetters>()
+            .AddScoped<InterviewOutcomes>()
             .AddScoped<ScoringRules>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()

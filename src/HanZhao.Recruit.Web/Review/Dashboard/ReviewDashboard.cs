@@ -11,6 +11,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
+using HanZhao.Recruit.Web.Review.InterviewOutcome;
 using HanZhao.Recruit.Web.Review.SavedViews;
 using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +120,7 @@ public sealed class ReviewDashboard(
             .ToLookup(t => t.ApplicationId, t => t.Name);
         var assigned = (await AssignedReviewers(db.ReviewerAssignments.Where(r => ids.Contains(r.ApplicationId))).ToListAsync(cancellationToken))
             .ToLookup(r => r.ApplicationId, r => r.Name);
+        var interviews = await InterviewColumn.SummariesAsync(db, ids, cancellationToken);
 
         await using var text = new StreamWriter(output, CsvWriter.Encoding, bufferSize: 64 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text);
@@ -141,6 +143,7 @@ public sealed class ReviewDashboard(
                 string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
                 string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
                 .. FigureColumns.Cells(item.GpaPercent, item.RankPosition, item.CohortSize, item.EnglishTest, item.EnglishScore),
+                interviews.GetValueOrDefault(item.Id),
             ], cancellationToken);
         }
 
@@ -159,7 +162,7 @@ public sealed class ReviewDashboard(
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Route", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header];
+        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Route", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header, InterviewColumn.Header];
 
     /// <summary>
     /// Assigns (or unassigns) the selected applications to a co-reviewer, audited per application.
