@@ -77,6 +77,9 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/applications/{app}/tags", ["name=strong", "operation=add"], [S, F, F, N, S, O]),
         ("POST", "/review/applications/{app}/score", ["ResearchFit=4", "AcademicRecord=4", "Skills=3", "Communication=5"], AssignedStaff),
         ("POST", "/review/applications/{app}/score", ["All=4"], AssignedStaff),
+        // The interview's outcome is the professor's (one per interview, not one per reviewer like scores); the matrix's
+        // application has no interview, so the professor's post is refused with 400, past authorization.
+        ("POST", "/review/applications/{app}/interview-outcome", ["Outcome=Passed", "Knowledge=4"], [S, F, F, N, S, O]),
         // "Not a duplicate" is the professor's; {app} twice is a pair that is not flagged, refused with 400 past authorization.
         ("POST", "/review/applications/{app}/duplicates/{app}/dismiss", [], ProfessorOnly),
         ("GET", "/review/applications/{app}/status", [], ProfessorOnly),

@@ -41,6 +41,7 @@ public static class AuditActionNames
         "Note" => localizer["Note added"],
         "Tag" => localizer["Tag changed"],
         "Score" => localizer["Score saved"],
+        "InterviewOutcome" => localizer["Interview outcome recorded"],
         // Entries written before status changes named their new status.
         "StatusChange" => localizer["Status changed"],
         "Milestone" => localizer["Official step recorded"],

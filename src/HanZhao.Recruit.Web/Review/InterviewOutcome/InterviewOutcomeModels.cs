@@ -138,7 +138,7 @@ public static class InterviewRubric
         new(nameof(InterviewOutcomeForm.Research), "Research ability", "Can frame a question and carry out a study",
             ["No research experience shown", "Followed instructions on a project", "Carried out a project with guidance", "Drove a project; knows its limits", "Independent; original ideas"]),
         new(nameof(InterviewOutcomeForm.Communication), "Communication", "Explains clearly and listens to questions",
-            ["Hard to follow", "Understandable with effort", "Clear", "Clear and well structured", "Compelling; answers to the point"]),
+            ["Hard to follow", "Understandable with effort", "Clear to follow", "Clear and well structured", "Compelling; answers to the point"]),
         new(nameof(InterviewOutcomeForm.Motivation), "Motivation", "Knows why this group and this research",
             ["No clear reason", "Vague interest", "Genuine interest", "Specific goals that fit the group", "Strong, specific and well informed"]),
     ];
