@@ -18,8 +18,9 @@ public class InterviewOutcomePageTests(DemoApp app, BrowserFixture browser) : IC
     [InlineData(360, "zh-CN")]
     public async Task The_professor_records_the_outcome_on_the_reader_without_a_reload_and_the_panel_is_accessible(int width, string culture)
     {
-        var applicationId = await InterviewedApplicationAsync(width);
+        // Signed in first: that starts the app and its demo data.
         var page = await SignedInPageAsync(width);
+        var applicationId = await InterviewedApplicationAsync(width);
         await page.GotoAsync($"/review/applications/{applicationId}?culture={culture}");
         var panel = page.Locator("#interview");
         await panel.WaitForAsync();
@@ -33,6 +34,14 @@ public class InterviewOutcomePageTests(DemoApp app, BrowserFixture browser) : IC
 
         await panel.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.TestOutput("screenshots"), $"interview-panel-{width}.png") });
         Assert.True(await page.FitsViewportWidthAsync(), "the reader with the interview panel scrolls sideways");
+        // Nothing in the panel is wider than the panel (at 1,280 px it is a 21rem column that would clip it).
+        var wider = await page.EvaluateAsync<string[]>(
+            "() => { const p = document.getElementById('interview').getBoundingClientRect(); return [...document.querySelectorAll('#interview *')]"
+            + ".filter(e => e.getBoundingClientRect().right > p.right + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width) + '/' + Math.round(p.width)); }");
+        Assert.True(wider.Length == 0, "wider than the interview panel: " + string.Join("; ", wider));
+        var panelWidths = await page.EvaluateAsync<int[]>("() => { const p = document.getElementById('reader-panel'); return [p.scrollWidth, p.clientWidth, Math.round(document.getElementById('interview').getBoundingClientRect().width)]; }");
+        var children = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#reader-panel > *, #interview form > *, #interview > *')].map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width) + ' min ' + (() => { const w = e.style.width; e.style.width = 'min-content'; const m = Math.round(e.getBoundingClientRect().width); e.style.width = w; return m; })())");
+        Assert.True(panelWidths[0] <= panelWidths[1], $"the reader's panel scrolls sideways: {string.Join('/', panelWidths)}: {string.Join("; ", children)}");
         var violations = await page.AccessibilityViolationsAsync();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 

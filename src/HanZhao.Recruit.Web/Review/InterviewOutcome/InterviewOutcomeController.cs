@@ -19,10 +19,10 @@ public sealed class InterviewOutcomeController(InterviewOutcomes outcomes, Appli
     private const string ReaderView = "/Review/Applications/Views/Details.cshtml";
 
     [HttpPost("/review/applications/{id:int}/interview-outcome")]
-    public async Task<IActionResult> Record(
+    public async Task<IActionResult> Save(
         int id, [FromQuery] DashboardQuery list, [FromForm] InterviewOutcomeForm form, CancellationToken cancellationToken)
     {
-        var outcome = await outcomes.RecordAsync(User, id, form, cancellationToken);
+        var outcome = await outcomes.SaveAsync(User, id, form, cancellationToken);
         if (outcome.Kind != OutcomeKind.Invalid)
         {
             return outcome.IsDone ? LocalRedirect(ApplicationReview.PageUrl(id, list) + "#interview") : this.NotDone(outcome.Kind);

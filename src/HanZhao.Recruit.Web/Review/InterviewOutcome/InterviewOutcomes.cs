@@ -51,7 +51,7 @@ public sealed class InterviewOutcomes(RecruitDbContext db, TimeProvider clock, I
     /// not one of the three names, a rating outside 1–5, notes too long. Not found: an application the
     /// user may not see (or none). Forbidden: a co-reviewer.
     /// </summary>
-    public async Task<Outcome> RecordAsync(ClaimsPrincipal user, int applicationId, InterviewOutcomeForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> SaveAsync(ClaimsPrincipal user, int applicationId, InterviewOutcomeForm form, CancellationToken cancellationToken)
     {
         if (!await db.VisibleTo(user).AnyAsync(a => a.Id == applicationId, cancellationToken))
         {
