@@ -45,6 +45,11 @@ public class InterviewOutcomePageTests(DemoApp app, BrowserFixture browser) : IC
         var violations = await page.AccessibilityViolationsAsync();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
 
+        // The page as served (the form included) is valid HTML.
+        var served = await page.Context.APIRequest.GetAsync(page.Url);
+        var markup = await PageChecks.MarkupErrorsAsync([("reader-interview", await served.TextAsync())]);
+        Assert.True(markup.Count == 0, string.Join("\n", markup));
+
         var loads = 0;
         page.Load += (_, _) => loads++;
         await panel.Locator("input[name=Outcome][value=Passed]").CheckAsync();
