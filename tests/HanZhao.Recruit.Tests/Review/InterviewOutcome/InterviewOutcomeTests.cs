@@ -146,6 +146,24 @@ public sealed class InterviewOutcomeTests(RecruitAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_refused_form_comes_back_with_what_was_typed_beside_the_message()
+    {
+        var application = await app.CreateApplicationAsync();
+        await app.InterviewAsync(application.Id, Now.AddHours(-2));
+        using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
+        var page = $"/review/applications/{application.Id}";
+
+        using var response = await professor.PostFormAsync(page, $"{page}/interview-outcome", Form("Undecided", "3", "9", "", "", "Needs a second talk."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("<input type=\"radio\" name=\"Outcome\" value=\"Undecided\" checked=\"checked\"", html);
+        Assert.Matches("<input type=\"radio\" name=\"Knowledge\" value=\"3\" checked=\"checked\"", html);
+        Assert.Contains(">Needs a second talk.</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error\" id=\"e-ratings\">Each rating is a whole number from 1 to 5, or left empty.</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_outcome_is_refused_before_the_start_without_an_invitation_without_a_booking_and_for_a_cancelled_interview()
     {
         var early = await app.CreateApplicationAsync();
