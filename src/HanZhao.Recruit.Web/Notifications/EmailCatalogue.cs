@@ -130,6 +130,20 @@ public static class EmailCatalogue
         Language: "the language the applicant chose for that referee",
         WrittenIn: "Letters/LetterEmails.cs");
 
+    public static readonly EmailKind LetterReminder = new(
+        "LetterReminder",
+        To: "a referee who has not answered",
+        SentWhen: "the hourly job Letters/LetterReminders.cs: 7 days after the request and 3 days before its deadline (Recruit:Letters), at most 2 in all, never once the letter arrived or the request was declined, withdrawn or expired; who asked, the deadline in Shanghai time and a fresh link (earlier links keep working)",
+        Language: "the language the applicant chose for that referee",
+        WrittenIn: "Letters/LetterEmails.cs");
+
+    public static readonly EmailKind LetterAnswered = new(
+        "LetterAnswered",
+        To: "the applicant",
+        SentWhen: "a referee sends the letter or declines on /letters/{token}: who answered and how (a decline's reason, never the letter), a link to /applicant/{id}/referees",
+        Language: "the applicant's language",
+        WrittenIn: "Letters/LetterEmails.cs");
+
     public static readonly EmailKind Message = new(
         "Message",
         To: "each selected applicant with an address",
@@ -141,6 +155,7 @@ public static class EmailCatalogue
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
         ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
+        LetterReminder, LetterAnswered,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

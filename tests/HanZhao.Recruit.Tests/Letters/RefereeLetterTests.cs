@@ -211,7 +211,7 @@ public sealed class RefereeLetterTests(PortalAppFactory app) : IClassFixture<Por
         var request = new LetterRequest
         {
             ApplicationId = application.Id, RefereeName = "Prof. Wang Wei", RefereeEmail = $"wang-{Guid.NewGuid():N}@example.edu",
-            RefereeInstitution = "Zhejiang University", Relationship = "Thesis supervisor", TokenHash = LinkTokens.Hash(token),
+            RefereeInstitution = "Zhejiang University", Relationship = "Thesis supervisor", Links = [new LetterLink { TokenHash = LinkTokens.Hash(token), IssuedAtUtc = now }],
             RequestedAtUtc = now,
             ExpiresAtUtc = expiresInDays is { } days ? now.AddDays(days) : new DateTime(2026, 4, 1, 1, 0, 0, DateTimeKind.Utc),
         };

@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite.Interest;
@@ -32,6 +33,8 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DailyDigest.TimeZoneId) });
         // Registrants hear of an intake within a minute of it taking applications (once each: PublicSite/Interest).
         recurring.AddOrUpdate<InterestAnnouncements>(InterestAnnouncements.JobId, a => a.AnnounceOpenIntakesAsync(CancellationToken.None), Cron.Minutely());
+        // Referees who have not answered hear again (Letters/LetterReminders.cs: once per reminder, whatever runs twice).
+        recurring.AddOrUpdate<LetterReminders>(LetterReminders.JobId, r => r.SendDueAsync(CancellationToken.None), Cron.Hourly());
         // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
         recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
             cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());
