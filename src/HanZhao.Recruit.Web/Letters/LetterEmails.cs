@@ -20,13 +20,21 @@ public sealed record LetterApplicant(int ApplicationId, string FullName, string 
 /// </summary>
 public sealed class LetterEmails(IStringLocalizer<SharedResource> localizer, SiteAddress site)
 {
-    public EmailDraft Request(LetterRequest request, LetterFacts facts, string token) =>
-        ToReferee(request, facts, token, EmailCatalogue.LetterRequest, "A request for a letter of recommendation", null);
+    public EmailDraft Request(LetterRequest request, LetterFacts facts, string token)
+    {
+        using var _ = CultureScope.Use(request.Culture);
+        return ToReferee(request, facts, token, localizer["A request for a letter of recommendation"], null)
+            .Build(EmailCatalogue.LetterRequest, request.RefereeEmail, request.RefereeName, Subject(facts), Footer);
+    }
 
     /// <summary>The same request again, with a fresh link: the earlier links keep working too.</summary>
-    public EmailDraft Reminder(LetterRequest request, LetterFacts facts, string token) =>
-        ToReferee(request, facts, token, EmailCatalogue.LetterReminder, "A reminder: a letter of recommendation",
-            "We have not received your letter yet. This email carries a new link; the earlier one works too.");
+    public EmailDraft Reminder(LetterRequest request, LetterFacts facts, string token)
+    {
+        using var _ = CultureScope.Use(request.Culture);
+        return ToReferee(request, facts, token, localizer["A reminder: a letter of recommendation"],
+                localizer["We have not received your letter yet. This email carries a new link; the earlier one works too."])
+            .Build(EmailCatalogue.LetterReminder, request.RefereeEmail, request.RefereeName, Subject(facts), Footer);
+    }
 
     /// <summary>
     /// Tells the applicant that a referee sent the letter or declined. Never the letter itself, which
@@ -51,26 +59,28 @@ public sealed class LetterEmails(IStringLocalizer<SharedResource> localizer, Sit
             .Button(localizer["See your referees"], site.Absolute($"/applicant/{applicant.ApplicationId}/referees"))
             .Build(EmailCatalogue.LetterAnswered, applicant.Email!, applicant.FullName,
                 received ? localizer["A letter of recommendation has arrived"] : localizer["A referee declined"],
-                localizer["Han Zhao's group, Shanghai Jiao Tong University"]) with { ApplicationId = applicant.ApplicationId };
+                Footer) with { ApplicationId = applicant.ApplicationId };
     }
 
-    private EmailDraft ToReferee(LetterRequest request, LetterFacts facts, string token, EmailKind kind, string headingKey, string? reminderKey)
+    private string Footer => localizer["Han Zhao's group, Shanghai Jiao Tong University"];
+
+    private string Subject(LetterFacts facts) => localizer["Letter of recommendation for {0}", facts.ApplicantName];
+
+    /// <summary>The body both referee emails share; the caller is inside the referee's culture.</summary>
+    private EmailWriter ToReferee(LetterRequest request, LetterFacts facts, string token, string heading, string? reminder)
     {
-        using var _ = CultureScope.Use(request.Culture);
         var writer = new EmailWriter(request.Culture)
-            .Heading(localizer[headingKey])
+            .Heading(heading)
             .Paragraph(localizer["Dear {0},", request.RefereeName]);
-        if (reminderKey is not null)
+        if (reminder is not null)
         {
-            writer.Paragraph(localizer[reminderKey]);
+            writer.Paragraph(reminder);
         }
 
         return writer
             .Paragraph(localizer["{0} is applying to the {1} program of Han Zhao's group at Shanghai Jiao Tong University (intake {2}) and named you as a referee. Could you write a letter of recommendation?", facts.ApplicantName, localizer[facts.Program], facts.IntakeCode])
             .Facts([(localizer["Deadline"], ShanghaiTime.Display(request.ExpiresAtUtc) + " (UTC+8)"), (localizer["How you know the applicant"], request.Relationship)])
             .Button(localizer["Write or upload the letter"], site.Absolute($"/letters/{token}"))
-            .Paragraph(localizer["The link is for you alone: it needs no account. You can also decline there."])
-            .Build(kind, request.RefereeEmail, request.RefereeName,
-                localizer["Letter of recommendation for {0}", facts.ApplicantName], localizer["Han Zhao's group, Shanghai Jiao Tong University"]);
+            .Paragraph(localizer["The link is for you alone: it needs no account. You can also decline there."]);
     }
 }
