@@ -137,7 +137,9 @@ public sealed class LetterReminderTests(LetterRequestApp app) : IClassFixture<Le
         using var again = await referee.GetAsync($"/letters/{reminderToken}");
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("the letter has been received", PageText.Of(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        using (var second = await LetterSteps.SubmitTextAsync(referee, reminderToken, "A second letter?", tokenPage: $"/letters/{reminderToken}"))
+        // The closed link's page has no form: the antiforgery token comes from another referee's open page.
+        var other = await LetterSteps.AskAsync(app);
+        using (var second = await LetterSteps.SubmitTextAsync(referee, reminderToken, "A second letter?", tokenPage: $"/letters/{other.Token}"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         }

@@ -20,6 +20,9 @@ public sealed class LetterRequirementTests(LetterRequestApp app) : IClassFixture
 {
     private const string Intakes = "/review/settings/intakes";
 
+    /// <summary>Each refused-value case edits an intake of its own.</summary>
+    private static int _codes;
+
     [Fact]
     public async Task Letters_required_per_route_are_stored_audited_shown_again_and_ignored_for_routes_switched_off()
     {
@@ -59,7 +62,7 @@ public sealed class LetterRequirementTests(LetterRequestApp app) : IClassFixture
     public async Task A_refused_number_of_letters_gets_400_with_its_message_and_changes_nothing(string route, string value, string field)
     {
         using var professor = await app.CreateClientSignedInAsync(Roles.Professor);
-        var id = await AddIntakeAsync(professor, $"2052.{Random.Shared.Next(1, 13):00}");
+        var id = await AddIntakeAsync(professor, $"{2060 + Interlocked.Increment(ref _codes)}.09");
         var code = (await IntakeCodeAsync(id))!;
 
         using var refused = await professor.PostFormAsync($"{Intakes}/{id}", $"{Intakes}/{id}", Form(code, ["ApplicationAssessment", "Recommended"], (route, value)));

@@ -373,7 +373,7 @@ public sealed partial class IntakeSettings(
             {
                 errors.Add("letters-" + route, localizer["Letters required: a whole number from 0 to {0}, or empty.", MaxLetters]);
             }
-            else if (count > 0 && routes.HasFlag(route) && AdmissionRoutes.Of(programs, routes).Contains(route))
+            else if (count > 0 && routes.HasFlag(route) && programs.HasFlag(AdmissionRoutes.ProgramOf(route)))
             {
                 letters[route] = count;
             }
