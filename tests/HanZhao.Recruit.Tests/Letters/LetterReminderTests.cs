@@ -148,6 +148,36 @@ public sealed class LetterReminderTests(LetterRequestApp app) : IClassFixture<Le
         Assert.Equal("The letter, through the first link.", (await db.LetterRequests.SingleAsync(r => r.Id == asked.RequestId)).LetterText);
     }
 
+    [Fact]
+    public async Task The_applicant_hears_of_a_letter_without_its_words_and_of_a_decline_with_its_reason_in_their_own_language()
+    {
+        var letter = await LetterSteps.AskAsync(app, language: "zh-CN", applicantCulture: "en");
+        var decline = await LetterSteps.AskAsync(app, language: "en", applicantCulture: "zh-CN");
+        using var referee = app.CreateHttpsClient();
+        using (var sent = await LetterSteps.SubmitTextAsync(referee, letter.Token, "Li Ming is a remarkably careful experimentalist."))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        using (var no = await referee.PostFormAsync($"/letters/{decline.Token}", $"/letters/{decline.Token}/decline", [new("reason", "I am on sabbatical until June.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, no.StatusCode);
+        }
+
+        await using var db = app.CreateDbContext();
+        var received = await db.EmailMessages.SingleAsync(m => m.Kind == "LetterAnswered" && m.ApplicationId == letter.ApplicationId);
+        Assert.Equal((letter.Applicant.Email, "en", "A letter of recommendation has arrived"), (received.ToAddress, received.Culture, received.Subject));
+        Assert.Contains("Prof. Wang Wei (Zhejiang University) has sent the letter of recommendation you asked for.", received.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("experimentalist", received.TextBody + received.HtmlBody, StringComparison.Ordinal);
+        var declined = await db.EmailMessages.SingleAsync(m => m.Kind == "LetterAnswered" && m.ApplicationId == decline.ApplicationId);
+        Assert.Equal((decline.Applicant.Email, "zh-CN", "一位推荐人已婉拒"), (declined.ToAddress, declined.Culture, declined.Subject));
+        Assert.Contains("I am on sabbatical until June.", declined.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/applicant/{decline.ApplicationId}/referees", declined.TextBody, StringComparison.Ordinal);
+        Assert.Equal(["LetterDeclined", "LetterReceived"], await db.AuditEntries
+            .Where(e => e.Target == $"Application {letter.ApplicationId}" || e.Target == $"Application {decline.ApplicationId}")
+            .Where(e => e.Action == "LetterReceived" || e.Action == "LetterDeclined").Select(e => e.Action).OrderBy(a => a).ToListAsync());
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 1)]
