@@ -57,7 +57,7 @@ public sealed class LetterJourneyTests : IAsyncLifetime
         using var client = await app.SignedInClientAsync(applicant);
 
         // 1. The request, its email, the link, the letter.
-        await AskAsync(client, application.Id, "prof.wang@zju.example.edu", "en");
+        await LetterSteps.NameRefereeAsync(client, application.Id, "Prof. Wang Wei", "prof.wang@zju.example.edu", "Zhejiang University", "en");
         var request = await ReceiveAsync("prof.wang@zju.example.edu");
         Assert.Equal("Letter of recommendation for Li Ming", request.Subject);
         using var referee = app.CreateHttpsClient();
@@ -87,7 +87,7 @@ public sealed class LetterJourneyTests : IAsyncLifetime
         }
 
         // 4. A second referee stays silent: reminded after 7 days and 3 days before the deadline, each email with a working link.
-        await AskAsync(client, application.Id, "prof.li@fudan.example.edu", "zh-CN");
+        await LetterSteps.NameRefereeAsync(client, application.Id, "Prof. Li Na", "prof.li@fudan.example.edu", "Fudan University", "zh-CN");
         var first = await ReceiveAsync("prof.li@fudan.example.edu");
         var asked = await RequestOfAsync("prof.li@fudan.example.edu");
         Freeze(asked.RequestedAtUtc.AddDays(7));
@@ -122,18 +122,6 @@ public sealed class LetterJourneyTests : IAsyncLifetime
     }
 
     private void Freeze(DateTime utc) => _app.Clock.Freeze(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
-
-    private static async Task AskAsync(HttpClient client, int applicationId, string email, string language)
-    {
-        var page = $"/applicant/{applicationId}/referees";
-        using var asked = await client.PostFormAsync(page, page, new Dictionary<string, string>
-        {
-            ["name"] = email.StartsWith("prof.wang", StringComparison.Ordinal) ? "Prof. Wang Wei" : "Prof. Li Na", ["email"] = email, ["title"] = "Professor",
-            ["institution"] = email.StartsWith("prof.wang", StringComparison.Ordinal) ? "Zhejiang University" : "Fudan University",
-            ["relationship"] = "Thesis supervisor", ["language"] = language, ["waive"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
-    }
 
     /// <summary>Sends what the outbox holds, then waits for the messages to <paramref name="address"/>.</summary>
     private async Task<IReadOnlyList<MimeMessage>> ReceiveAsync(string address, int count)

@@ -243,16 +243,22 @@ internal static partial class LetterSteps
         var application = await app.CreateApplicationAsync(applicant, ApplicationStatus.Submitted, applicantCulture);
         var referee = $"wang-{Guid.NewGuid():N}@zju.example.edu";
         using var client = await app.SignedInClientAsync(applicant);
-        var page = $"/applicant/{application.Id}/referees";
-        using var asked = await client.PostFormAsync(page, page, new Dictionary<string, string>
-        {
-            ["name"] = "Prof. Wang Wei", ["email"] = referee, ["title"] = "Professor", ["institution"] = "Zhejiang University",
-            ["relationship"] = "Thesis supervisor", ["language"] = language, ["waive"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        await NameRefereeAsync(client, application.Id, "Prof. Wang Wei", referee, "Zhejiang University", language);
         await using var db = app.CreateDbContext();
         var request = await db.LetterRequests.SingleAsync(r => r.RefereeEmail == referee);
         return new Asked(applicant, application.Id, request.Id, referee, (await TokensAsync(app, referee))[0]);
+    }
+
+    /// <summary>The applicant names a referee on /applicant/{id}/referees, as the form posts it; the request must be taken.</summary>
+    public static async Task NameRefereeAsync(HttpClient client, int applicationId, string name, string email, string institution, string language)
+    {
+        var page = $"/applicant/{applicationId}/referees";
+        using var asked = await client.PostFormAsync(page, page, new Dictionary<string, string>
+        {
+            ["name"] = name, ["email"] = email, ["title"] = "Professor", ["institution"] = institution,
+            ["relationship"] = "Thesis supervisor", ["language"] = language, ["waive"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
     }
 
     /// <summary>The tokens of the links emailed to a referee, oldest first.</summary>
