@@ -72,6 +72,8 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
 
     public DbSet<LetterContent> LetterContents => Set<LetterContent>();
 
+    public DbSet<LetterLink> LetterLinks => Set<LetterLink>();
+
     public DbSet<LetterRequirement> LetterRequirements => Set<LetterRequirement>();
 
     public DbSet<InterviewSlot> InterviewSlots => Set<InterviewSlot>();

@@ -75,6 +75,15 @@ public sealed class MarkupApp : RecruitAppFactory
         };
         db.Applications.Add(offer);
         await db.SaveChangesAsync();
+        // A referee's open request: the letter page behind its private link, and the applicant's referees page.
+        var letterToken = HanZhao.Recruit.Web.Platform.Security.LinkTokens.New();
+        db.LetterRequests.Add(new HanZhao.Recruit.Data.Letters.LetterRequest
+        {
+            ApplicationId = application.Id, RefereeName = "Prof. Wang Wei", RefereeEmail = "wang.wei@zju.example.edu", RefereeInstitution = "Zhejiang University",
+            Relationship = "Thesis supervisor", RequestedAtUtc = now, ExpiresAtUtc = now.AddDays(30),
+            Links = [new() { TokenHash = HanZhao.Recruit.Web.Platform.Security.LinkTokens.Hash(letterToken), IssuedAtUtc = now }],
+        });
+        await db.SaveChangesAsync();
         application.ReferenceNumber = $"HZ-2026-{application.Id:D5}";
         await db.SaveChangesAsync();
 
@@ -82,6 +91,7 @@ public sealed class MarkupApp : RecruitAppFactory
         {
             ["app"] = Id(application.Id),
             ["offer"] = Id(offer.Id),
+            ["letter"] = letterToken,
             ["intake"] = Id(intake.Id),
             ["publication"] = (await db.Publications.OrderBy(p => p.Id).FirstAsync()).Slug,
             ["publicationId"] = Id((await db.Publications.OrderBy(p => p.Id).FirstAsync()).Id),
@@ -115,7 +125,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         [
             ("/", 200), ("/publications", 200), ("/publications?year=2024&rank=A", 200), ("/publications/{publication}", 200), ("/join", 200),
             ("/contact", 200), ("/contact/sent", 200), ("/apply/signin", 200), ("/apply/signin/sent", 200), ("/account/signin", 200),
-            ("/account/forgot-password", 200), ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
+            ("/account/forgot-password", 200), ("/letters/{letter}", 200), ("/letters/received", 200), ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
         ],
         ["apply"] =
         [
@@ -123,7 +133,8 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/apply/{app}/experience", 200), ("/apply/{app}/english", 200), ("/apply/{app}/statement", 200),
             ("/apply/{app}/documents", 200), ("/apply/{app}/review", 200), ("/apply/{app}/submitted", 200),
         ],
-        ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200), ("/applicant/{offer}/milestones", 200), ("/applicant/{app}/milestones", 200)],
+        ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200), ("/applicant/{offer}/milestones", 200), ("/applicant/{app}/milestones", 200),
+            ("/applicant/{app}/referees", 200)],
         ["staff"] =
         [
             ("/review", 200), ("/review?status=Submitted&sort=name", 200), ("/review/applications/{app}", 200),

@@ -1128,6 +1128,36 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("LetterContents");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterRequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("LetterLinks");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1208,16 +1238,7 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("ApplicationId", "State");
 
@@ -1939,6 +1960,15 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterLink", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Letters.LetterRequest", null)
+                        .WithMany("Links")
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -2109,6 +2139,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Navigation("Content");
+
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

@@ -1095,6 +1095,34 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("LetterContents");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LetterRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterRequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("LetterLinks");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1173,16 +1201,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
                     b.HasKey("Id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
 
                     b.HasIndex("ApplicationId", "State");
 
@@ -1887,6 +1906,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterLink", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Letters.LetterRequest", null)
+                        .WithMany("Links")
+                        .HasForeignKey("LetterRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -2057,6 +2085,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>
                 {
                     b.Navigation("Content");
+
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,11 +21,10 @@ public class LetterRequestConfiguration : IEntityTypeConfiguration<LetterRequest
         builder.Property(r => r.RefereeInstitution).HasMaxLength(200);
         builder.Property(r => r.Relationship).HasMaxLength(200);
         builder.Property(r => r.Culture).HasMaxLength(10);
-        builder.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.DeclineReason).HasMaxLength(1000);
         builder.Property(r => r.LetterText).HasMaxLength(30000);
-        builder.HasIndex(r => r.TokenHash).IsUnique();
+        builder.HasMany(r => r.Links).WithOne().HasForeignKey(l => l.LetterRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ApplicationId, r.State });
         // The reminder job reads open requests by their dates.
         builder.HasIndex(r => new { r.State, r.ExpiresAtUtc });
@@ -36,6 +35,15 @@ public class LetterRequestConfiguration : IEntityTypeConfiguration<LetterRequest
                 t.HasCheckConstraint($"CK_LetterRequests_{column}", $"{column} IS NULL OR {column} BETWEEN 1 AND 5");
             }
         });
+    }
+}
+
+public class LetterLinkConfiguration : IEntityTypeConfiguration<LetterLink>
+{
+    public void Configure(EntityTypeBuilder<LetterLink> builder)
+    {
+        builder.Property(l => l.TokenHash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(l => l.TokenHash).IsUnique();
     }
 }
 

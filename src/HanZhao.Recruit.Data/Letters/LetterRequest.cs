@@ -13,7 +13,8 @@ public enum LetterState
 
 /// <summary>
 /// A letter the applicant asked a referee for. The referee needs no account: the private link
-/// <c>/letters/{token}</c> carries a random token, stored here only as its SHA-256. The letter is a
+/// <c>/letters/{token}</c> carries a random token, stored only as its SHA-256 in a <see cref="LetterLink"/>
+/// (one per email: the request and each reminder), all opening this request. The letter is a
 /// PDF (<see cref="LetterContent"/>) or text, final once submitted.
 /// </summary>
 public class LetterRequest
@@ -40,9 +41,6 @@ public class LetterRequest
 
     /// <summary>The applicant waives the right to read the letter (the default, as most programs expect).</summary>
     public bool ApplicantWaivedAccess { get; set; } = true;
-
-    /// <summary>SHA-256 (hex) of the link's token; a new request (or a replaced referee) gets a new token.</summary>
-    public string TokenHash { get; set; } = string.Empty;
 
     public LetterState State { get; set; }
 
@@ -72,7 +70,27 @@ public class LetterRequest
 
     public LetterContent? Content { get; set; }
 
+    /// <summary>The links emailed for this request; any of them opens it until it closes or expires.</summary>
+    public List<LetterLink> Links { get; set; } = [];
+
     public bool IsExpired(DateTime nowUtc) => State == LetterState.Requested && nowUtc >= ExpiresAtUtc;
+}
+
+/// <summary>
+/// One private link to a request: the request email and each reminder carry a fresh token, since
+/// only hashes are stored and a reminder must still carry a working link. Every link of a request
+/// opens the same page, and all stop working together when the request closes or expires.
+/// </summary>
+public class LetterLink
+{
+    public int Id { get; set; }
+
+    public int LetterRequestId { get; set; }
+
+    /// <summary>SHA-256 (hex) of the link's token.</summary>
+    public string TokenHash { get; set; } = string.Empty;
+
+    public DateTime IssuedAtUtc { get; set; }
 }
 
 /// <summary>A letter sent as a PDF, kept apart so lists of requests never load the bytes.</summary>

@@ -74,14 +74,14 @@ public sealed record RefereesPage(
 
     public FormErrors Errors { get; init; } = new();
 
-    /// <summary>Where a request stands, as the applicant reads it (a message key).</summary>
+    /// <summary>Where a request stands, as the applicant reads it (a message key; "Reminded ({0})" takes the count of reminders).</summary>
     public static string StateOf(LetterRequest request, DateTime nowUtc) => request switch
     {
         { State: LetterState.Received } => "Letter received",
         { State: LetterState.Declined } => "Declined",
         { State: LetterState.Withdrawn } => "Withdrawn",
         _ when request.IsExpired(nowUtc) => "Expired",
-        { RemindersSent: > 0 } => "Requested, reminded",
+        { RemindersSent: > 0 } => "Reminded ({0})",
         _ => "Requested",
     };
 }

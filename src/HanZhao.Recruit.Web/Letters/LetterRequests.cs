@@ -97,7 +97,7 @@ public sealed class LetterRequests(
     {
         var token = LinkTokens.New();
         var now = Now;
-        values.TokenHash = LinkTokens.Hash(token);
+        values.Links.Add(new LetterLink { TokenHash = LinkTokens.Hash(token), IssuedAtUtc = now });
         values.RequestedAtUtc = now;
         values.ExpiresAtUtc = now + options.Value.LinkLifetime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -13,6 +13,7 @@ public static class LettersSetup
         services.AddScoped<RefereeLetters>();
         services.AddScoped<LetterRequests>();
         services.AddScoped<LetterEmails>();
+        services.AddScoped<LetterReminders>();
         return services.AddPerClientRateLimit<LetterOptions>(ClientRateLimitPolicy, options => (options.ClientPermitLimit, options.ClientWindow));
     }
 }

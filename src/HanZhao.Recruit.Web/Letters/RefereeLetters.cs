@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Web.Apply;
+using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -14,9 +15,10 @@ namespace HanZhao.Recruit.Web.Letters;
 /// The referee's side of a letter request, reached only through the private link: the page, the
 /// letter (a PDF or text, with optional ratings) and declining. The link shows nothing of the
 /// application beyond who asked and for what. A letter is final: the first submission wins, in one
-/// conditional update, however many browsers post at once.
+/// conditional update, however many browsers post at once. Every link emailed for a request (the
+/// request and each reminder) opens it; the applicant hears of a letter or a decline by email.
 /// </summary>
-public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, LetterEmails emails)
 {
     /// <summary>Longer than any token <see cref="LinkTokens.New"/> makes; a longer one is not looked up.</summary>
     public const int MaxTokenLength = 64;
@@ -30,25 +32,14 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The page for a usable link; otherwise why the link opens no form.</summary>
-    public async Task<Outcome<LetterPage>> OpenAsync(string? token, CancellationToken cancellationToken)
-    {
-        var request = await FindAsync(token, cancellationToken);
-        if (Unusable(request) is { } problem)
-        {
-            // The message key: the page words it in the reader's language.
-            return Outcome.Invalid("", problem);
-        }
-
-        var facts = await db.Applications.AsNoTracking().Where(a => a.Id == request!.ApplicationId)
-            .Select(a => new { a.FullName, a.Program, a.Intake!.Code }).SingleAsync(cancellationToken);
-        return Outcome.Done(new LetterPage(token!, request!.RefereeName, facts.FullName, facts.Program, facts.Code, request.ExpiresAtUtc));
-    }
+    public async Task<Outcome<LetterPage>> OpenAsync(string? token, CancellationToken cancellationToken) =>
+        (await OpenRequestAsync(token, cancellationToken)).Page;
 
     /// <summary>Stores the letter once: a PDF (checked as applicants' documents are) or text, never both.</summary>
     public async Task<Outcome<LetterPage>> SubmitAsync(string? token, LetterForm form, CancellationToken cancellationToken)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (!opened.IsDone)
+        var (request, opened) = await OpenRequestAsync(token, cancellationToken);
+        if (request is null)
         {
             return opened;
         }
@@ -63,14 +54,14 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
             return Outcome.Invalid(errors, opened.Value! with { Form = form, Errors = errors });
         }
 
-        return await StoreAsync(token!, text, file, ratings, opened.Value!, cancellationToken);
+        return await StoreAsync(request, text, file, ratings, opened.Value!, cancellationToken);
     }
 
     /// <summary>The referee says no, with a reason the applicant will read (at most 1,000 characters).</summary>
     public async Task<Outcome<LetterPage>> DeclineAsync(string? token, string? reason, CancellationToken cancellationToken)
     {
-        var opened = await OpenAsync(token, cancellationToken);
-        if (!opened.IsDone)
+        var (request, opened) = await OpenRequestAsync(token, cancellationToken);
+        if (request is null)
         {
             return opened;
         }
@@ -83,25 +74,31 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
         }
 
         var now = Now;
-        var hash = LinkTokens.Hash(token!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var declined = await db.LetterRequests
-            .Where(r => r.TokenHash == hash && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
+            .Where(r => r.Id == request.Id && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, LetterState.Declined)
                 .SetProperty(r => r.ClosedAtUtc, now)
                 .SetProperty(r => r.DeclineReason, why.Length == 0 ? null : why), cancellationToken);
-        return declined == 1 ? opened : await OpenAsync(token, cancellationToken);
+        if (declined != 1)
+        {
+            return await OpenAsync(token, cancellationToken);
+        }
+
+        await AnswerAsync(request, received: false, why.Length == 0 ? null : why, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return opened;
     }
 
     private async Task<Outcome<LetterPage>> StoreAsync(
-        string token, string? text, PdfUpload.Checked? file, int?[] ratings, LetterPage page, CancellationToken cancellationToken)
+        LetterRequest request, string? text, PdfUpload.Checked? file, int?[] ratings, LetterPage page, CancellationToken cancellationToken)
     {
         var now = Now;
-        var hash = LinkTokens.Hash(token);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The state is the guard: of two posts at once, one changes the row and the other changes nothing.
         var received = await db.LetterRequests
-            .Where(r => r.TokenHash == hash && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
+            .Where(r => r.Id == request.Id && r.State == LetterState.Requested && r.ExpiresAtUtc > now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, LetterState.Received)
                 .SetProperty(r => r.ClosedAtUtc, now)
@@ -111,10 +108,9 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
                 .SetProperty(r => r.RatingCommunication, ratings[2]), cancellationToken);
         if (received != 1)
         {
-            return await OpenAsync(token, cancellationToken);
+            return await OpenAsync(page.Token, cancellationToken);
         }
 
-        var request = await db.LetterRequests.AsNoTracking().SingleAsync(r => r.TokenHash == hash, cancellationToken);
         if (file is not null)
         {
             db.LetterContents.Add(new LetterContent
@@ -124,10 +120,23 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
             });
         }
 
-        db.Record(null, "LetterReceived", $"Application {request.ApplicationId}", $"Letter request {request.Id} from {request.RefereeEmail}", now);
-        await db.SaveChangesAsync(cancellationToken);
+        await AnswerAsync(request, received: true, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done(page);
+    }
+
+    /// <summary>Records the referee's answer and tells the applicant, in the same SaveChanges.</summary>
+    private async Task AnswerAsync(LetterRequest request, bool received, string? declineReason, DateTime now, CancellationToken cancellationToken)
+    {
+        var applicant = await db.Applications.AsNoTracking().Where(a => a.Id == request.ApplicationId)
+            .Select(a => new LetterApplicant(a.Id, a.FullName, a.Culture, a.Applicant!.Email)).SingleAsync(cancellationToken);
+        if (applicant.Email is { Length: > 0 })
+        {
+            db.QueueEmail(emails.Answered(request, applicant, received, declineReason), now);
+        }
+
+        db.Record(null, received ? "LetterReceived" : "LetterDeclined", $"Application {request.ApplicationId}", $"Letter request {request.Id} from {request.RefereeEmail}", now);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private void CheckLetter(string? text, IFormFile? upload, string? fileError, FormErrors errors)
@@ -166,6 +175,21 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
         return null;
     }
 
+    private async Task<(LetterRequest? Request, Outcome<LetterPage> Page)> OpenRequestAsync(string? token, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(token, cancellationToken);
+        if (Unusable(request) is { } problem)
+        {
+            // The message key: the page words it in the reader's language.
+            return (null, Outcome.Invalid("", problem));
+        }
+
+        var facts = await db.Applications.AsNoTracking().Where(a => a.Id == request!.ApplicationId)
+            .Select(a => new { a.FullName, a.Program, a.Intake!.Code }).SingleAsync(cancellationToken);
+        return (request, Outcome.Done(new LetterPage(token!, request!.RefereeName, facts.FullName, facts.Program, facts.Code, request.ExpiresAtUtc)));
+    }
+
+    /// <summary>The one lookup of a link: any link emailed for a request (the request or a reminder) finds it.</summary>
     private async Task<LetterRequest?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
@@ -174,7 +198,9 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
         }
 
         var hash = LinkTokens.Hash(token);
-        return await db.LetterRequests.AsNoTracking().SingleOrDefaultAsync(r => r.TokenHash == hash, cancellationToken);
+        return await db.LetterRequests.AsNoTracking()
+            .Where(r => db.LetterLinks.Any(l => l.LetterRequestId == r.Id && l.TokenHash == hash))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Why a request takes no letter now, as a message key; null when it does.</summary>

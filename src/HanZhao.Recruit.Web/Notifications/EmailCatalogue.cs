@@ -136,6 +136,19 @@ public static class EmailCatalogue
         SentWhen: "within the 24 hours before the interview (the job runs every 5 minutes; a booking made later than that is reminded at once), once per booking of a slot, never for a cancelled slot",
         Language: "the applicant's language",
         WrittenIn: "Interviews/InterviewReminders.cs");
+    public static readonly EmailKind LetterReminder = new(
+        "LetterReminder",
+        To: "a referee who has not answered",
+        SentWhen: "the hourly job Letters/LetterReminders.cs: 7 days after the request and 3 days before its deadline (Recruit:Letters), at most 2 in all, never once the letter arrived or the request was declined, withdrawn or expired; who asked, the deadline in Shanghai time and a fresh link (earlier links keep working)",
+        Language: "the language the applicant chose for that referee",
+        WrittenIn: "Letters/LetterEmails.cs");
+
+    public static readonly EmailKind LetterAnswered = new(
+        "LetterAnswered",
+        To: "the applicant",
+        SentWhen: "a referee sends the letter or declines on /letters/{token}: who answered and how (a decline's reason, never the letter), a link to /applicant/{id}/referees",
+        Language: "the applicant's language",
+        WrittenIn: "Letters/LetterEmails.cs");
 
     public static readonly EmailKind Message = new(
         "Message",
@@ -149,6 +162,7 @@ public static class EmailCatalogue
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
         ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
         InterviewReminder,
+        LetterReminder, LetterAnswered,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -119,6 +119,43 @@ public sealed class RefereeLetterTests(PortalAppFactory app) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_pdf_over_10_mb_is_refused_with_its_message_and_nothing_is_stored()
+    {
+        var (token, id) = await RequestAsync();
+        using var referee = app.CreateHttpsClient();
+        var oversized = ApplicationDrafts.Pdf((int)Web.Apply.PdfUpload.MaxBytes + 1);
+
+        using var refused = await SubmitAsync(referee, token, file: oversized);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The file is larger than 10 MB.", PageText.Of(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await AssertUnchangedAsync(id);
+    }
+
+    [Fact]
+    public async Task A_letter_and_a_decline_sent_at_once_leave_one_answer_and_one_notice()
+    {
+        var (token, id) = await RequestAsync();
+        using var first = app.CreateHttpsClient();
+        using var second = app.CreateHttpsClient();
+
+        var answers = await Task.WhenAll(
+            SubmitAsync(first, token, text: "A letter."),
+            second.PostFormAsync($"/letters/{token}", $"/letters/{token}/decline", [new("reason", "Busy.")]));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        await using var db = app.CreateDbContext();
+        var request = await db.LetterRequests.SingleAsync(r => r.Id == id);
+        Assert.Equal(request.State == LetterState.Received, request.LetterText == "A letter.");
+        Assert.Equal(request.State == LetterState.Declined, request.DeclineReason == "Busy.");
+        Assert.Equal(1, await db.EmailMessages.CountAsync(m => m.Kind == "LetterAnswered" && m.ApplicationId == request.ApplicationId));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Unknown_tampered_overlong_and_expired_links_get_their_message_with_400_and_change_nothing()
     {
         var (token, id) = await RequestAsync();
@@ -211,7 +248,7 @@ public sealed class RefereeLetterTests(PortalAppFactory app) : IClassFixture<Por
         var request = new LetterRequest
         {
             ApplicationId = application.Id, RefereeName = "Prof. Wang Wei", RefereeEmail = $"wang-{Guid.NewGuid():N}@example.edu",
-            RefereeInstitution = "Zhejiang University", Relationship = "Thesis supervisor", TokenHash = LinkTokens.Hash(token),
+            RefereeInstitution = "Zhejiang University", Relationship = "Thesis supervisor", Links = [new LetterLink { TokenHash = LinkTokens.Hash(token), IssuedAtUtc = now }],
             RequestedAtUtc = now,
             ExpiresAtUtc = expiresInDays is { } days ? now.AddDays(days) : new DateTime(2026, 4, 1, 1, 0, 0, DateTimeKind.Utc),
         };

@@ -144,6 +144,32 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task The_letter_links_migration_keeps_every_link_already_emailed_working()
+    {
+        using var folder = new TemporaryDirectory("migrate-letter-links");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.Path, "before.db") }.ToString();
+        var token = HanZhao.Recruit.Web.Platform.Security.LinkTokens.New();
+        var hash = HanZhao.Recruit.Web.Platform.Security.LinkTokens.Hash(token);
+        await using (var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, connectionString)))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var migrator = db.GetService<IMigrator>();
+            await db.Database.OpenConnectionAsync();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_LetterLinks", StringComparison.Ordinal)) - 1]);
+            // A request as the previous version stored it, its token hash on the row; its application does not matter here.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            await db.Database.ExecuteSqlAsync($"INSERT INTO LetterRequests (Id, ApplicationId, RefereeName, RefereeEmail, RefereeInstitution, Relationship, Culture, ApplicantWaivedAccess, TokenHash, State, RequestedAtUtc, ExpiresAtUtc, RemindersSent) VALUES (7, 1, 'Prof. Wang', 'wang@example.edu', 'ZJU', 'Supervisor', 'en', 1, {hash}, 'Requested', '2026-03-02 01:00:00', '2026-04-01 01:00:00', 0)");
+
+            await migrator.MigrateAsync();
+
+            var link = await db.LetterLinks.AsNoTracking().SingleAsync();
+            Assert.Equal((7, hash, new DateTime(2026, 3, 2, 1, 0, 0)), (link.LetterRequestId, link.TokenHash, link.IssuedAtUtc));
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public void SqlServer_idempotent_script_generates_and_creates_the_identity_tables()
     {
         using var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.SqlServer, UnusedSqlServer));

@@ -337,7 +337,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             var letter = new LetterRequest
             {
                 ApplicationId = application.Id, RefereeName = "Prof. Referee", RefereeEmail = "referee@example.edu", RefereeInstitution = "ZJU",
-                Relationship = "Supervisor", TokenHash = new string('a', 64), State = LetterState.Received, RequestedAtUtc = now, ExpiresAtUtc = now.AddDays(30),
+                Relationship = "Supervisor", Links = [new LetterLink { TokenHash = new string('a', 64), IssuedAtUtc = now }], State = LetterState.Received, RequestedAtUtc = now, ExpiresAtUtc = now.AddDays(30),
                 Content = new LetterContent { FileName = "letter.pdf", SizeBytes = 4, Sha256 = new string('b', 64), PageCount = 1, Bytes = ApplicationDrafts.Pdf() },
             };
             db.LetterRequests.Add(letter);

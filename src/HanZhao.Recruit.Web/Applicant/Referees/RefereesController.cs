@@ -38,6 +38,6 @@ public sealed class RefereesController(LetterRequests requests, UserManager<Recr
     [HttpPost("/applicant/{id:int}/referees/{requestId:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, int requestId, CancellationToken cancellationToken) =>
         (await requests.WithdrawAsync(User, ApplicantId, id, requestId, cancellationToken)).IsDone
-            ? Redirect($"/applicant/{id}/referees")
+            ? Redirect($"/applicant/{id}/referees#ask")
             : NotFound();
 }

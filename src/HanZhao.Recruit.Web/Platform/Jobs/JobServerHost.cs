@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Web.Interviews;
+using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite.Interest;
@@ -35,6 +36,8 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         recurring.AddOrUpdate<InterestAnnouncements>(InterestAnnouncements.JobId, a => a.AnnounceOpenIntakesAsync(CancellationToken.None), Cron.Minutely());
         // The applicant's reminder 24 h before an interview; often, so a late booking is reminded at once (Interviews/).
         recurring.AddOrUpdate<InterviewReminders>(InterviewReminders.JobId, r => r.SendDueAsync(CancellationToken.None), InterviewReminders.Cron);
+        // Referees who have not answered hear again (Letters/LetterReminders.cs: once per reminder, whatever runs twice).
+        recurring.AddOrUpdate<LetterReminders>(LetterReminders.JobId, r => r.SendDueAsync(CancellationToken.None), Cron.Hourly());
         // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
         recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
             cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());

@@ -37,6 +37,8 @@ public static class AuditActionNames
         "LetterRequested" => localizer["Letter requested from a referee"],
         "LetterWithdrawn" => localizer["Letter request withdrawn"],
         "LetterReceived" => localizer["Letter received from a referee"],
+        "LetterDeclined" => localizer["A referee declined to write a letter"],
+        "LetterReminded" => localizer["Referee reminded of a letter"],
         "Unassign" => localizer["Co-reviewer unassigned"],
         "Note" => localizer["Note added"],
         "Tag" => localizer["Tag changed"],

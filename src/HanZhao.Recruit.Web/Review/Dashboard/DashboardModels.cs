@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Review.SavedViews;
 
 namespace HanZhao.Recruit.Web.Review.Dashboard;
@@ -37,6 +38,9 @@ public sealed record DashboardRow(
     public EnglishTest? EnglishTest { get; init; }
 
     public double? EnglishScore { get; init; }
+
+    /// <summary>Letters received of required (or of requested): "1/2".</summary>
+    public LetterTally Letters { get; init; } = LetterTally.None;
 }
 
 public sealed record DashboardCount(int IntakeId, string IntakeCode, StudyPrograms Program, ApplicationStatus Status, int Count);

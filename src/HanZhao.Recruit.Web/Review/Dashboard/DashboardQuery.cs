@@ -32,6 +32,12 @@ public enum ScoredFilter
     NotMe,
 }
 
+/// <summary>The <c>letters</c> filter: applications with fewer letters received than their intake requires on their route.</summary>
+public enum LettersFilter
+{
+    Missing,
+}
+
 /// <summary>The <c>dir</c> values; the query string writes them in lower case.</summary>
 public enum SortDirection
 {
@@ -87,6 +93,9 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
     /// <summary>Whether the viewer has scored the application themselves ("not yet scored by me").</summary>
     public ScoredFilter? Scored { get; init; }
 
+    /// <summary>"letters missing": fewer letters received than required (Letters/LetterTallies.cs).</summary>
+    public LettersFilter? Letters { get; init; }
+
     public DashboardSort Sort { get; init; } = DashboardSort.Submitted;
 
     /// <summary>Descending by default for dates and scores (newest, best first), ascending for text.</summary>
@@ -102,14 +111,14 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
     public bool HasFilters =>
         IntakeId is not null || Program is not null || Route is not null || Status is not null || InterestId is not null || Tag is not null
         || Reviewer is not null || MinScore is not null || MaxScore is not null || SubmittedFrom is not null
-        || SubmittedTo is not null || Search is not null || Scored is not null;
+        || SubmittedTo is not null || Search is not null || Scored is not null || Letters is not null;
 
     /// <summary>
     /// How many of the filters folded inside the bar's "More filters" are set (intake, program, status
     /// and search are always visible), for the count on its summary.
     /// </summary>
     public int HiddenFilterCount =>
-        new object?[] { Route, InterestId, Tag, Reviewer, MinScore, MaxScore, SubmittedFrom, SubmittedTo, Scored }.Count(v => v is not null);
+        new object?[] { Route, InterestId, Tag, Reviewer, MinScore, MaxScore, SubmittedFrom, SubmittedTo, Scored, Letters }.Count(v => v is not null);
 
     /// <summary>Figures read best first (highest score, GPA, English; a rank's best is its smallest, so it sorts ascending).</summary>
     public static bool DescendingByDefault(DashboardSort sort) =>
@@ -130,6 +139,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
         var reviewer = query.Text("reviewer", MaxReviewerLength);
         var search = query.Text("q", MaxSearchLength, shorten: true);
         var scored = query.Name<ScoredFilter>("scored");
+        var letters = query.Name<LettersFilter>("letters");
         var sort = query.Name<DashboardSort>("sort") ?? DashboardSort.Submitted;
         var direction = query.Name<SortDirection>("dir");
         var size = query.WholeNumber("size") ?? DefaultPageSize;
@@ -159,6 +169,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
             SubmittedTo = to,
             Search = search,
             Scored = scored,
+            Letters = letters,
             Sort = sort,
             Descending = direction is { } chosen ? chosen == SortDirection.Desc : DescendingByDefault(sort),
             Page = query.Page(),
@@ -195,6 +206,7 @@ public sealed record DashboardQuery : IQueryModel<DashboardQuery>
         Add("to", SubmittedTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("q", Search);
         Add("scored", Scored?.ToString().ToLowerInvariant());
+        Add("letters", Letters?.ToString().ToLowerInvariant());
 
         var effectiveSort = sort ?? Sort;
         var effectiveDescending = descending ?? (sort is null ? Descending : DescendingByDefault(effectiveSort));

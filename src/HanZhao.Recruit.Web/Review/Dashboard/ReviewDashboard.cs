@@ -7,6 +7,7 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Apply;
+using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -57,6 +58,7 @@ public sealed class ReviewDashboard(
             .ToLookup(t => t.ApplicationId, t => t.Name);
         var assigned = (await AssignedReviewers(db.ReviewerAssignments.Where(r => ids.Contains(r.ApplicationId))).ToListAsync(cancellationToken))
             .ToLookup(r => r.ApplicationId, r => r.Name);
+        var letters = await LetterTallies.ForAsync(db, db.Applications.Where(a => ids.Contains(a.Id)).Select(a => a.Id), cancellationToken);
 
         var counts = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Status })
             .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Count() })
@@ -81,7 +83,8 @@ public sealed class ReviewDashboard(
         return new DashboardPage
         {
             Query = query,
-            Rows = [.. rows.Select(r => r.ToRow() with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)] })],
+            Rows = [.. rows.Select(r => r.ToRow() with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)],
+                Letters = letters.GetValueOrDefault(r.Id) ?? LetterTally.None })],
             Total = total,
             Page = page,
             Counts = [.. counts.Where(c => codes.ContainsKey(c.IntakeId))
@@ -121,6 +124,7 @@ public sealed class ReviewDashboard(
         var assigned = (await AssignedReviewers(db.ReviewerAssignments.Where(r => ids.Contains(r.ApplicationId))).ToListAsync(cancellationToken))
             .ToLookup(r => r.ApplicationId, r => r.Name);
         var interviews = await InterviewColumn.SummariesAsync(db, ids, cancellationToken);
+        var letters = await LetterTallies.ForAsync(db, ids, cancellationToken);
 
         await using var text = new StreamWriter(output, CsvWriter.Encoding, bufferSize: 64 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text);
@@ -142,6 +146,7 @@ public sealed class ReviewDashboard(
                 item.AverageScore?.ToString("0.00", CultureInfo.InvariantCulture),
                 string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
                 string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
+                letters.GetValueOrDefault(item.Id)?.Display,
                 .. FigureColumns.Cells(item.GpaPercent, item.RankPosition, item.CohortSize, item.EnglishTest, item.EnglishScore),
                 interviews.GetValueOrDefault(item.Id),
             ], cancellationToken);
@@ -162,7 +167,7 @@ public sealed class ReviewDashboard(
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
-        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Route", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", .. FigureColumns.Header, InterviewColumn.Header];
+        ["Reference", "Name", "Chinese name", "Institution", "Major", "Intake", "Program", "Route", "Status", "Submitted (UTC)", "Average score", "Tags", "Reviewers", "Letters", .. FigureColumns.Header, InterviewColumn.Header];
 
     /// <summary>
     /// Assigns (or unassigns) the selected applications to a co-reviewer, audited per application.
@@ -339,6 +344,11 @@ public sealed class ReviewDashboard(
             // "Id IN (the ids I scored)" starts from the (ApplicationId, ReviewerId) index, like the tag filter.
             var mine = db.ApplicationScores.Where(s => s.ReviewerId == viewer.UserId).Select(s => s.ApplicationId);
             applications = scored == ScoredFilter.Me ? applications.Where(a => mine.Contains(a.Id)) : applications.Where(a => !mine.Contains(a.Id));
+        }
+
+        if (query.Letters is LettersFilter.Missing)
+        {
+            applications = LetterTallies.Missing(db, applications);
         }
 
         if (query.SubmittedFrom is { } from)

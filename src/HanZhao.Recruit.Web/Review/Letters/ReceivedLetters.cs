@@ -10,7 +10,8 @@ namespace HanZhao.Recruit.Web.Review.Letters;
 /// <summary>A request as staff read it beside the application: who, how they know the applicant, where it stands, and the letter once it came.</summary>
 public sealed record LetterRow(
     int Id, string RefereeName, string? RefereeTitle, string RefereeInstitution, string Relationship, string State,
-    DateTime? AnsweredAtUtc, string? LetterText, int? PdfPages, int? Research, int? Independence, int? Communication, string? DeclineReason);
+    DateTime? AnsweredAtUtc, string? LetterText, int? PdfPages, int? Research, int? Independence, int? Communication, string? DeclineReason,
+    int Reminders = 0);
 
 /// <summary>The letters panel of the reader.</summary>
 public sealed record LettersPanel(int ApplicationId, IReadOnlyList<LetterRow> Letters)
@@ -36,7 +37,8 @@ public sealed class ReceivedLetters(RecruitDbContext db, TimeProvider clock)
         return new LettersPanel(applicationId, [.. requests.Select(x => new LetterRow(
             x.Request.Id, x.Request.RefereeName, x.Request.RefereeTitle, x.Request.RefereeInstitution, x.Request.Relationship,
             RefereesPage.StateOf(x.Request, now), x.Request.ClosedAtUtc, x.Request.LetterText, x.Pages,
-            x.Request.RatingResearch, x.Request.RatingIndependence, x.Request.RatingCommunication, x.Request.DeclineReason))]);
+            x.Request.RatingResearch, x.Request.RatingIndependence, x.Request.RatingCommunication, x.Request.DeclineReason,
+            x.Request.RemindersSent))]);
     }
 
     /// <summary>A letter's PDF, when its application is one the user may see; otherwise null, like a missing one.</summary>

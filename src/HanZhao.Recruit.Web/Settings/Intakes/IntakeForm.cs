@@ -1,5 +1,6 @@
 using System.Globalization;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Web.Notifications;
 
 namespace HanZhao.Recruit.Web.Settings.Intakes;
@@ -39,6 +40,23 @@ public sealed class IntakeForm
     /// </summary>
     public string? RoutesListed { get; set; }
 
+    /// <summary>
+    /// Letters of recommendation required per route, by route name ("ApplicationAssessment" → "2"):
+    /// 0–5, empty is none. Only routes ticked are kept. Null when the post did not carry the fields
+    /// (an older form, a script): the requirements stay as they are.
+    /// </summary>
+    public Dictionary<string, string?>? Letters { get; set; }
+
+    /// <summary>"true" from the form's hidden field: the letters fields were on the form, so all empty means none required.</summary>
+    public string? LettersListed { get; set; }
+
+    /// <summary>The letters fields as posted; null when the post did not carry them at all.</summary>
+    public Dictionary<string, string?>? PostedLetters => Letters ?? (LettersListed is not null ? [] : null);
+
+    /// <summary>The letters field of a route as typed, or empty.</summary>
+    public string? LettersFor(AdmissionRoute route) =>
+        Letters?.FirstOrDefault(l => string.Equals(l.Key, route.ToString(), StringComparison.OrdinalIgnoreCase)).Value;
+
     /// <summary>The routes as posted; null when the post did not carry the route boxes at all.</summary>
     public string[]? PostedRoutes => Routes is { Length: > 0 } || RoutesListed is not null ? Routes ?? [] : null;
 
@@ -52,6 +70,7 @@ public sealed class IntakeForm
         Programs = [nameof(StudyPrograms.PhD), nameof(StudyPrograms.Master)],
         Routes = Names(AdmissionRoutes.All),
         RoutesListed = "true",
+        LettersListed = "true",
         Open = "true",
     };
 
@@ -66,9 +85,10 @@ public sealed class IntakeForm
         return form;
     }
 
-    /// <summary>The form filled with a stored intake, its times in Shanghai time.</summary>
-    public static IntakeForm From(Intake intake) => new()
+    /// <summary>The form filled with a stored intake, its times in Shanghai time, and its letters required per route.</summary>
+    public static IntakeForm From(Intake intake, IEnumerable<LetterRequirement> letters) => new()
     {
+        Letters = letters.ToDictionary(l => l.Route.ToString(), l => (string?)l.Count.ToString(CultureInfo.InvariantCulture)),
         Code = intake.Code,
         Programs = [.. new[] { StudyPrograms.PhD, StudyPrograms.Master }.Where(intake.Offers).Select(p => p.ToString())],
         OpensAt = ShanghaiTime.ToInput(intake.OpensAtUtc),
@@ -77,6 +97,7 @@ public sealed class IntakeForm
         MasterQuota = intake.MasterQuota?.ToString(CultureInfo.InvariantCulture),
         Routes = Names(intake.Routes),
         RoutesListed = "true",
+        LettersListed = "true",
     };
 
     private static string[] Names(AdmissionRoute routes) => [.. AdmissionRoutes.Each.Where(r => routes.HasFlag(r)).Select(r => r.ToString())];
@@ -85,7 +106,7 @@ public sealed class IntakeForm
 /// <summary>What a valid form stands for, ready to store.</summary>
 public sealed record IntakeValues(
     string Code, DateOnly EnrollmentDate, StudyPrograms Programs, DateTime? OpensAtUtc, DateTime? DeadlineUtc, int? PhdQuota, int? MasterQuota,
-    AdmissionRoute Routes);
+    AdmissionRoute Routes, IReadOnlyDictionary<AdmissionRoute, int>? Letters);
 
 /// <summary>
 /// The professor thinks in Shanghai time (the lab's time, as for the daily digest); the database

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Forms;
@@ -25,6 +26,9 @@ public sealed partial class IntakeSettings(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IOutputCacheStore cache, InterestAnnouncements announcements)
 {
     public const int MaxQuota = 1000;
+
+    /// <summary>Letters of recommendation an intake may require on a route (the database allows 1–5; 0 is no row).</summary>
+    public const int MaxLetters = 5;
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
@@ -56,10 +60,16 @@ public sealed partial class IntakeSettings(
         };
     }
 
-    public async Task<IntakeEditPage?> GetEditAsync(int id, IntakeForm? form, FormErrors? errors, CancellationToken cancellationToken) =>
-        await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } intake
-            ? new IntakeEditPage { Id = id, Code = intake.Code, Form = form ?? IntakeForm.From(intake), Errors = errors ?? new FormErrors() }
-            : null;
+    public async Task<IntakeEditPage?> GetEditAsync(int id, IntakeForm? form, FormErrors? errors, CancellationToken cancellationToken)
+    {
+        if (await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } intake)
+        {
+            return null;
+        }
+
+        var letters = await db.LetterRequirements.AsNoTracking().Where(r => r.IntakeId == id).ToListAsync(cancellationToken);
+        return new IntakeEditPage { Id = id, Code = intake.Code, Form = form ?? IntakeForm.From(intake, letters), Errors = errors ?? new FormErrors() };
+    }
 
     public async Task<Outcome<Intake>> AddAsync(ClaimsPrincipal user, IntakeForm form, CancellationToken cancellationToken)
     {
@@ -99,7 +109,8 @@ public sealed partial class IntakeSettings(
             return Outcome.Invalid("code", Duplicate(values.Code));
         }
 
-        db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake), now);
+        var letters = await SetLettersAsync(intake, values.Letters, cancellationToken);
+        db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake, letters), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await PublishAsync(cancellationToken);
@@ -120,9 +131,10 @@ public sealed partial class IntakeSettings(
             return Outcome.Invalid(errors);
         }
 
-        var before = Describe(intake);
+        var before = Describe(intake, await db.LetterRequirements.AsNoTracking().Where(r => r.IntakeId == id).ToListAsync(cancellationToken));
         Apply(intake, values);
-        db.Record(user, "Intake", Id(intake), $"Edit: {before} → {Describe(intake)}", clock.GetUtcNow().UtcDateTime);
+        var letters = await SetLettersAsync(intake, values.Letters, cancellationToken);
+        db.Record(user, "Intake", Id(intake), $"Edit: {before} → {Describe(intake, letters)}", clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -201,9 +213,10 @@ public sealed partial class IntakeSettings(
         var masterQuota = ParseQuota("masterQuota", form.MasterQuota, StudyPrograms.Master, programs, errors);
         var routes = form.PostedRoutes is { } posted ? ParseRoutes(posted, errors) : routesBefore;
         RequireRoutes(programs, routes, errors);
+        var letters = form.PostedLetters is { } typed ? ParseLetters(typed, routes, programs, errors) : null;
 
         return !errors.Any && code is not null
-            ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota, routes)
+            ? new IntakeValues(code, enrollment, programs, opens, deadline, phdQuota, masterQuota, routes, letters)
             : null;
     }
 
@@ -335,6 +348,65 @@ public sealed partial class IntakeSettings(
         return routes;
     }
 
+    /// <summary>
+    /// Letters required per route: a whole number 0–5 or empty for each route named; a route that is
+    /// not one is refused; a route not ticked (or of a program not offered) needs none, whatever was typed.
+    /// </summary>
+    private Dictionary<AdmissionRoute, int> ParseLetters(Dictionary<string, string?> posted, AdmissionRoute routes, StudyPrograms programs, FormErrors errors)
+    {
+        var letters = new Dictionary<AdmissionRoute, int>();
+        foreach (var (name, text) in posted)
+        {
+            var route = AdmissionRoutes.Each.FirstOrDefault(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase));
+            if (route == AdmissionRoute.None)
+            {
+                errors.Add("routes", localizer["Choose routes from the list; there is no other route."]);
+                return letters;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (FormNumbers.WholeNumber(text, 0, MaxLetters) is not { } count)
+            {
+                errors.Add("letters-" + route, localizer["Letters required: a whole number from 0 to {0}, or empty.", MaxLetters]);
+            }
+            else if (count > 0 && routes.HasFlag(route) && programs.HasFlag(AdmissionRoutes.ProgramOf(route)))
+            {
+                letters[route] = count;
+            }
+        }
+
+        return letters;
+    }
+
+    /// <summary>Replaces the intake's requirements with <paramref name="letters"/>; null keeps them. Returns what stands.</summary>
+    private async Task<List<LetterRequirement>> SetLettersAsync(Intake intake, IReadOnlyDictionary<AdmissionRoute, int>? letters, CancellationToken cancellationToken)
+    {
+        var stored = await db.LetterRequirements.Where(r => r.IntakeId == intake.Id).ToListAsync(cancellationToken);
+        if (letters is null)
+        {
+            return stored;
+        }
+
+        db.LetterRequirements.RemoveRange(stored.Where(r => !letters.ContainsKey(r.Route)));
+        foreach (var (route, count) in letters)
+        {
+            if (stored.FirstOrDefault(r => r.Route == route) is { } row)
+            {
+                row.Count = count;
+            }
+            else
+            {
+                db.LetterRequirements.Add(new LetterRequirement { IntakeId = intake.Id, Route = route, Count = count });
+            }
+        }
+
+        return [.. letters.Select(l => new LetterRequirement { IntakeId = intake.Id, Route = l.Key, Count = l.Value })];
+    }
+
     /// <summary>A program offered needs a way in: at least one of its routes.</summary>
     private void RequireRoutes(StudyPrograms programs, AdmissionRoute routes, FormErrors errors)
     {
@@ -368,13 +440,15 @@ public sealed partial class IntakeSettings(
         intake.Routes = values.Routes;
     }
 
-    /// <summary>What the audit log says about an intake: its code, programs, times (Shanghai) and quotas.</summary>
-    private static string Describe(Intake intake)
+    /// <summary>What the audit log says about an intake: its code, programs, times (Shanghai), quotas and letters required.</summary>
+    private static string Describe(Intake intake, IEnumerable<LetterRequirement> letters)
     {
+        var required = string.Join(", ", letters.OrderBy(l => l.Route).Select(l => $"{l.Route} {l.Count}"));
         static string Time(DateTime? utc) => utc is { } value ? ShanghaiTime.Display(value) : "—";
         static string Quota(int? quota) => quota?.ToString(CultureInfo.InvariantCulture) ?? "—";
         return $"{intake.Code} {intake.Programs}, opens {Time(intake.OpensAtUtc)}, deadline {Time(intake.DeadlineUtc)} (Asia/Shanghai), "
-            + $"quota PhD {Quota(intake.PhdQuota)} Master {Quota(intake.MasterQuota)}, routes {intake.Routes}, {(intake.IsOpen ? "open" : "closed")}";
+            + $"quota PhD {Quota(intake.PhdQuota)} Master {Quota(intake.MasterQuota)}, routes {intake.Routes}, "
+            + $"letters {(required.Length == 0 ? "none" : required)}, {(intake.IsOpen ? "open" : "closed")}";
     }
 
     private static string Id(Intake intake) => intake.Id.ToString(CultureInfo.InvariantCulture);

@@ -99,7 +99,7 @@ public sealed class ReaderLettersTests(PortalAppFactory app) : IClassFixture<Por
         var request = new LetterRequest
         {
             ApplicationId = applicationId, RefereeName = referee, RefereeEmail = $"{Guid.NewGuid():N}@example.edu", RefereeInstitution = "Zhejiang University",
-            Relationship = "Supervisor", TokenHash = Web.Platform.Security.LinkTokens.Hash(token), State = state, RequestedAtUtc = now,
+            Relationship = "Supervisor", Links = [new LetterLink { TokenHash = Web.Platform.Security.LinkTokens.Hash(token), IssuedAtUtc = now }], State = state, RequestedAtUtc = now,
             ExpiresAtUtc = now.AddDays(30), LetterText = text, RatingResearch = research, DeclineReason = reason,
             ClosedAtUtc = state == LetterState.Requested ? null : now,
             Content = pdf ? new LetterContent { FileName = "letter.pdf", SizeBytes = Pdf.Length, Sha256 = new string('c', 64), PageCount = 1, Bytes = Pdf } : null,
