@@ -130,6 +130,20 @@ public static class EmailCatalogue
         Language: "the language the applicant chose for that referee",
         WrittenIn: "Letters/LetterEmails.cs");
 
+    public static readonly EmailKind InterviewInvitation = new(
+        "InterviewInvitation",
+        To: "the applicant",
+        SentWhen: "the professor invites an application in the Interview status to book a slot (on /review/interviews or the list's toolbar); once per application: a link to /applicant/{id}/interview and the cut-off (Recruit:Interviews:ChangeCutoff, default 24 h)",
+        Language: "the applicant's language",
+        WrittenIn: "Interviews/InterviewMail.cs");
+
+    public static readonly EmailKind InterviewCalendar = new(
+        "InterviewCalendar",
+        To: "the applicant, and a copy to the professor (Recruit:ProfessorEmail, else the professor account; Reply-To the applicant)",
+        SentWhen: "an interview is booked, moved or cancelled (by the applicant, or with its slot by the professor): an iCalendar invitation (METHOD:REQUEST, or CANCEL) with the invitation's one UID and a rising SEQUENCE, organised by the professor",
+        Language: "the applicant's language; the professor's copy in English",
+        WrittenIn: "Interviews/InterviewMail.cs");
+
     public static readonly EmailKind Message = new(
         "Message",
         To: "each selected applicant with an address",
@@ -141,6 +155,7 @@ public static class EmailCatalogue
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
         ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
+        InterviewInvitation, InterviewCalendar,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>
