@@ -74,7 +74,7 @@ public sealed class InterviewBookings(
             return null;
         }
 
-        var applicant = await InterviewMail.Applicants(db).SingleAsync(a => a.ApplicationId == applicationId, cancellationToken);
+        var applicant = await InterviewMail.Applicants(db.Applications.Where(a => a.Id == applicationId)).SingleAsync(cancellationToken);
         var interview = await FindAsync(applicationId, cancellationToken);
         var now = Now;
         var from = now + Cutoff;

@@ -71,7 +71,7 @@ public sealed class InterviewInvitations(RecruitDbContext db, TimeProvider clock
     private async Task<bool> InviteOneAsync(ClaimsPrincipal user, string professorId, int applicationId, int intakeId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var applicant = await InterviewMail.Applicants(db).SingleAsync(a => a.ApplicationId == applicationId, cancellationToken);
+        var applicant = await InterviewMail.Applicants(db.Applications.Where(a => a.Id == applicationId)).SingleAsync(cancellationToken);
         db.InterviewInvitations.Add(new InterviewInvitation
         {
             ApplicationId = applicationId,

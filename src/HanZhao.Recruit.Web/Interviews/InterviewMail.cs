@@ -129,8 +129,8 @@ public sealed class InterviewMail(
         (localizer["Reference number"], applicant.Label),
     ];
 
-    /// <summary>The facts of applications for the interview emails, by id.</summary>
-    public static IQueryable<InterviewApplicant> Applicants(RecruitDbContext db) =>
-        db.Applications.AsNoTracking().Select(a => new InterviewApplicant(
+    /// <summary>The facts of <paramref name="applications"/> for the interview emails (filter first: a filter after the projection has no SQL).</summary>
+    public static IQueryable<InterviewApplicant> Applicants(IQueryable<Data.Applications.Application> applications) =>
+        applications.AsNoTracking().Select(a => new InterviewApplicant(
             a.Id, a.ReferenceNumber, a.FullName, a.Applicant!.Email, a.Culture, a.Program, a.Intake!.Code));
 }

@@ -31,7 +31,7 @@ public sealed class InterviewSlotTests(InterviewApp app) : IClassFixture<Intervi
             Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "InterviewSlotsAdded" && e.Details!.StartsWith("6 × 30 min")));
         }
 
-        var page = PageText.Of(await (await _world.ProfessorAsync()).GetStringAsync("/review/interviews"));
+        var page = PageText.Of(await (await _world.ProfessorAsync()).GetStringAsync($"/review/interviews?intake={await _world.IntakeIdAsync()}"));
         Assert.Contains("6 slots added.", page, StringComparison.Ordinal);
         Assert.Contains($"{InterviewWorld.Day(day)} ", page, StringComparison.Ordinal);
         Assert.Contains("09:00–09:30", page, StringComparison.Ordinal);
@@ -170,7 +170,7 @@ public sealed class InterviewSlotTests(InterviewApp app) : IClassFixture<Intervi
         var invitation = await db.InterviewInvitations.SingleAsync(i => i.ApplicationId == application.Id);
         Assert.Equal(0, invitation.CalendarSequence);
         Assert.Matches("^[0-9a-f]{32}@hanzhao\\.test$", invitation.CalendarUid);
-        Assert.Contains("was invited before: no new email.", PageText.Of(await (await _world.ProfessorAsync()).GetStringAsync("/review/interviews")), StringComparison.Ordinal);
+        Assert.Contains("was invited before: no new email.", PageText.Of(await (await _world.ProfessorAsync()).GetStringAsync($"/review/interviews?intake={await _world.IntakeIdAsync()}")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class InterviewSlotTests(InterviewApp app) : IClassFixture<Intervi
         (await InterviewWorld.BookAsync(client, booked.Id, slot.ToString())).Dispose();
         var (_, waiting) = await _world.ApplicantAsync(invited: false);
 
-        var html = await (await _world.ProfessorAsync()).GetStringAsync("/review/interviews");
+        var html = await (await _world.ProfessorAsync()).GetStringAsync($"/review/interviews?intake={await _world.IntakeIdAsync()}");
 
         var page = PageText.Of(html);
         Assert.Contains($"{booked.ReferenceNumber} · PhD · booked for", page, StringComparison.Ordinal);

@@ -41,6 +41,8 @@ public sealed class InterviewWorld(PortalAppFactory app)
 
     public async Task<int> IntakeIdAsync()
     {
+        // Signing the professor in starts the app, whose start applies the migrations and seeds the intakes.
+        await ProfessorAsync();
         await using var db = app.CreateDbContext();
         return await db.Intakes.OrderBy(i => i.Code).Select(i => i.Id).FirstAsync();
     }

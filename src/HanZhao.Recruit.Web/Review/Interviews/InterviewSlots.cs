@@ -106,7 +106,7 @@ public sealed class InterviewSlots(RecruitDbContext db, TimeProvider clock, Inte
         var bookings = await db.InterviewBookings.Where(b => b.SlotId == slotId).ToListAsync(cancellationToken);
         var ids = bookings.Select(b => b.ApplicationId).ToList();
         var invitations = await db.InterviewInvitations.Where(i => ids.Contains(i.ApplicationId)).ToListAsync(cancellationToken);
-        var applicants = await InterviewMail.Applicants(db).Where(a => ids.Contains(a.ApplicationId)).ToListAsync(cancellationToken);
+        var applicants = await InterviewMail.Applicants(db.Applications.Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
         foreach (var booking in bookings)
         {
             db.InterviewBookings.Remove(booking);
@@ -115,7 +115,7 @@ public sealed class InterviewSlots(RecruitDbContext db, TimeProvider clock, Inte
         }
 
         db.Record(user, "InterviewSlotCancelled", $"Intake {slot.IntakeId}",
-            $"Slot {slot.Id} at {InterviewText.Shanghai(slot.StartsAtUtc)}; {localizer.Count(bookings.Count, "{0} booking cancelled", "{0} bookings cancelled")}", Now);
+            $"Slot {slot.Id} at {InterviewText.Shanghai(slot.StartsAtUtc)}; bookings cancelled: {bookings.Count}", Now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -175,7 +175,8 @@ public sealed class InterviewSlots(RecruitDbContext db, TimeProvider clock, Inte
             return [];
         }
 
-        var end = first + (until!.Value - start);
+        // TimeOnly subtraction wraps past midnight; a series ends on its own day.
+        var end = first + (until!.Value.ToTimeSpan() - start.ToTimeSpan());
         var starts = new List<DateTime>();
         for (var t = first; t.AddMinutes(length) <= end && starts.Count <= MaxSeries; t = t.AddMinutes(every!.Value))
         {
