@@ -63,8 +63,13 @@ public class InterviewBookingTests(InterviewBrowserApp app, BrowserFixture brows
         // The browser's own zone (the test machine's is not Shanghai's) beside the Shanghai time.
         Assert.Contains("In your time zone:", await phone.Locator(".interview-local").First.InnerTextAsync(), StringComparison.Ordinal);
         await phone.GetByRole(AriaRole.Radio).Nth(1).CheckAsync();
+        // With JavaScript the booking is posted by fetch and the page is not reloaded: this mark survives.
+        await phone.EvaluateAsync("() => { window.stayedOnPage = true; }");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
         Assert.Contains("Your interview is booked.", await phone.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await phone.EvaluateAsync<bool>("() => window.stayedOnPage === true"));
+        Assert.EndsWith($"/applicant/{applicationId}/interview?done=booked", phone.Url, StringComparison.Ordinal);
+        await phone.Locator("[data-booked-slot] .interview-local").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         Assert.Contains("2026-03-20 09:30 (UTC+8)", await phone.Locator("[data-booked-slot]").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(phone, "interview-booked-360");
 
