@@ -7,15 +7,6 @@
     const main = document.getElementById("main");
     if (!main) return;
 
-    // local-time.js converts the times once, when it loads; loaded again, it converts the new ones.
-    const localTimes = () => {
-        const original = document.querySelector("script[src*='/js/local-time.js']");
-        if (!original) return;
-        const again = document.createElement("script");
-        again.src = original.src;
-        document.body.append(again);
-    };
-
     document.addEventListener("submit", async event => {
         const form = event.target.closest("form[data-interview-form]");
         if (!form || !main.contains(form)) return;
@@ -40,7 +31,8 @@
         main.replaceChildren(...Array.from(fresh.childNodes, node => document.importNode(node, true)));
         document.title = next.title;
         if (response.ok && response.redirected) window.history.replaceState(null, "", response.url);
-        localTimes();
+        // The new times in the browser's own zone (local-time.js).
+        if (typeof window.convertLocalTimes === "function") window.convertLocalTimes();
         // Where the answer is: the notice, the refusal, or the heading.
         const target = main.querySelector("[role=alert], [role=status], h1");
         if (target) {
