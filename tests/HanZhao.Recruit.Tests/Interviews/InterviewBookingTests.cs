@@ -277,6 +277,45 @@ public sealed class InterviewBookingTests(InterviewApp app) : IClassFixture<Inte
     }
 
     [Fact]
+    public async Task Cancelling_twice_at_once_cancels_once_with_one_pair_of_cancel_emails()
+    {
+        var slot = (await _world.SlotsAsync(InterviewWorld.NextDay(), "11:00"))[0];
+        var (client, application) = await _world.ApplicantAsync();
+        (await InterviewWorld.BookAsync(client, application.Id, slot.ToString())).Dispose();
+        var token = await client.GetAntiforgeryTokenAsync("/applicant");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostFormAsync($"/applicant/{application.Id}/interview/cancel", [], token)));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, a.StatusCode.ToString()));
+        Assert.Null(await _world.BookingAsync(application.Id));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(2, await db.EmailMessages.CountAsync(m => m.ApplicationId == application.Id && m.Calendar!.Contains("METHOD:CANCEL")));
+        Assert.Equal(2, (await db.InterviewInvitations.SingleAsync(i => i.ApplicationId == application.Id)).CalendarSequence);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_chinese_applicant_gets_the_booking_email_and_the_event_in_chinese_and_the_professor_in_english()
+    {
+        var slot = (await _world.SlotsAsync(InterviewWorld.NextDay(), "15:00"))[0];
+        var (client, application) = await _world.ApplicantAsync(culture: "zh-CN");
+
+        (await InterviewWorld.BookAsync(client, application.Id, slot.ToString())).Dispose();
+
+        await using var db = app.CreateDbContext();
+        var emails = await db.EmailMessages.Where(m => m.ApplicationId == application.Id && m.Kind == "InterviewCalendar").ToListAsync();
+        var applicant = emails.Single(m => m.ToAddress != InterviewApp.ProfessorEmail);
+        Assert.Equal(("zh-CN", $"面试已预约：{application.ReferenceNumber}"), (applicant.Culture, applicant.Subject));
+        Assert.Contains("SUMMARY:面试 · 赵涵课题组", applicant.Calendar, StringComparison.Ordinal);
+        var professor = emails.Single(m => m.ToAddress == InterviewApp.ProfessorEmail);
+        Assert.Equal(("en", $"Interview booked: {application.ReferenceNumber}"), (professor.Culture, professor.Subject));
+        Assert.Equal(applicant.ToAddress, professor.ReplyTo);
+    }
+
+    [Fact]
     public async Task An_application_that_left_the_interview_stage_cannot_book()
     {
         var slot = (await _world.SlotsAsync(InterviewWorld.NextDay(), "10:00"))[0];
