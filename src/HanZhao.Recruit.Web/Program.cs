@@ -3,6 +3,7 @@ using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Apply;
 using HanZhao.Recruit.Web.Apply.SignIn;
 using HanZhao.Recruit.Web.Demo;
+using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Caching;
@@ -45,6 +46,7 @@ builder.Services
     .AddSettings()
     .AddInterestRegistrations()
     .AddLetters()
+    .AddInterviews()
     .AddDemoMode(DemoSetup.Requested(args));
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Globalization;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Interviews;
 using HanZhao.Recruit.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,24 @@ public sealed class MarkupApp : RecruitAppFactory
             Milestones = [new() { Kind = MilestoneKind.PendingAdmission, OccurredOn = new DateOnly(2026, 3, 1), RespondByUtc = now.AddDays(3), Note = "推免系统", RecordedAtUtc = now }],
         };
         db.Applications.Add(offer);
+        // A PhD application of the next intake in the Interview status, invited, booked, with free times left: the booking page and the slots page.
+        var nextIntake = new Intake { Code = "2027.09", EnrollmentDate = new DateOnly(2027, 9, 1), Programs = StudyPrograms.PhD };
+        db.Intakes.Add(nextIntake);
+        var interview = new Application
+        {
+            ApplicantId = applicant.Id, Intake = nextIntake, Program = StudyPrograms.PhD, Status = ApplicationStatus.Interview,
+            Culture = "zh-CN", FullName = "Zhou Min", Institution = "Fudan University", Major = "Computer Science", ReferenceNumber = "HZ-2026-90003",
+            CreatedAtUtc = now, UpdatedAtUtc = now, SubmittedAtUtc = now,
+        };
+        db.Applications.Add(interview);
+        await db.SaveChangesAsync();
+        var slots = new[] { (3, InterviewMode.OnSite, "Room 3-402, SEIEE Building"), (4, InterviewMode.Online, "https://meeting.tencent.com/dm/markup"), (4.5, InterviewMode.OnSite, "Room 3-402, SEIEE Building") }
+            .Select(s => new InterviewSlot { IntakeId = nextIntake.Id, StartsAtUtc = now.AddDays(s.Item1), LengthMinutes = 30, Mode = s.Item2, Location = s.Item3, Capacity = 1, CreatedAtUtc = now })
+            .ToList();
+        db.InterviewSlots.AddRange(slots);
+        db.InterviewInvitations.Add(new InterviewInvitation { ApplicationId = interview.Id, IntakeId = nextIntake.Id, InvitedById = professor.Id, InvitedAtUtc = now, CalendarUid = "markup@hanzhao.test" });
+        await db.SaveChangesAsync();
+        db.InterviewBookings.Add(new InterviewBooking { ApplicationId = interview.Id, SlotId = slots[0].Id, Seat = 1, BookedAtUtc = now });
         await db.SaveChangesAsync();
         // A referee's open request: the letter page behind its private link, and the applicant's referees page.
         var letterToken = HanZhao.Recruit.Web.Platform.Security.LinkTokens.New();
@@ -93,6 +112,8 @@ public sealed class MarkupApp : RecruitAppFactory
             ["offer"] = Id(offer.Id),
             ["letter"] = letterToken,
             ["intake"] = Id(intake.Id),
+            ["interview"] = Id(interview.Id),
+            ["nextIntake"] = Id(nextIntake.Id),
             ["publication"] = (await db.Publications.OrderBy(p => p.Id).FirstAsync()).Slug,
             ["publicationId"] = Id((await db.Publications.OrderBy(p => p.Id).FirstAsync()).Id),
             ["interest"] = Id((await db.ResearchInterests.OrderBy(i => i.Id).FirstAsync()).Id),
@@ -134,11 +155,12 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/apply/{app}/documents", 200), ("/apply/{app}/review", 200), ("/apply/{app}/submitted", 200),
         ],
         ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200), ("/applicant/{offer}/milestones", 200), ("/applicant/{app}/milestones", 200),
-            ("/applicant/{app}/referees", 200)],
+            ("/applicant/{app}/referees", 200), ("/applicant/{interview}/interview", 200), ("/applicant/{app}/interview", 200)],
         ["staff"] =
         [
             ("/review", 200), ("/review?status=Submitted&sort=name", 200), ("/review/applications/{app}", 200),
             ("/review/applications/{app}/status", 200), ("/review/applications/{app}/status?to=UnderReview", 200),
+            ("/review/interviews", 200), ("/review/interviews?intake={nextIntake}", 200),
             ("/review/bulk?ids={app}&status=Rejected", 200), ("/review/templates", 200), ("/review/templates/Interview/en", 200),
             ("/review/templates/Offer/zh-CN", 200), ("/review/reviewers", 200), ("/review/emails", 200), ("/review/audit", 200),
             ("/account/2fa", 200), ("/account/2fa?suggest=true", 200),

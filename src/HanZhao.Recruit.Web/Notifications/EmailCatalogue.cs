@@ -149,6 +149,19 @@ public static class EmailCatalogue
         SentWhen: "a referee sends the letter or declines on /letters/{token}: who answered and how (a decline's reason, never the letter), a link to /applicant/{id}/referees",
         Language: "the applicant's language",
         WrittenIn: "Letters/LetterEmails.cs");
+    public static readonly EmailKind InterviewInvitation = new(
+        "InterviewInvitation",
+        To: "the applicant",
+        SentWhen: "the professor invites an application in the Interview status to book a slot (on /review/interviews or the list's toolbar); once per application: a link to /applicant/{id}/interview and the cut-off (Recruit:Interviews:ChangeCutoff, default 24 h)",
+        Language: "the applicant's language",
+        WrittenIn: "Interviews/InterviewMail.cs");
+
+    public static readonly EmailKind InterviewCalendar = new(
+        "InterviewCalendar",
+        To: "the applicant, and a copy to the professor (Recruit:ProfessorEmail, else the professor account; Reply-To the applicant)",
+        SentWhen: "an interview is booked, moved or cancelled (by the applicant, or with its slot by the professor): an iCalendar invitation (METHOD:REQUEST, or CANCEL) with the invitation's one UID and a rising SEQUENCE, organised by the professor",
+        Language: "the applicant's language; the professor's copy in English",
+        WrittenIn: "Interviews/InterviewMail.cs");
 
     public static readonly EmailKind Message = new(
         "Message",
@@ -163,6 +176,7 @@ public static class EmailCatalogue
         ReviewerInvitation, PasswordReset, ContactMessage, DailyDigest, InterestConfirmation, InterestAnnouncement, Message, LetterRequest,
         InterviewReminder,
         LetterReminder, LetterAnswered,
+        InterviewInvitation, InterviewCalendar,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -5,6 +5,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Interviews;
 using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
@@ -66,6 +67,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         // {view} is another co-reviewer's saved view: nobody else may delete it, or learn that it exists.
         ("POST", "/review/saved-views/{view}/delete", [], [S, F, N, N, S, N]),
         ("POST", "/review/toolbar", ["ids={app}", "act=tag", "tag=matrix"], ProfessorOnly),
+        ("POST", "/review/toolbar", ["ids={app}", "act=invite"], ProfessorOnly),
         ("GET", "/review/toolbar/export.csv?ids={app}", [], ProfessorOnly),
         ("GET", "/review/toolbar/email?ids={app}", [], ProfessorOnly),
         ("POST", "/review/toolbar/email", ["ids={app}", "subject=Hello", "body=Dear {name}"], ProfessorOnly),
@@ -88,6 +90,13 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/bulk?ids={app}&status=Rejected", [], ProfessorOnly),
         ("POST", "/review/bulk", ["ids={app}", "status=Offer", "sendEmail=false"], ProfessorOnly),
         ("GET", "/review/documents.zip?ids={app}", [], ProfessorOnly),
+        // Interviews are the professor's: slots, their cancellation ({slot}: a slot of {intake}) and invitations
+        // (the matrix's application is under review, so inviting it is skipped and said so, past authorization).
+        ("GET", "/review/interviews", [], ProfessorOnly),
+        ("GET", "/review/interviews?intake={intake}", [], ProfessorOnly),
+        ("POST", "/review/interviews/slots", ["intake={intake}", "date=2027-01-10", "start=09:00", "length=30", "mode=OnSite", "location=Room 1", "capacity=1"], ProfessorOnly),
+        ("POST", "/review/interviews/slots/{slot}/cancel", [], ProfessorOnly),
+        ("POST", "/review/interviews/invitations", ["ids={app}", "intake={intake}"], ProfessorOnly),
         ("GET", "/review/settings/scoring", [], ProfessorOnly),
         ("POST", "/review/settings/scoring", ["blind=on"], ProfessorOnly),
         ("GET", "/review/templates", [], ProfessorOnly),
@@ -272,7 +281,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId, slotId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -343,6 +352,13 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             db.LetterRequests.Add(letter);
             await db.SaveChangesAsync();
             letterId = letter.Id;
+            var slot = new InterviewSlot
+            {
+                IntakeId = spare.Id, StartsAtUtc = now.AddDays(20), LengthMinutes = 30, Mode = InterviewMode.OnSite, Location = "Room 1", Capacity = 1, CreatedAtUtc = now,
+            };
+            db.InterviewSlots.Add(slot);
+            await db.SaveChangesAsync();
+            slotId = slot.Id;
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
             (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
@@ -388,6 +404,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["milestone"] = "PendingAdmission",
             ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
             ["letter"] = letterId.ToString(CultureInfo.InvariantCulture),
+            ["slot"] = slotId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }

@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -18,7 +19,7 @@ namespace HanZhao.Recruit.Web.Review.Toolbar;
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ToolbarController(
-    SelectionActions actions, ReviewDashboard dashboard, SiteAddress site, IStringLocalizer<SharedResource> localizer) : Controller
+    SelectionActions actions, ReviewDashboard dashboard, InterviewInvitations invitations, SiteAddress site, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>The dashboard's notice (ReviewController reads it).</summary>
     private const string NoticeKey = "ReviewNotice";
@@ -43,6 +44,7 @@ public sealed class ToolbarController(
             ToolbarAction.Zip => Redirect($"/review/documents.zip?{ids}"),
             ToolbarAction.Assign or ToolbarAction.Unassign => await AssignAsync(request, selection, cancellationToken),
             ToolbarAction.Tag => await TagAsync(request, selection, cancellationToken),
+            ToolbarAction.Invite => await InviteAsync(request, selection, cancellationToken),
             _ => this.RefusedRequest("Choose what to do with the selected applications.", BackTo(request), "Back to the applications"),
         };
     }
@@ -97,6 +99,13 @@ public sealed class ToolbarController(
         TempData[NoticeKey] = outcome.IsDone
             ? localizer["Tag “{0}” added to {1} application(s).", request.Tag!.Trim(), outcome.Value].Value
             : outcome.Errors.Messages.First();
+        return Redirect(BackTo(request));
+    }
+
+    /// <summary>Invites the selection to book an interview; applications not in the Interview status are skipped and named.</summary>
+    private async Task<IActionResult> InviteAsync(ToolbarRequest request, Selection selection, CancellationToken cancellationToken)
+    {
+        TempData[NoticeKey] = (await invitations.InviteAsync(User, selection.Ids, cancellationToken)).Describe(localizer);
         return Redirect(BackTo(request));
     }
 

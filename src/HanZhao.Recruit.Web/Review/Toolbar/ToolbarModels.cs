@@ -15,6 +15,7 @@ public enum ToolbarAction
     Assign,
     Unassign,
     Tag,
+    Invite,
 }
 
 /// <summary>

@@ -1,12 +1,13 @@
 // Progressive enhancement for deadlines an applicant must act on: beside Shanghai time (always in the
 // page), the same moment in the reader's own time zone when that zone differs. Without this file
-// the Shanghai time stands alone.
+// the Shanghai time stands alone. Pages that swap in new content (interview.js) call
+// window.convertLocalTimes() again for the new elements.
 (() => {
     "use strict";
     const lang = document.documentElement.lang || undefined;
     // The wall-clock time of a moment in a zone (undefined: the reader's own), to compare zones by.
     const wallClock = (moment, zone) => new Date(moment.toLocaleString("en-US", { timeZone: zone })).getTime();
-    document.querySelectorAll("[data-local-time]:not([data-local-done])").forEach(element => {
+    const convert = () => document.querySelectorAll("[data-local-time]:not([data-local-done])").forEach(element => {
         element.setAttribute("data-local-done", "");
         const moment = new Date(element.getAttribute("data-local-time"));
         if (Number.isNaN(moment.getTime()) || wallClock(moment, "Asia/Shanghai") === wallClock(moment, undefined)) return;
@@ -17,4 +18,6 @@
         element.textContent = (element.getAttribute("data-label") || "{0}").replace("{0}", own);
         element.hidden = false;
     });
+    window.convertLocalTimes = convert;
+    convert();
 })();
