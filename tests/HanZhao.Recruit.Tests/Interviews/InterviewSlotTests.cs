@@ -193,6 +193,35 @@ public sealed class InterviewSlotTests(InterviewApp app) : IClassFixture<Intervi
         Assert.False(await db.EmailMessages.AnyAsync(m => m.ApplicationId == underReview.Id && m.Kind == "InterviewInvitation"));
     }
 
+    [Theory]
+    [InlineData("abc", "The selection can only hold application numbers.")]
+    [InlineData("", "Select at least one application.")]
+    [InlineData("1,1", "The selection names an application more than once.")]
+    public async Task A_forged_selection_to_invite_is_refused_with_400_and_invites_nobody(string ids, string message)
+    {
+        var before = await CountInvitationsAsync();
+        using var refused = await (await _world.ProfessorAsync()).PostFormAsync("/review/interviews", "/review/interviews/invitations", [new("ids", ids)]);
+
+        await refused.AssertStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(message, PageText.Of(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before, await CountInvitationsAsync());
+    }
+
+    [Fact]
+    public async Task Inviting_an_unknown_application_names_it_as_skipped_and_invites_nobody()
+    {
+        var before = await CountInvitationsAsync();
+
+        using (var invited = await _world.InviteAsync(99999999))
+        {
+            await invited.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        Assert.Contains("0 applications invited to book an interview. Skipped, not in the Interview status: #99999999.",
+            PageText.Of(await (await _world.ProfessorAsync()).GetStringAsync($"/review/interviews?intake={await _world.IntakeIdAsync()}")), StringComparison.Ordinal);
+        Assert.Equal(before, await CountInvitationsAsync());
+    }
+
     [Fact]
     public async Task The_page_lists_the_intakes_applications_in_the_interview_status_with_how_far_each_got()
     {
@@ -207,6 +236,12 @@ public sealed class InterviewSlotTests(InterviewApp app) : IClassFixture<Intervi
         Assert.Contains($"{booked.ReferenceNumber} · PhD · booked for", page, StringComparison.Ordinal);
         Assert.Contains($"{waiting.ReferenceNumber} · PhD · not invited", page, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/review/applications/{booked.Id}\">Li Ming</a>", html, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Invitations, int Emails)> CountInvitationsAsync()
+    {
+        await using var db = app.CreateDbContext();
+        return (await db.InterviewInvitations.CountAsync(), await db.EmailMessages.CountAsync(m => m.Kind == "InterviewInvitation"));
     }
 
     private async Task AssertNoSlotsAsync(DateOnly day)
