@@ -66,7 +66,11 @@ public sealed class DailyDigest(
             .Paragraph($"Since {ShanghaiTime.Display(since)} (Shanghai, UTC+8): {Count(submitted.Count, "submission")}, "
                 + $"{Count(news.StatusChanges.Count, "status change")}, {Count(news.Notes.Sum(n => n.Notes), "new note")}, {Count(news.Notes.Sum(n => n.Scores), "new score")}."
                 + " Applicants already decided (offer, not admitted, withdrawn) before then are left out.");
-        schedule.Write(writer, today, interviews, await schedule.ProfessorCultureAsync(cancellationToken));
+        if (interviews.Count > 0)
+        {
+            schedule.Write(writer, today, interviews, await schedule.ProfessorCultureAsync(cancellationToken));
+        }
+
         foreach (var a in submitted)
         {
             writer.Facts([
