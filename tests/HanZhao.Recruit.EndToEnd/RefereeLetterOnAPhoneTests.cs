@@ -66,6 +66,19 @@ public partial class RefereeLetterOnAPhoneTests(ApplyJourneyApp app, BrowserFixt
         await using var db = app.CreateDbContext();
         var letter = await db.LetterContents.AsNoTracking().SingleAsync();
         Assert.Equal(1, letter.PageCount);
+
+        // The professor reads it on the reader beside the documents, on a laptop.
+        var professorCookie = await app.SignInCookieAsync(await app.CreateUserAsync(Roles.Professor, "letters.professor@sjtu.test"));
+        var reader = await browser.NewPageAsync(app.ServerAddress, 1280);
+        await reader.Context.AddCookiesAsync([new Cookie { Name = professorCookie.Name, Value = professorCookie.Value, Url = app.ServerAddress.ToString() }]);
+        await reader.GotoAsync($"/review/applications/{applicationId}");
+        await Assertions.Expect(reader.Locator(".letters-panel [data-letter-state]")).ToHaveTextAsync("Letter received");
+        // The panel sits in the reader's own scrolling column: brought into view for the picture.
+        await reader.Locator(".letters-panel").ScrollIntoViewIfNeededAsync();
+        await reader.ScreenshotAsync("letters-1280-06-reader");
+        Assert.True(await reader.FitsViewportWidthAsync(), "the reader scrolls sideways at 1280 px");
+        var violations = await reader.AccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     /// <summary>A signed-in applicant with a submitted PhD application (申请-考核, which this intake asks one letter of).</summary>
