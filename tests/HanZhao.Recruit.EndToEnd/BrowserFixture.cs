@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         await NodePackages.EnsureInstalledAsync();
+        // Expectations (Expect(...).ToHaveTextAsync…) retry as long as any wait, not 5 s (see NewContextAsync).
+        Assertions.SetDefaultExpectTimeout(PatienceMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -39,7 +41,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh context (no cookies) with the given viewport; CSP bypassed only so axe-core can be injected.</summary>
     public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height = 900, string locale = "en-US", ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -49,6 +51,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         return await context.NewPageAsync();
     }
+
+    /// <summary>
+    /// THE way a test opens a browser context. Every wait of the context (navigation, load states,
+    /// clicks) waits as long as any test waits (Patience.Limit), not Playwright's 30 s: on a loaded
+    /// machine a page can take longer than that, and a slow machine must not decide an outcome.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(PatienceMilliseconds);
+        context.SetDefaultNavigationTimeout(PatienceMilliseconds);
+        return context;
+    }
+
+    private static float PatienceMilliseconds => (float)Patience.Limit.TotalMilliseconds;
 
     public async Task DisposeAsync()
     {

@@ -170,7 +170,7 @@ public class RecruitingCycleTests(RecruitingCycleApp app, BrowserFixture browser
         Assert.Equal("4 days and 8 hours left", await professor.Locator(".countdown-left").InnerTextAsync());
         await CheckAsync(professor, $"cycle-milestones-staff-{width}", width);
 
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

@@ -10,7 +10,7 @@ public class SignedInHeaderTests(KestrelApp app, BrowserFixture browser) : IClas
 {
     private async Task<IPage> SignedInPageAsync(int width, bool javaScript)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.ServerAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 780 },

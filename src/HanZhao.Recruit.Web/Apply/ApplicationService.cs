@@ -375,7 +375,7 @@ public sealed class ApplicationService(
         db.QueueEmail(Confirmation(application, applicant.Email!), Now);
         if (await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken) is { } professor)
         {
-            db.QueueEmail(ProfessorAlert(application, professor, applicant.Email!), Now);
+            db.QueueEmail(ProfessorAlert(application, professor, await ProfessorAddress.CultureAsync(db, cancellationToken), applicant.Email!), Now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -407,23 +407,24 @@ public sealed class ApplicationService(
             with { ApplicationId = application.Id };
     }
 
-    /// <summary>Replying to it writes to the applicant.</summary>
-    private EmailDraft ProfessorAlert(Application application, string professor, string applicantEmail)
+    /// <summary>In the professor's language; replying to it writes to the applicant.</summary>
+    private EmailDraft ProfessorAlert(Application application, string professor, string culture, string applicantEmail)
     {
-        using var _ = CultureScope.Use(Cultures.English);
-        return new EmailWriter(Cultures.English)
-            .Heading($"New application {application.ReferenceNumber}")
+        using var _ = CultureScope.Use(culture);
+        return new EmailWriter(culture)
+            .Heading(localizer["New application {0}", application.ReferenceNumber!])
             .Facts([
-                ("Name", application.ChineseName is { Length: > 0 } chinese ? $"{application.FullName} ({chinese})" : application.FullName),
-                ("Program", application.Program.ToString()),
-                ("Intake", application.Intake!.Code),
-                ("Institution", application.Institution),
-                ("Major", application.Major),
+                (localizer["Name"], application.ChineseName is { Length: > 0 } chinese ? $"{application.FullName} ({chinese})" : application.FullName),
+                (localizer["Program"], localizer[application.Program.ToString()]),
+                (localizer["Intake"], application.Intake!.Code),
+                (localizer["Institution"], application.Institution),
+                (localizer["Major"], application.Major),
             ])
-            .Button("Review the application", Url($"/review/applications/{application.Id}"))
+            .Button(localizer["Review the application"], Url($"/review/applications/{application.Id}"))
             // The subject holds nothing the applicant typed: a name can be an RFC 2047 encoded word that
             // mail clients decode into a second header line. The name is in the body.
-            .Build(EmailCatalogue.NewApplication, professor, null, $"New application {application.ReferenceNumber}: {application.Program} {application.Intake.Code}",
+            .Build(EmailCatalogue.NewApplication, professor, null,
+                localizer["New application {0}: {1} {2}", application.ReferenceNumber!, localizer[application.Program.ToString()], application.Intake.Code],
                 "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }

@@ -64,10 +64,11 @@ public sealed class InterviewMail(
 
         if (professor is not null)
         {
-            using var _ = CultureScope.Use(Cultures.English);
-            var invite = Invite(applicant, slot, organizer, $"Interview: {applicant.FullName} ({applicant.Label})", Cultures.English);
+            var culture = await ProfessorAddress.CultureAsync(db, cancellationToken);
+            using var _ = CultureScope.Use(culture);
+            var invite = Invite(applicant, slot, organizer, localizer["Interview: {0} ({1})", applicant.FullName, applicant.Label], culture);
             var calendar = cancelled ? InterviewCalendar.Cancelled(invitation, slot, invite, now) : InterviewCalendar.Booked(invitation, slot, invite, now);
-            db.QueueEmail(ToProfessor(applicant, slot, change, professor) with { Calendar = calendar }, now);
+            db.QueueEmail(ToProfessor(applicant, slot, change, professor, culture) with { Calendar = calendar }, now);
         }
     }
 
@@ -102,21 +103,21 @@ public sealed class InterviewMail(
             with { ApplicationId = applicant.ApplicationId };
     }
 
-    /// <summary>The professor's copy, in English like the other alerts; the subject carries the reference number only, nothing typed by the applicant.</summary>
-    private EmailDraft ToProfessor(InterviewApplicant applicant, InterviewSlot slot, InterviewChange change, string professor)
+    /// <summary>The professor's copy, in the professor's language like the other alerts; the subject carries the reference number only, nothing typed by the applicant.</summary>
+    private EmailDraft ToProfessor(InterviewApplicant applicant, InterviewSlot slot, InterviewChange change, string professor, string culture)
     {
-        var what = change switch
+        var (heading, subject) = change switch
         {
-            InterviewChange.Booked => "booked",
-            InterviewChange.Moved => "moved",
-            InterviewChange.Cancelled => "cancelled by the applicant",
-            _ => "cancelled with its slot",
+            InterviewChange.Booked => (localizer["Interview booked: {0}", applicant.FullName], localizer["Interview booked: {0}", applicant.Label]),
+            InterviewChange.Moved => (localizer["Interview moved: {0}", applicant.FullName], localizer["Interview moved: {0}", applicant.Label]),
+            InterviewChange.Cancelled => (localizer["Interview cancelled by the applicant: {0}", applicant.FullName], localizer["Interview cancelled by the applicant: {0}", applicant.Label]),
+            _ => (localizer["Interview cancelled with its slot: {0}", applicant.FullName], localizer["Interview cancelled with its slot: {0}", applicant.Label]),
         };
-        return new EmailWriter(Cultures.English)
-            .Heading($"Interview {what}: {applicant.FullName}")
-            .Facts([("Applicant", applicant.FullName), .. Facts(applicant, slot, localizer)])
-            .Button("Open the application", site.Absolute($"/review/applications/{applicant.ApplicationId}"))
-            .Build(EmailCatalogue.InterviewCalendar, professor, null, $"Interview {what}: {applicant.Label}", "HanZhao.Recruit")
+        return new EmailWriter(culture)
+            .Heading(heading)
+            .Facts([(localizer["Applicant"], applicant.FullName), .. Facts(applicant, slot, localizer)])
+            .Button(localizer["Open the application"], site.Absolute($"/review/applications/{applicant.ApplicationId}"))
+            .Build(EmailCatalogue.InterviewCalendar, professor, null, subject, "HanZhao.Recruit")
             with { ApplicationId = applicant.ApplicationId, ReplyTo = applicant.Email };
     }
 

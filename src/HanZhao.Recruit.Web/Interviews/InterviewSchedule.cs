@@ -35,15 +35,6 @@ public sealed class InterviewSchedule(RecruitDbContext db, IStringLocalizer<Shar
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The professor's language: the professor account's choice, English when there is none.</summary>
-    public async Task<string> ProfessorCultureAsync(CancellationToken cancellationToken) =>
-        await (from user in db.Users
-               join userRole in db.UserRoles on user.Id equals userRole.UserId
-               join role in db.Roles on userRole.RoleId equals role.Id
-               where role.Name == Data.Identity.Roles.Professor
-               orderby user.CreatedAtUtc
-               select user.PreferredCulture).FirstOrDefaultAsync(cancellationToken) ?? Cultures.English;
-
     /// <summary>Adds the day's section to the digest; nothing at all for a day without interviews.</summary>
     public void Write(EmailWriter writer, DateOnly day, IReadOnlyList<ScheduledInterview> interviews, string culture)
     {

@@ -2,22 +2,25 @@ using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Settings.Intakes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Notifications;
 
 /// <summary>
 /// The professor's morning email (08:00 in Shanghai): who submitted since the last digest and how
-/// many applications stand in each status, and the day's interviews (Interviews/InterviewSchedule). Nothing happened and
-/// no interview today, nothing sent.
+/// many applications stand in each status, and the day's interviews (Interviews/InterviewSchedule), in the
+/// professor's language (ProfessorAddress.CultureAsync). Nothing happened and no interview today, nothing sent.
 /// </summary>
 public sealed class DailyDigest(
-    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, InterviewSchedule schedule, ILogger<DailyDigest> logger)
+    RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, InterviewSchedule schedule,
+    IStringLocalizer<SharedResource> localizer, ILogger<DailyDigest> logger)
 {
     public const string JobId = "daily-digest";
 
@@ -55,50 +58,52 @@ public sealed class DailyDigest(
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
+        var culture = await ProfessorAddress.CultureAsync(db, cancellationToken);
+        using var scope = CultureScope.Use(culture);
         var submitted = news.Submitted;
-        var writer = new EmailWriter(Cultures.English)
-            .Heading(submitted.Count switch
-            {
-                0 => "No new applications",
-                1 => "1 new application",
-                var n => $"{n} new applications",
-            })
-            .Paragraph($"Since {ShanghaiTime.Display(since)} (Shanghai, UTC+8): {Count(submitted.Count, "submission")}, "
-                + $"{Count(news.StatusChanges.Count, "status change")}, {Count(news.Notes.Sum(n => n.Notes), "new note")}, {Count(news.Notes.Sum(n => n.Scores), "new score")}."
-                + " Applicants already decided (offer, not admitted, withdrawn) before then are left out.");
+        var writer = new EmailWriter(culture)
+            .Heading(submitted.Count == 0 ? localizer["No new applications"] : localizer.Count(submitted.Count, "{0} new application", "{0} new applications"))
+            .Paragraph(localizer["Since {0} (Shanghai, UTC+8): {1}, {2}, {3}, {4}. Applicants already decided (offer, not admitted, withdrawn) before then are left out.",
+                ShanghaiTime.Display(since),
+                localizer.Count(submitted.Count, "{0} submission", "{0} submissions"),
+                localizer.Count(news.StatusChanges.Count, "{0} status change", "{0} status changes"),
+                localizer.Count(news.Notes.Sum(n => n.Notes), "{0} new note", "{0} new notes"),
+                localizer.Count(news.Notes.Sum(n => n.Scores), "{0} new score", "{0} new scores")]);
         if (interviews.Count > 0)
         {
-            schedule.Write(writer, today, interviews, await schedule.ProfessorCultureAsync(cancellationToken));
+            schedule.Write(writer, today, interviews, culture);
         }
 
         foreach (var a in submitted)
         {
             writer.Facts([
-                ("Name", a.ChineseName is { Length: > 0 } chinese ? $"{a.FullName} ({chinese})" : a.FullName),
-                ("Program", a.Program.ToString()),
-                ("Intake", a.Intake),
-                ("Institution", a.Institution),
-                ("Reference", a.ReferenceNumber ?? ""),
+                (localizer["Name"], a.ChineseName is { Length: > 0 } chinese ? $"{a.FullName} ({chinese})" : a.FullName),
+                (localizer["Program"], localizer[a.Program.ToString()]),
+                (localizer["Intake"], a.Intake),
+                (localizer["Institution"], a.Institution),
+                (localizer["Reference"], a.ReferenceNumber ?? ""),
             ]);
         }
 
         if (news.StatusChanges.Count > 0)
         {
-            writer.Paragraph("Status changes:").Facts(news.StatusChanges.Select(c => (Label(c.FullName, c.ReferenceNumber), $"{c.From} → {c.To}")));
+            writer.Paragraph(localizer["Status changes:"])
+                .Facts(news.StatusChanges.Select(c => (Label(c.FullName, c.ReferenceNumber), $"{PortalText.Status(c.From, localizer)} → {PortalText.Status(c.To, localizer)}")));
         }
 
         if (news.Notes.Count > 0)
         {
-            writer.Paragraph("Notes and scores:").Facts(news.Notes.Select(n => (Label(n.FullName, n.ReferenceNumber), $"{Count(n.Notes, "note")}, {Count(n.Scores, "score")}")));
+            writer.Paragraph(localizer["Notes and scores:"]).Facts(news.Notes.Select(n => (Label(n.FullName, n.ReferenceNumber),
+                $"{localizer.Count(n.Notes, "{0} note", "{0} notes")}, {localizer.Count(n.Scores, "{0} score", "{0} scores")}")));
         }
 
-        writer.Paragraph("All applications by status:")
-            .Facts(byStatus.OrderBy(s => s.Status).Select(s => (s.Status.ToString(), s.Count.ToString(CultureInfo.InvariantCulture))))
-            .Button("Open the review dashboard", site.Absolute("/review"));
+        writer.Paragraph(localizer["All applications by status:"])
+            .Facts(byStatus.OrderBy(s => s.Status).Select(s => (PortalText.Status(s.Status, localizer), s.Count.ToString(CultureInfo.InvariantCulture))))
+            .Button(localizer["Open the review dashboard"], site.Absolute("/review"));
 
         db.QueueEmail(writer.Build(EmailCatalogue.DailyDigest, professor, null,
-            $"Applications digest {TimeZoneInfo.ConvertTimeBySystemTimeZoneId(now, TimeZoneId):yyyy-MM-dd}: {submitted.Count} new",
-            "HanZhao.Recruit · daily digest, sent only when something happened"), now);
+            localizer["Applications digest {0}: {1} new", ShanghaiTime.Today(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), submitted.Count],
+            localizer["HanZhao.Recruit · daily digest, sent only when something happened"]), now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -137,8 +142,6 @@ public sealed class DailyDigest(
     }
 
     private static string Label(string name, string? reference) => reference is null ? name : $"{name} ({reference})";
-
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private sealed record DigestSubmission(string FullName, string? ChineseName, StudyPrograms Program, string Intake, string Institution, string? ReferenceNumber);
 

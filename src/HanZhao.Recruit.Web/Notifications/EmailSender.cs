@@ -190,7 +190,7 @@ public sealed class EmailBatch : IAsyncDisposable
 
         // Not connected any more: first send, or the server dropped us mid-batch.
         _client?.Dispose();
-        _client = new SmtpClient { Timeout = 30_000 };
+        _client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(smtp.TimeoutSeconds).TotalMilliseconds };
         try
         {
             await _client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security switch

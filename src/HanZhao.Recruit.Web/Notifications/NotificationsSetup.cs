@@ -7,7 +7,7 @@ public static class NotificationsSetup
     /// <summary>The outbox sender, its trigger after each commit, and the daily digest (scheduled in Jobs/).</summary>
     public static IServiceCollection AddRecruitNotifications(this IServiceCollection services)
     {
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<OutboxTrigger>();
         services.AddSingleton<ApplicantReplyTo>();

@@ -22,8 +22,8 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// How long a claimed row is left alone by other workers. A row is claimed just before it is
-    /// sent, so the lease covers one send (each SMTP step times out after 30 s); the message in
-    /// flight when a worker is killed is retried when it ends.
+    /// sent, so the lease covers one send (each SMTP step times out after Smtp:TimeoutSeconds, at
+    /// most 4 minutes); the message in flight when a worker is killed is retried when it ends.
     /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -66,7 +66,7 @@ public sealed class OutboxDispatcher(
             {
                 foreach (var message in due)
                 {
-                    if (await TryClaimAsync(message, now, cancellationToken))
+                    if (await TryClaimAsync(message, cancellationToken))
                     {
                         sent += await SendOneAsync(batch, message, cancellationToken) ? 1 : 0;
                     }
@@ -80,10 +80,13 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Moves the row's next attempt past the lease, only if it is still due: of two workers that
-    /// read the same row, one updates it and the other sees 0 rows affected and skips it.
+    /// read the same row, one updates it and the other sees 0 rows affected and skips it. The lease
+    /// runs from the claim, not from the batch's start: a slow batch must not hand out leases that
+    /// have already run out, which another instance would take for a free row.
     /// </summary>
-    private async Task<bool> TryClaimAsync(EmailMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> TryClaimAsync(EmailMessage message, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         var leaseEnd = now + Lease;
         var claimed = await db.EmailMessages
             .Where(m => m.Id == message.Id && m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)

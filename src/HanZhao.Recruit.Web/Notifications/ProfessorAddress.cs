@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Notifications;
@@ -32,6 +33,20 @@ public static class ProfessorAddress
                                 select user.Id).AnyAsync(cancellationToken);
         return digestOnly ? null : await FindAsync(db, options, cancellationToken);
     }
+
+    /// <summary>
+    /// The language of the professor's emails (alerts, digest, contact messages, interview copies): the
+    /// professor account's choice of language on the site, English when there is no account or no choice.
+    /// </summary>
+    public static async Task<string> CultureAsync(RecruitDbContext db, CancellationToken cancellationToken) =>
+        await (from user in db.Users
+               join userRole in db.UserRoles on user.Id equals userRole.UserId
+               join role in db.Roles on userRole.RoleId equals role.Id
+               where role.Name == Roles.Professor
+               orderby user.CreatedAtUtc
+               select user.PreferredCulture).FirstOrDefaultAsync(cancellationToken) is { } culture && Cultures.IsSupported(culture)
+            ? culture
+            : Cultures.English;
 
     /// <summary>The professor account's email (the first professor, should there be several).</summary>
     public static IQueryable<string> AccountEmail(RecruitDbContext db) =>

@@ -45,6 +45,17 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "Han Zhao 赵涵";
 
+    /// <summary>
+    /// How long each SMTP step (connect, a command, the message's data) may take, in seconds: 120 by
+    /// default, 5 to 240. A step that times out is retried later, and when it was the answer to the
+    /// message's data that was late, the server may already have taken the message: a copy is sent
+    /// twice. RFC 5321 lets a server take up to 10 minutes there, so a short timeout on a slow relay (or
+    /// a busy machine) turns into duplicates. Kept under the outbox's lease (OutboxDispatcher.Lease),
+    /// so no other worker claims a message while its send may still be answered.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(5, 240)]
+    public int TimeoutSeconds { get; set; } = 120;
+
     /// <summary>The sender's address: <see cref="From"/>, else <c>noreply@</c><paramref name="siteHost"/>.</summary>
     public string SenderAddress(string siteHost) => !string.IsNullOrWhiteSpace(From) ? From.Trim() : "noreply@" + siteHost;
 }

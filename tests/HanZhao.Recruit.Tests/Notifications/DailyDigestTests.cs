@@ -43,6 +43,30 @@ public sealed class DailyDigestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_professor_who_reads_the_site_in_chinese_gets_the_digest_in_chinese()
+    {
+        var professor = await _app.CreateUserAsync(Roles.Professor);
+        await using (var db = _app.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == professor.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredCulture, "zh-CN"));
+        }
+
+        await AddApplicationAsync("王小明", "Wang Xiaoming", "Zhejiang University", ApplicationStatus.Submitted, submittedHoursAgo: 3);
+
+        Assert.True(await RunDigestAsync());
+
+        await using var check = _app.CreateDbContext();
+        var digest = await check.EmailMessages.SingleAsync(m => m.Kind == EmailCatalogue.DailyDigest.Name);
+        Assert.Equal("zh-CN", digest.Culture);
+        Assert.StartsWith("申请日报 ", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 份新申请", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("姓名: Wang Xiaoming (王小明)", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("已提交: 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("（上海时间，UTC+8）", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("new application", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_digest_is_sent_when_nothing_happened()
     {
         await AddApplicationAsync(null, "Old Applicant", "Tsinghua University", ApplicationStatus.Submitted, submittedHoursAgo: 30);

@@ -66,7 +66,7 @@ public sealed class ContactService(
         var name = form.Name!.Trim();
         var email = EmailAddresses.Check(form.Email).Address!;
         var message = Normalize(form.Message!);
-        db.QueueEmail(WriteEmail(professor, name, email, message), clock.GetUtcNow().UtcDateTime);
+        db.QueueEmail(WriteEmail(professor, await ProfessorAddress.CultureAsync(db, cancellationToken), name, email, message), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done();
     }
@@ -127,13 +127,17 @@ public sealed class ContactService(
     private static string Normalize(string message) => message.ReplaceLineEndings("\n").Trim();
 
     /// <summary>In English: it is written for the professor, not in the visitor's language.</summary>
-    private static EmailDraft WriteEmail(string professor, string name, string email, string message) =>
-        new EmailWriter("en")
-            .Heading("Message from the website's contact form")
-            .Facts([("Name", name), ("Email", email)])
+    /// <summary>In the professor's language, whatever the visitor's: the professor reads it.</summary>
+    private EmailDraft WriteEmail(string professor, string culture, string name, string email, string message)
+    {
+        using var _ = CultureScope.Use(culture);
+        return new EmailWriter(culture)
+            .Heading(localizer[Subject])
+            .Facts([(localizer["Name"], name), (localizer["Email"], email)])
             .Paragraph(message)
-            .Paragraph($"To answer, reply to this email (it goes to {email}).")
-            .Build(EmailCatalogue.ContactMessage, professor, null, Subject,
-                "Sent from the contact form of Han Zhao's website. The sender's address was not verified.")
+            .Paragraph(localizer["To answer, reply to this email (it goes to {0}).", email])
+            .Build(EmailCatalogue.ContactMessage, professor, null, localizer[Subject],
+                localizer["Sent from the contact form of Han Zhao's website. The sender's address was not verified."])
             with { ReplyTo = email };
+    }
 }

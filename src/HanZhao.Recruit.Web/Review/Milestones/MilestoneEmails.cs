@@ -40,27 +40,27 @@ public sealed class MilestoneEmails(StatusEmails writer, IStringLocalizer<Shared
         return new EmailPreview(draft.Culture, draft.Subject, draft.TextBody, IsDefaultTemplate: true);
     }
 
-    /// <summary>Tells the professor (in English, like the other alerts) what an applicant recorded; Reply-To the applicant.</summary>
+    /// <summary>Tells the professor (in the professor's language, like the other alerts) what an applicant recorded; Reply-To the applicant.</summary>
     public EmailDraft ToProfessor(
-        MilestoneApplication application, MilestoneKind kind, DateOnly occurredOn, string? note, string professorAddress, string reviewUrl)
+        MilestoneApplication application, MilestoneKind kind, DateOnly occurredOn, string? note, string professorAddress, string culture, string reviewUrl)
     {
-        using var scope = CultureScope.Use(Cultures.English);
+        using var scope = CultureScope.Use(culture);
         var name = string.IsNullOrWhiteSpace(application.FullName) ? application.Email ?? application.Label : application.FullName;
         var step = MilestoneText.Name(kind, localizer);
-        var writer = new EmailWriter(Cultures.English)
+        var writer = new EmailWriter(culture)
             .Heading($"{name}: {step}")
-            .Paragraph($"{name} recorded an official step of application {application.Label} on the applicant page.")
+            .Paragraph(localizer["{0} recorded an official step of application {1} on the applicant page.", name, application.Label])
             .Facts(
             [
-                ("Step", step),
-                ("Date", Day(occurredOn)),
-                ("Program", application.Program.ToString()),
-                ("Intake", application.IntakeCode),
-                ("Note", string.IsNullOrWhiteSpace(note) ? "—" : note),
+                (localizer["Step"], step),
+                (localizer["Date"], Day(occurredOn)),
+                (localizer["Program"], localizer[application.Program.ToString()]),
+                (localizer["Intake"], application.IntakeCode),
+                (localizer["Note"], string.IsNullOrWhiteSpace(note) ? "—" : note),
             ])
-            .Button("Open the application", reviewUrl);
+            .Button(localizer["Open the application"], reviewUrl);
         // The subject names the step and the reference number only: nothing the applicant typed.
-        var subject = $"Official step recorded: {application.Label}, {kind}";
+        var subject = localizer["Official step recorded: {0}, {1}", application.Label, step];
         return writer.Build(EmailCatalogue.MilestoneReported, professorAddress, null, subject, "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = application.Email };
     }

@@ -116,7 +116,8 @@ public sealed class MilestoneRecorder(
 
         if (await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken) is { } professor)
         {
-            drafts.Add(emails.ToProfessor(application, values.Kind, values.OccurredOn, values.Note, professor, site.Absolute($"/review/applications/{id}")));
+            drafts.Add(emails.ToProfessor(application, values.Kind, values.OccurredOn, values.Note, professor,
+                await ProfessorAddress.CultureAsync(db, cancellationToken), site.Absolute($"/review/applications/{id}")));
         }
 
         await SaveAsync(user, application, values, drafts, cancellationToken);

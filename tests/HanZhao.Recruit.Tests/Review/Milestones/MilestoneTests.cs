@@ -157,7 +157,7 @@ public partial class MilestoneTests(MilestoneApp app) : IClassFixture<MilestoneA
         var alerts = emails.Where(m => m.Kind == "MilestoneReported").ToList();
         Assert.Equal(2, alerts.Count);
         Assert.All(alerts, m => Assert.Equal((MilestoneApp.ProfessorEmail, applicant.Email, "en"), (m.ToAddress, m.ReplyTo, m.Culture)));
-        Assert.Contains(alerts, m => m.Subject == $"Official step recorded: {application.ReferenceNumber}, AcceptedElsewhere");
+        Assert.Contains(alerts, m => m.Subject == $"Official step recorded: {application.ReferenceNumber}, Accepted a place elsewhere");
         Assert.Contains("Tsinghua, 计算机系", alerts[0].TextBody, StringComparison.Ordinal);
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "Milestone" && e.Target == $"Application {application.Id}" && e.UserId == applicant.Id));
         Assert.Contains("已接受其他单位录取", PageText.Of(await client.GetStringAsync("/applicant?culture=zh-CN")), StringComparison.Ordinal);

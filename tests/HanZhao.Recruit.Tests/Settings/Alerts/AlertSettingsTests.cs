@@ -113,7 +113,7 @@ public class AlertSettingsTests(AlertsAppFactory app) : IClassFixture<AlertsAppF
         Assert.Contains("1 new application", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Fresh Newcomer", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Moved Along", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("UnderReview → Interview", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Under review → Interview", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("1 note, 0 scores", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("1 submission, 1 status change, 1 new note, 0 new scores", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("(Shanghai, UTC+8)", digest.TextBody, StringComparison.Ordinal);
