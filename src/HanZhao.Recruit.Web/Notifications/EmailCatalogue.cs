@@ -34,7 +34,7 @@ public static class EmailCatalogue
         "NewApplication",
         To: "the professor (Recruit:ProfessorEmail, else the professor account); Reply-To the applicant",
         SentWhen: "an application is submitted: name, program, intake, institution, a link to the reader",
-        Language: "English",
+        Language: "the professor's language (the professor account's choice on the site; English without one)",
         WrittenIn: "Apply/ApplicationService.cs");
 
     public static readonly EmailKind WithdrawalConfirmed = new(
@@ -62,14 +62,14 @@ public static class EmailCatalogue
         "ContactMessage",
         To: "the professor; Reply-To the visitor",
         SentWhen: "a visitor writes on /contact",
-        Language: "English (the visitor's words as written)",
+        Language: "the professor's language (the professor account's choice on the site; English without one) (the visitor's words as written)",
         WrittenIn: "PublicSite/Contact/ContactService.cs");
 
     public static readonly EmailKind DailyDigest = new(
         "DailyDigest",
         To: "the professor",
         SentWhen: "08:00 Shanghai time, on days with news since the last digest (submissions, status changes, notes, scores) or with interviews that day: the day's first digest lists them in time order (Interviews/InterviewSchedule.cs)",
-        Language: "English; the day's interviews in the professor's language (the professor account's language)",
+        Language: "the professor's language (the professor account's choice on the site; English without one)",
         WrittenIn: "Notifications/DailyDigest.cs");
 
     public static readonly EmailKind InterestConfirmation = new(
@@ -120,7 +120,7 @@ public static class EmailCatalogue
         "MilestoneReported",
         To: "the professor (Recruit:ProfessorEmail, else the professor account); Reply-To the applicant",
         SentWhen: "an applicant records an official step of their own on /applicant (official application submitted, accepted elsewhere)",
-        Language: "English",
+        Language: "the professor's language (the professor account's choice on the site; English without one)",
         WrittenIn: "Review/Milestones/MilestoneEmails.cs");
 
     public static readonly EmailKind LetterRequest = new(
@@ -160,7 +160,7 @@ public static class EmailCatalogue
         "InterviewCalendar",
         To: "the applicant, and a copy to the professor (Recruit:ProfessorEmail, else the professor account; Reply-To the applicant)",
         SentWhen: "an interview is booked, moved or cancelled (by the applicant, or with its slot by the professor): an iCalendar invitation (METHOD:REQUEST, or CANCEL) with the invitation's one UID and a rising SEQUENCE, organised by the professor",
-        Language: "the applicant's language; the professor's copy in English",
+        Language: "the applicant's language; the professor's copy in the professor's language",
         WrittenIn: "Interviews/InterviewMail.cs");
 
     public static readonly EmailKind Message = new(
