@@ -89,19 +89,24 @@ public static class BackupCommands
             return 1;
         }
 
+        // The database it replaces, with its WAL (commits not yet written into the file), kept aside whole.
         var aside = $"{live}.before-restore-{DateTime.UtcNow:yyyyMMdd-HHmmss}Z";
-        if (File.Exists(live))
+        var keptAside = File.Exists(live);
+        foreach (var suffix in keptAside ? new[] { string.Empty, "-wal" } : [])
         {
-            File.Copy(live, aside);
+            if (File.Exists(live + suffix))
+            {
+                File.Copy(live + suffix, aside + suffix);
+            }
         }
 
         File.Move(staging, live, overwrite: true);
-        foreach (var leftover in new[] { live + "-wal", live + "-shm", live + "-journal" })
+        foreach (var leftover in new[] { "-wal", "-shm", "-journal" })
         {
-            File.Delete(leftover);
+            File.Delete(live + leftover);
         }
 
-        output.WriteLine($"Restored {from} into {live}" + (File.Exists(aside) ? $"; the database it replaced is kept as {aside}." : ".") + " Start the app.");
+        output.WriteLine($"Restored {from} into {live}" + (keptAside ? $"; the database it replaced is kept as {aside}." : ".") + " Start the app.");
         return 0;
     }
 

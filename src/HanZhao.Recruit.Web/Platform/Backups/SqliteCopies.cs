@@ -14,7 +14,7 @@ public sealed record BackupResult(string? File, long Size, string? Problem, bool
 /// </summary>
 public static class SqliteCopies
 {
-    private const int SqliteBusy = 5;
+    private const long DeadManSwitch = 128;
 
     /// <summary>
     /// Copies <paramref name="liveFile"/> to <paramref name="target"/>: first to a file of its own in
@@ -108,35 +108,30 @@ public static class SqliteCopies
     }
 
     /// <summary>
-    /// Whether another connection (a running app) has <paramref name="liveFile"/> open. In WAL mode
-    /// every open connection holds a shared lock on the file, so leaving WAL mode, which needs the
-    /// file alone, fails with SQLITE_BUSY while the app runs. When it succeeds nothing is lost: the
-    /// WAL is written into the file first, which is then kept aside whole.
+    /// Whether another process (a running app) has <paramref name="liveFile"/> open, asked without
+    /// touching the database: in WAL mode every connection holds a read lock on one byte of the
+    /// <c>-shm</c> file (the "dead man switch", byte 128 in SQLite's unix VFS) for as long as it is
+    /// open, pooled and idle included, so a write lock on that byte is refused while the app runs.
     /// </summary>
     public static bool IsOpenElsewhere(string liveFile)
     {
-        if (!File.Exists(liveFile))
+        var shm = liveFile + "-shm";
+        // .NET cannot lock a byte range on macOS: there the operator's rule alone holds (stop the app first).
+        if (OperatingSystem.IsMacOS() || !File.Exists(shm))
         {
             return false;
         }
 
+        using var stream = new FileStream(shm, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = liveFile, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 0,
-            }.ToString());
-            connection.Open();
-            return Rows(connection, "PRAGMA journal_mode=DELETE;") is not ["delete"];
+            stream.Lock(DeadManSwitch, 1);
+            stream.Unlock(DeadManSwitch, 1);
+            return false;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+        catch (IOException)
         {
             return true;
-        }
-        catch (SqliteException)
-        {
-            // Too damaged to open: nothing tells whether the app runs; the procedure says to stop it first.
-            return false;
         }
     }
 
