@@ -1,4 +1,6 @@
 using HanZhao.Recruit.Web.Platform.Backups;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HanZhao.Recruit.Tests.Platform.Backups;
@@ -57,6 +59,25 @@ public sealed class ScheduledBackupTests
     public void The_period_is_the_last_time_the_schedule_fired_in_Shanghai(string schedule, string now, string start) =>
         Assert.Equal(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
             ScheduledBackup.PeriodStart(schedule, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_job_server_schedules_the_copy_daily_at_three_in_Shanghai_only_when_a_folder_is_configured(bool configured)
+    {
+        using var backups = new TemporaryDirectory("scheduled-backups");
+        await using var app = AppWithBackups(configured ? backups.Path : string.Empty, keep: "7");
+        app.Settings["Jobs:Enabled"] = "true";
+
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().SingleOrDefault(j => j.Id == ScheduledBackup.JobId);
+
+        Assert.Equal(configured, job is not null);
+        if (job is not null)
+        {
+            Assert.Equal(("0 3 * * *", "Asia/Shanghai"), (job.Cron, job.TimeZoneId));
+        }
+    }
 
     private static RecruitAppFactory AppWithBackups(string folder, string keep)
     {
