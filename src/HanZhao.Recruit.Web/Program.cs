@@ -6,6 +6,7 @@ using HanZhao.Recruit.Web.Demo;
 using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Backups;
 using HanZhao.Recruit.Web.Platform.Caching;
 using HanZhao.Recruit.Web.Platform.Database;
 using HanZhao.Recruit.Web.Platform.Errors;
@@ -19,6 +20,9 @@ using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Settings;
+
+// `backup` and `restore` are the operator's commands (Platform/Backups/): they run instead of the web server.
+if (BackupCommands.Requested(args)) return await BackupCommands.RunAsync(args);
 
 // Settings and static files from the app's own folder, wherever it is started from. `--demo` is
 // the app's own switch (Demo/), not a setting for the host.
@@ -34,6 +38,7 @@ builder.Services
     .AddPublicPageCache()
     .AddRecruitNotifications()
     .AddRecruitJobs()
+    .AddBackups()
     .AddRecruitMvc();
 builder.Services
     .AddPublicContent()
@@ -74,3 +79,4 @@ app.MapControllers().WithStaticAssets();
 app.MapRecruitJobs();
 
 await app.RunAsync();
+return 0;

@@ -1,6 +1,7 @@
 using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Backups;
 using HanZhao.Recruit.Web.Platform.Security;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using Hangfire;
@@ -41,6 +42,8 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
         recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
             cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());
+        // A copy of the SQLite database, only when Recruit:Backup:Folder is set (Platform/Backups).
+        ScheduledBackup.Register(recurring, services);
 
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions
