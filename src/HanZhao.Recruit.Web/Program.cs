@@ -14,6 +14,7 @@ using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Jobs;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.PublicSite;
 using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.PublicSite.Interest;
@@ -47,6 +48,7 @@ builder.Services
     .AddInterestRegistrations()
     .AddLetters()
     .AddInterviews()
+    .AddPrivacy()
     .AddDemoMode(DemoSetup.Requested(args));
 
 var app = builder.Build();
