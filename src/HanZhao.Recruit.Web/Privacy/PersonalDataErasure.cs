@@ -28,8 +28,8 @@ public sealed record ErasureResult(int ApplicationsErased, bool AccountErased)
 /// (so a failure leaves whole applications, never half of one); rows are deleted table by table
 /// rather than trusting cascades, so SQL Server's NO ACTION keys and a table added later (see
 /// <see cref="ApplicationTables"/> and its test) cannot keep a row. Erasing what is already gone is a
-/// no-op that reports nothing erased. On SQLite deleted content is overwritten (secure_delete), so
-/// the database file keeps no copy of it.
+/// no-op that reports nothing erased. On SQLite deleted content is overwritten (<see cref="SecureDelete"/>),
+/// so the database file keeps no copy of it.
 /// </summary>
 public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
 {
@@ -86,7 +86,6 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await OverwriteDeletedContentAsync(ct);
             // A write first: it takes the row (SQL Server) or the database (SQLite) for this
             // transaction, so a status change at the same moment lands wholly before or finds nothing,
             // and a second erasure of the same application waits, then finds nothing to erase.
@@ -149,7 +148,6 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await OverwriteDeletedContentAsync(ct);
             var applicantRole = await db.Roles.Where(r => r.Name == Roles.Applicant).Select(r => r.Id).SingleOrDefaultAsync(ct);
             var account = await db.Users.AsNoTracking().Where(u => u.Id == applicantId).Select(u => new { u.Email, u.NormalizedEmail }).SingleOrDefaultAsync(ct);
             var onlyApplicant = await db.UserRoles.Where(r => r.UserId == applicantId).AllAsync(r => r.RoleId == applicantRole, ct);
@@ -256,14 +254,5 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>SQLite keeps deleted rows' bytes in free pages until overwritten; this overwrites them as they are deleted.</summary>
-    private async Task OverwriteDeletedContentAsync(CancellationToken ct)
-    {
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
-        }
     }
 }
