@@ -68,7 +68,7 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
         var erased = 0;
         foreach (var id in ids)
         {
-            erased += (await EraseApplicationAsync(id, user, reason, cancellationToken)).ApplicationsErased;
+            erased += await EraseOneAsync(id, user, reason, cancellationToken) is null ? 0 : 1;
         }
 
         var account = await EraseAccountIfEmptyAsync(applicantId, user, reason, includeInterest, cancellationToken);
@@ -81,8 +81,17 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<ErasureResult> EraseApplicationAsync(int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken)
     {
+        var applicantId = await EraseOneAsync(applicationId, user, reason, cancellationToken);
+        return applicantId is null
+            ? ErasureResult.Nothing
+            : new ErasureResult(1, await EraseAccountIfEmptyAsync(applicantId, user, reason, includeInterest: false, cancellationToken));
+    }
+
+    /// <summary>One application in one transaction; the applicant's id, or null when there was nothing to erase.</summary>
+    private async Task<string?> EraseOneAsync(int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        var applicantId = await strategy.ExecuteAsync(async ct =>
+        return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -116,15 +125,6 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
             await transaction.CommitAsync(ct);
             return application.ApplicantId;
         }, cancellationToken);
-        if (applicantId is null)
-        {
-            return ErasureResult.Nothing;
-        }
-
-        var account = await db.Applications.AnyAsync(a => a.ApplicantId == applicantId, cancellationToken)
-            ? false
-            : await EraseAccountIfEmptyAsync(applicantId, user, reason, includeInterest: false, cancellationToken);
-        return new ErasureResult(1, account);
     }
 
     public static string Target(int applicationId) => string.Create(CultureInfo.InvariantCulture, $"Application {applicationId}");

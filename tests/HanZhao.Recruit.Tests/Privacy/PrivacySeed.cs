@@ -64,7 +64,7 @@ public static class PrivacySeed
         db.InterviewSlots.Add(slot);
         db.InterviewInvitations.Add(new InterviewInvitation { ApplicationId = first, IntakeId = intakeId, InvitedById = staff.Id, InvitedAtUtc = now, CalendarUid = Guid.NewGuid().ToString("N"), OutcomeNotes = "interview-notes " + name });
         await db.SaveChangesAsync();
-        db.InterviewBookings.Add(new InterviewBooking { ApplicationId = first, SlotId = slot.Id, BookedAtUtc = now });
+        db.InterviewBookings.Add(new InterviewBooking { ApplicationId = first, SlotId = slot.Id, Seat = 1, BookedAtUtc = now });
         db.EmailMessages.Add(Email(applicant.Email!, name, first, "About your application " + name));
         db.EmailMessages.Add(Email(applicant.Email!, name, null, "Your sign-in link"));
         db.EmailMessages.Add(Email("professor@lab.example", null, null, "Digest: new application from " + name));
