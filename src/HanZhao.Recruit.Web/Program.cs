@@ -15,6 +15,7 @@ using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Jobs;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.PublicSite;
 using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.PublicSite.Interest;
@@ -52,6 +53,7 @@ builder.Services
     .AddInterestRegistrations()
     .AddLetters()
     .AddInterviews()
+    .AddPrivacy()
     .AddDemoMode(DemoSetup.Requested(args));
 
 var app = builder.Build();

@@ -155,7 +155,8 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/apply/{app}/documents", 200), ("/apply/{app}/review", 200), ("/apply/{app}/submitted", 200),
         ],
         ["applicant"] = [("/applicant", 200), ("/applicant/{app}/withdraw", 200), ("/applicant/{offer}/milestones", 200), ("/applicant/{app}/milestones", 200),
-            ("/applicant/{app}/referees", 200), ("/applicant/{interview}/interview", 200), ("/applicant/{app}/interview", 200)],
+            ("/applicant/{app}/referees", 200), ("/applicant/{interview}/interview", 200), ("/applicant/{app}/interview", 200),
+            ("/applicant/data", 200), ("/applicant/data/erase", 200), ("/applicant/data/erased", 200)],
         ["staff"] =
         [
             ("/review", 200), ("/review?status=Submitted&sort=name", 200), ("/review/applications/{app}", 200),
@@ -166,6 +167,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/account/2fa", 200), ("/account/2fa?suggest=true", 200),
             ("/review/applications/{offer}", 200), ("/review/applications/{offer}/milestones", 200), ("/review/applications/{app}/milestones", 200),
             ("/review/templates/milestones/PendingAdmission/zh-CN", 200), ("/review/settings/intakes?prefill=next", 200),
+            ("/review/applicants/{app}/erase", 200),
         ],
         ["settings"] =
         [

@@ -90,6 +90,11 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/bulk?ids={app}&status=Rejected", [], ProfessorOnly),
         ("POST", "/review/bulk", ["ids={app}", "status=Offer", "sendEmail=false"], ProfessorOnly),
         ("GET", "/review/documents.zip?ids={app}", [], ProfessorOnly),
+        // An applicant's data, for a request received by email: the professor's alone. The erase post lacks the
+        // confirmation tick, so the professor's is refused with 400 past authorization and {app} stays for the rows below.
+        ("GET", "/review/applicants/{app}/export", [], ProfessorOnly),
+        ("GET", "/review/applicants/{app}/erase", [], ProfessorOnly),
+        ("POST", "/review/applicants/{app}/erase", ["Reason=RequestReceived"], ProfessorOnly),
         // Interviews are the professor's: slots, their cancellation ({slot}: a slot of {intake}) and invitations
         // (the matrix's application is under review, so inviting it is skipped and said so, past authorization).
         ("GET", "/review/interviews", [], ProfessorOnly),

@@ -61,6 +61,9 @@ public static class AuditActionNames
         "Demo" => localizer["Demo data added"],
         AuditActions.DuplicateDismissed => localizer["Marked not a duplicate"],
         AuditActions.AlertsChanged => localizer["Alert choice changed"],
+        "ApplicationErased" => localizer["Application erased"],
+        "ApplicantAccountErased" => localizer["Applicant's account erased"],
+        "PersonalDataExported" => localizer["Applicant's data exported"],
         _ when StatusOf(action) is { } status => localizer["Status changed to {0}", PortalText.Status(status, localizer)],
         _ => action,
     };
