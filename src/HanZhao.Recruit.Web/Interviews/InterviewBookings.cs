@@ -108,7 +108,10 @@ public sealed class InterviewBookings(
             {
                 // After a lost race the slot now looks full or gone: say what happened, not what it looks like.
                 var refused = FormErrors.Of("slot", raced ? localizer["That time was just taken by someone else. Choose another of the times below."] : problem);
-                return Outcome.Invalid(refused, page with { Errors = refused });
+                // The times offered are read again: the seats were read after the page, and the slot may
+                // have filled in between, so the page's list could still offer it.
+                var current = await GetPageAsync(applicantId, applicationId, cancellationToken) ?? page;
+                return Outcome.Invalid(refused, current with { Errors = refused });
             }
 
             try
