@@ -162,11 +162,13 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         await page.Keyboard.PressAsync("t");
         Assert.False(string.IsNullOrEmpty(await page.EvaluateAsync<string?>("() => document.activeElement.dataset.decide")));
 
+        // The URL is what the shortcut changes: waiting for the page's load event as well could wait for ever,
+        // since the reader's inline PDF frame may never finish loading in headless Chromium.
         await page.Keyboard.PressAsync("j");
-        await page.WaitForURLAsync(u => u != first);
+        await page.WaitForURLAsync(u => u != first, new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#reader-panel").WaitForAsync();
         await page.Keyboard.PressAsync("k");
-        await page.WaitForURLAsync(first);
+        await page.WaitForURLAsync(first, new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private async Task<IPage> SignedInPageAsync(int width, ColorScheme colorScheme = ColorScheme.Light)
