@@ -25,8 +25,9 @@ public static class DatabaseSetup
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
-            // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger).
-            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>());
+            // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger);
+            // overwrites what SQLite deletes, so an erased applicant is not left in the file's free pages.
+            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>(), new SecureDelete());
         });
         return services;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Identity;
+using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -20,16 +21,16 @@ namespace HanZhao.Recruit.Web.Review.InterviewOutcome;
 /// assigned to the application sees the panel and what was recorded, and is refused (403) a post.
 /// </para>
 /// </summary>
-public sealed class InterviewOutcomes(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class InterviewOutcomes(RecruitDbContext db, InterviewBookings bookings, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>The panel of an application the user may see (an empty, "not invited" one otherwise: the reader already answered 404).</summary>
     public async Task<InterviewPanel> PanelAsync(ClaimsPrincipal user, int applicationId, CancellationToken cancellationToken)
     {
-        var visible = db.VisibleTo(user);
-        var invitation = await db.InterviewInvitations.AsNoTracking()
-            .Where(i => i.ApplicationId == applicationId && visible.Any(a => a.Id == i.ApplicationId))
-            .SingleOrDefaultAsync(cancellationToken);
-        var slot = invitation is null ? null : await BookedSlotAsync(applicationId, cancellationToken);
+        var interview = await db.VisibleTo(user).AnyAsync(a => a.Id == applicationId, cancellationToken)
+            ? await bookings.FindAsync(applicationId, cancellationToken)
+            : null;
+        var invitation = interview?.Invitation;
+        var slot = interview?.Slot is { } s ? new BookedSlot(s.StartsAtUtc, s.LengthMinutes, s.Mode, s.Location, s.IsCancelled) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var state = invitation is null ? InterviewState.NotInvited
             : slot is null ? InterviewState.Invited
@@ -98,7 +99,7 @@ public sealed class InterviewOutcomes(RecruitDbContext db, TimeProvider clock, I
             return localizer["This application has not been invited to an interview."];
         }
 
-        return await BookedSlotAsync(applicationId, cancellationToken) switch
+        return (await bookings.FindAsync(applicationId, cancellationToken))?.Slot switch
         {
             null => localizer["No interview is booked yet: record the outcome after the interview."].Value,
             { IsCancelled: true } => localizer["This interview was cancelled: there is no outcome to record."].Value,
@@ -127,13 +128,6 @@ public sealed class InterviewOutcomes(RecruitDbContext db, TimeProvider clock, I
 
         return errors.Any ? errors : null;
     }
-
-    private Task<BookedSlot?> BookedSlotAsync(int applicationId, CancellationToken cancellationToken) =>
-        (from b in db.InterviewBookings.AsNoTracking()
-         where b.ApplicationId == applicationId
-         join s in db.InterviewSlots.AsNoTracking() on b.SlotId equals s.Id
-         select new BookedSlot(s.StartsAtUtc, s.LengthMinutes, s.Mode, s.Location, s.IsCancelled))
-        .SingleOrDefaultAsync(cancellationToken);
 
     private static string Rating(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace HanZhao.Recruit.Web.Privacy;
+namespace HanZhao.Recruit.Web.Platform.Database;
 
 /// <summary>
 /// SQLite leaves the bytes of deleted and rewritten rows in free space of the file until something
