@@ -1,7 +1,6 @@
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Interviews;
 using HanZhao.Recruit.Tests.Review.Applications;
-using HanZhao.Recruit.Tests.Review.InterviewOutcome;
 using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Notifications;
 using Hangfire;

@@ -2,7 +2,6 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Interviews;
 using HanZhao.Recruit.Tests.Review.Applications;
-using HanZhao.Recruit.Tests.Review.InterviewOutcome;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

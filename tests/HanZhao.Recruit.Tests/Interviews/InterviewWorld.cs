@@ -114,16 +114,6 @@ public sealed class InterviewWorld(PortalAppFactory app)
     }
 
     /// <summary>A slot written straight to the database: one the form would refuse (in the past, of another intake).</summary>
-    public async Task<int> StoreSlotAsync(DateTime startsAtUtc, int? intakeId = null, bool cancelled = false, int capacity = 1)
-    {
-        await using var db = app.CreateDbContext();
-        var slot = new InterviewSlot
-        {
-            IntakeId = intakeId ?? await IntakeIdAsync(), StartsAtUtc = startsAtUtc, LengthMinutes = 30, Mode = InterviewMode.Online,
-            Location = "https://meeting.tencent.com/dm/test", Capacity = capacity, IsCancelled = cancelled, CreatedAtUtc = startsAtUtc.AddDays(-30),
-        };
-        db.InterviewSlots.Add(slot);
-        await db.SaveChangesAsync();
-        return slot.Id;
-    }
+    public async Task<int> StoreSlotAsync(DateTime startsAtUtc, int? intakeId = null, bool cancelled = false, int capacity = 1) =>
+        (await app.StoreSlotAsync(intakeId ?? await IntakeIdAsync(), startsAtUtc, InterviewMode.Online, "https://meeting.tencent.com/dm/test", cancelled, capacity: capacity)).Id;
 }

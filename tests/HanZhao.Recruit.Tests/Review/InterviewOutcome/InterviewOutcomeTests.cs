@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Interviews;
+using HanZhao.Recruit.Tests.Interviews;
 using HanZhao.Recruit.Tests.PublicSite;
 using HanZhao.Recruit.Tests.Review.Applications;
 using HanZhao.Recruit.Web.Review.InterviewOutcome;

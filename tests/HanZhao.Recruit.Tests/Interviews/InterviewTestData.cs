@@ -1,10 +1,11 @@
 using HanZhao.Recruit.Data.Interviews;
 
-namespace HanZhao.Recruit.Tests.Review.InterviewOutcome;
+namespace HanZhao.Recruit.Tests.Interviews;
 
 /// <summary>
-/// Interviews made directly in the database (the booking pages are another part of the work): an
-/// invitation, and when asked a slot of the application's intake with a booking of its first seat.
+/// Interviews written straight to the database, for tests about what follows a booking (reminders, the
+/// digest, the outcome) and for slots the form would refuse. <see cref="InterviewWorld"/> makes them as
+/// users do, through the pages.
 /// </summary>
 public static class InterviewTestData
 {
@@ -27,14 +28,23 @@ public static class InterviewTestData
             return null;
         }
 
+        var slot = await app.StoreSlotAsync(intakeId, start, mode, location, cancelled, lengthMinutes, capacity: 1);
+        db.InterviewBookings.Add(new InterviewBooking { ApplicationId = applicationId, SlotId = slot.Id, Seat = 1, BookedAtUtc = bookedAtUtc ?? now.AddDays(-2) });
+        await db.SaveChangesAsync();
+        return slot;
+    }
+
+    /// <summary>A slot of the intake, created four days before the test clock's now.</summary>
+    public static async Task<InterviewSlot> StoreSlotAsync(
+        this RecruitAppFactory app, int intakeId, DateTime startsAtUtc, InterviewMode mode, string location, bool cancelled = false, int lengthMinutes = 30, int capacity = 1)
+    {
+        await using var db = app.CreateDbContext();
         var slot = new InterviewSlot
         {
-            IntakeId = intakeId, StartsAtUtc = start, LengthMinutes = lengthMinutes, Mode = mode, Location = location, Capacity = 1,
-            IsCancelled = cancelled, CreatedAtUtc = now.AddDays(-4),
+            IntakeId = intakeId, StartsAtUtc = startsAtUtc, LengthMinutes = lengthMinutes, Mode = mode, Location = location, Capacity = capacity,
+            IsCancelled = cancelled, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime.AddDays(-4),
         };
         db.InterviewSlots.Add(slot);
-        await db.SaveChangesAsync();
-        db.InterviewBookings.Add(new InterviewBooking { ApplicationId = applicationId, SlotId = slot.Id, Seat = 1, BookedAtUtc = bookedAtUtc ?? now.AddDays(-2) });
         await db.SaveChangesAsync();
         return slot;
     }
