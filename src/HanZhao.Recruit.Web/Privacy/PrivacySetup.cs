@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data;
+using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Privacy;
 
@@ -7,9 +8,12 @@ public static class PrivacySetup
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidation>();
         // Added to the database's own configuration (Platform/Database): every context, including
         // those built from its options (DatabaseLimits), overwrites what it deletes.
         services.ConfigureDbContext<RecruitDbContext>(options => options.AddInterceptors(new SecureDelete()));
-        return services.AddScoped<PersonalDataErasure>().AddScoped<PersonalDataExport>().AddScoped<PersonalDataRequests>();
+        return services.AddScoped<RetentionPolicy>().AddScoped<ConsentText>().AddScoped<RetentionNotice>().AddScoped<RetentionJob>().AddScoped<RetentionControls>()
+            .AddScoped<PersonalDataErasure>().AddScoped<PersonalDataExport>().AddScoped<PersonalDataRequests>();
     }
 }
