@@ -96,6 +96,22 @@ public sealed class RetentionTests(RetentionAppFactory app) : IClassFixture<Rete
     }
 
     [Fact]
+    public async Task The_notice_is_written_in_the_applicants_language_with_the_date_and_a_link_to_their_data_page()
+    {
+        var id = await SeedAsync(ApplicationStatus.Rejected, culture: "zh-CN");
+        app.Clock.Freeze(new DateTimeOffset(2028, 2, 2, 0, 0, 0, TimeSpan.FromHours(8)));
+
+        await SweepAsync();
+
+        await using var db = app.CreateDbContext();
+        var notice = await db.EmailMessages.SingleAsync(m => m.ApplicationId == id && m.Kind == EmailCatalogue.RetentionNotice.Name);
+        Assert.Equal("zh-CN", notice.Culture);
+        Assert.Equal("你的申请数据将于 2028-03-01 删除", notice.Subject);
+        Assert.Contains("https://hanzhao.test/applicant/data?culture=zh-CN", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("下载你的数据", notice.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sent_email_bodies_and_addresses_are_blanked_90_days_after_sending_and_the_message_is_kept()
     {
         var sent = new DateTime(2026, 4, 1, 2, 0, 0, DateTimeKind.Utc);
@@ -319,10 +335,10 @@ public sealed class RetentionTests(RetentionAppFactory app) : IClassFixture<Rete
     }
 
     /// <summary>An application of a new applicant, moved to a new intake enrolling on 2027-09-01, with the history that leads to <paramref name="status"/>.</summary>
-    private async Task<int> SeedAsync(ApplicationStatus status)
+    private async Task<int> SeedAsync(ApplicationStatus status, string culture = "en")
     {
-        var applicant = await app.CreateApplicantAsync();
-        var application = await app.CreateApplicationAsync(applicant, status);
+        var applicant = await app.CreateApplicantAsync(culture);
+        var application = await app.CreateApplicationAsync(applicant, status, culture);
         await using var db = app.CreateDbContext();
         var intake = new Intake { Code = $"r{Interlocked.Increment(ref _intakes):D6}", EnrollmentDate = Enrollment, Programs = StudyPrograms.PhD | StudyPrograms.Master };
         db.Intakes.Add(intake);
