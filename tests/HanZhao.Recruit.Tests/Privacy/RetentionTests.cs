@@ -181,6 +181,29 @@ public sealed class RetentionTests(RetentionAppFactory app) : IClassFixture<Rete
     }
 
     [Fact]
+    public async Task A_run_that_died_half_way_is_taken_over_later_that_day_and_a_run_still_going_is_left_alone()
+    {
+        // Days no other test runs on: one whose run started 10 minutes ago, one whose run died 3 hours ago.
+        var going = new DateTimeOffset(2030, 1, 10, 12, 0, 0, TimeSpan.FromHours(8));
+        var died = new DateTimeOffset(2030, 1, 11, 12, 0, 0, TimeSpan.FromHours(8));
+        await using (var db = app.CreateDbContext())
+        {
+            db.RetentionRuns.Add(new Data.Privacy.RetentionRun { Day = new DateOnly(2030, 1, 10), StartedAtUtc = going.AddMinutes(-10).UtcDateTime });
+            db.RetentionRuns.Add(new Data.Privacy.RetentionRun { Day = new DateOnly(2030, 1, 11), StartedAtUtc = died.AddHours(-3).UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        app.Clock.Freeze(going);
+        Assert.Null(await RunAsync());
+        app.Clock.Freeze(died);
+        Assert.NotNull(await RunAsync());
+
+        await using var after = app.CreateDbContext();
+        Assert.NotNull((await after.RetentionRuns.SingleAsync(r => r.Day == new DateOnly(2030, 1, 11))).CompletedAtUtc);
+        Assert.Null((await after.RetentionRuns.SingleAsync(r => r.Day == new DateOnly(2030, 1, 10))).CompletedAtUtc);
+    }
+
+    [Fact]
     public async Task Two_runs_at_once_send_one_notice_and_erase_once()
     {
         var ids = new[] { await SeedAsync(ApplicationStatus.Rejected), await SeedAsync(ApplicationStatus.Withdrawn), await SeedAsync(ApplicationStatus.Declined) };
@@ -354,6 +377,12 @@ public sealed class RetentionTests(RetentionAppFactory app) : IClassFixture<Rete
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<RetentionJob>().SweepAsync(CancellationToken.None);
+    }
+
+    private async Task<RetentionCounts?> RunAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None);
     }
 
     private async Task<int> NoticesAsync(int id)
