@@ -6,6 +6,7 @@ using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Interviews;
 using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Data.Privacy;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Data.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -89,6 +90,8 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<LimitSlot> LimitSlots => Set<LimitSlot>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

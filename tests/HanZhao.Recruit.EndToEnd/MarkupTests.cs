@@ -168,10 +168,11 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/review/applications/{offer}", 200), ("/review/applications/{offer}/milestones", 200), ("/review/applications/{app}/milestones", 200),
             ("/review/templates/milestones/PendingAdmission/zh-CN", 200), ("/review/settings/intakes?prefill=next", 200),
             ("/review/applicants/{app}/erase", 200),
+            ("/review/retention", 200), ("/review/retention/{app}/keep", 200),
         ],
         ["settings"] =
         [
-            ("/review/settings/intakes", 200), ("/review/settings/intakes/{intake}", 200), ("/review/settings/alerts", 200), ("/review/settings/content", 200),
+            ("/review/settings/intakes", 200), ("/review/settings/intakes/{intake}", 200), ("/review/settings/alerts", 200), ("/review/settings/retention", 200), ("/review/settings/content", 200),
             ("/review/settings/content/profile", 200), ("/review/settings/content/interests", 200),
             ("/review/settings/content/interests/{interest}", 200), ("/review/settings/content/education", 200),
             ("/review/settings/content/education/{education}", 200), ("/review/settings/content/accomplishments", 200),

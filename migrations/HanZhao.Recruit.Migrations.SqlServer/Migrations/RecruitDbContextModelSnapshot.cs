@@ -42,6 +42,14 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<int?>("CohortSize")
                         .HasColumnType("int");
 
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<DateTime?>("ConsentedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -93,6 +101,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("KeepUntilUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Major")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -142,6 +153,12 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("RetentionNoticeForUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RetentionNoticedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Route")
                         .IsRequired()
@@ -1356,6 +1373,34 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("EmailMessages");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Privacy.RetentionRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BodiesBlanked")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Noticed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkippedExtended")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ApplicationNote", b =>
                 {
                     b.Property<int>("Id")
@@ -1567,6 +1612,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewSettings", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AdmittedRetentionMonths")
                         .HasColumnType("int");
 
                     b.Property<bool>("BlindScoring")

@@ -35,6 +35,14 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<int?>("CohortSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConsentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConsentedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -86,6 +94,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("KeepUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Major")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -134,6 +145,12 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<string>("ResearchInterestIds")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionNoticeForUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetentionNoticedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Route")
@@ -1319,6 +1336,34 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("EmailMessages");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Privacy.RetentionRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodiesBlanked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Noticed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedExtended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ApplicationNote", b =>
                 {
                     b.Property<int>("Id")
@@ -1522,6 +1567,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Review.ReviewSettings", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdmittedRetentionMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("BlindScoring")

@@ -96,6 +96,26 @@ public class Application
     /// <summary>When the applicant consented to the processing of their data; required to submit.</summary>
     public DateTime? ConsentedAtUtc { get; set; }
 
+    /// <summary>
+    /// The version of the consent text the applicant agreed to at submission (a short hash of its
+    /// English and Chinese wording, Privacy/ConsentText), and that wording in their language, so it can
+    /// be shown again after the settings change; null for drafts and applications from before versions.
+    /// </summary>
+    public string? ConsentVersion { get; set; }
+
+    public string? ConsentText { get; set; }
+
+    /// <summary>The professor's "keep longer": not erased before this moment (Privacy/RetentionPolicy); null: the configured period.</summary>
+    public DateTime? KeepUntilUtc { get; set; }
+
+    /// <summary>
+    /// The erasure date the last retention notice announced, and when it was sent: a notice is sent once per
+    /// date, and nothing is erased without a notice for the date in force (an extension needs a new one).
+    /// </summary>
+    public DateTime? RetentionNoticeForUtc { get; set; }
+
+    public DateTime? RetentionNoticedAtUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

@@ -18,6 +18,8 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.IntakeId, a.Program, a.Status });
         builder.HasIndex(a => new { a.SubmittedAtUtc, a.Status });
         builder.Property(a => a.Program).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ConsentVersion).HasMaxLength(16);
+        builder.Property(a => a.ConsentText).HasMaxLength(4000);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ReferenceNumber).HasMaxLength(20);
         builder.Property(a => a.Culture).HasMaxLength(10);

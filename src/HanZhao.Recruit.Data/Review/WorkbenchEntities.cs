@@ -42,4 +42,10 @@ public class ReviewSettings
 
     /// <summary>A reviewer sees the other reviewers' scores of an application only after saving their own (Greenhouse's rule); the professor may turn it off.</summary>
     public bool BlindScoring { get; set; } = true;
+
+    /// <summary>
+    /// How long an admitted student's application is kept after the intake's enrollment date, in months
+    /// (/review/settings/retention); null: Recruit:Retention:AdmittedMonths. Never "forever": the consent text states it.
+    /// </summary>
+    public int? AdmittedRetentionMonths { get; set; }
 }

@@ -32,6 +32,8 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
                 a.CreatedAtUtc,
                 a.SubmittedAtUtc,
                 a.Route,
+                a.ConsentVersion,
+                a.ConsentText,
                 History = a.StatusHistory
                     .OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id)
                     .Select(h => new StatusStep(h.From, h.To, h.ChangedAtUtc))
@@ -47,7 +49,7 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
         var applications = rows.Select(a => new ApplicationSummary(
                 a.Id, a.Program, a.IntakeCode, a.Status, a.ReferenceNumber, a.CreatedAtUtc, a.SubmittedAtUtc, a.History,
                 // Kinds are stored as text, so the database would sort them alphabetically; CV first is what people expect.
-                [.. a.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)]) { Route = a.Route })
+                [.. a.Documents.OrderBy(d => d.Kind).ThenBy(d => d.UploadedAtUtc)]) { Route = a.Route, ConsentVersion = a.ConsentVersion, ConsentText = a.ConsentText })
             .ToList();
         var justWithdrawn = applications.FirstOrDefault(a => a.Id == justWithdrawnId && a.Status == ApplicationStatus.Withdrawn);
         return new ApplicantPage(applications, justWithdrawn);

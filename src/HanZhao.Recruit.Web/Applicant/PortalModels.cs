@@ -20,6 +20,11 @@ public sealed record ApplicationSummary(
     /// <summary>The official route the applicant plans; None until chosen.</summary>
     public AdmissionRoute Route { get; init; }
 
+    /// <summary>The version of the consent text agreed to at submission, and that text (Privacy/ConsentText).</summary>
+    public string? ConsentVersion { get; init; }
+
+    public string? ConsentText { get; init; }
+
     public bool CanEdit => PortalRules.CanEdit(Status);
 
     public bool CanWithdraw => PortalRules.CanWithdraw(Status);

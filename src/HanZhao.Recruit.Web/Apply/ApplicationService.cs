@@ -7,6 +7,7 @@ using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ namespace HanZhao.Recruit.Web.Apply;
 /// </summary>
 public sealed class ApplicationService(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    IOptions<RecruitOptions> options, SiteAddress site)
+    IOptions<RecruitOptions> options, SiteAddress site, ConsentText consentText)
 {
     public const int MaxOtherDocuments = ApplicationDocument.MaxOtherDocuments;
 
@@ -98,7 +99,10 @@ public sealed class ApplicationService(
         new(at.Application, at.Step, form ?? ApplicationForm.From(at.Application),
             await InterestsAsync(cancellationToken),
             at.Step == ApplicationStep.Review ? await MissingAsync(at.Application, cancellationToken) : [],
-            errors ?? new FormErrors());
+            errors ?? new FormErrors())
+        {
+            Consent = at.Step == ApplicationStep.Review ? await consentText.ForAsync(at.Application.Intake!.EnrollmentDate, Culture, cancellationToken) : null,
+        };
 
     /// <summary>
     /// Saves one step's fields. <paramref name="bound"/> holds what binding and the data annotations
@@ -363,6 +367,10 @@ public sealed class ApplicationService(
 
         application.Culture = Culture;
         application.ConsentedAtUtc = Now;
+        // The text as the page showed it, written from the settings in force now, and its version.
+        var consented = await consentText.ForAsync(application.Intake.EnrollmentDate, Culture, cancellationToken);
+        application.ConsentVersion = consented.Version;
+        application.ConsentText = consented.Text;
         application.SubmittedAtUtc = Now;
         application.UpdatedAtUtc = Now;
         application.Status = ApplicationStatus.Submitted;

@@ -2,6 +2,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.PublicSite;
 
 namespace HanZhao.Recruit.Web.Apply;
@@ -22,6 +23,9 @@ public sealed record ApplyStepViewModel(
     FormErrors Errors)
 {
     public bool IsSubmitted => Application.Status != ApplicationStatus.Draft;
+
+    /// <summary>The consent text on the review step, written from the retention settings (Privacy/ConsentText).</summary>
+    public ConsentWording? Consent { get; init; }
 
     /// <summary>The routes the applicant may choose: those the intake accepts for the program.</summary>
     public IReadOnlyList<RouteGuide> Routes => AdmissionRouteGuide.Of(Application.Program, Application.Intake!.Routes);

@@ -170,6 +170,13 @@ public static class EmailCatalogue
         Language: "the applicant's language for the facts and footer; the professor's words as written",
         WrittenIn: "Review/Toolbar/SelectionActions.cs");
 
+    public static readonly EmailKind RetentionNotice = new(
+        "RetentionNotice",
+        To: "the applicant (of a draft too)",
+        SentWhen: "the retention job finds their application due for erasure within Recruit:Retention:NoticeDays (28 days): the date and a link to /applicant/data; once per announced date (again only if the professor extends it)",
+        Language: "the language the application was written in",
+        WrittenIn: "Privacy/RetentionNotice.cs");
+
     public static IReadOnlyList<EmailKind> All { get; } =
     [
         SignInLink, SubmissionReceived, NewApplication, WithdrawalConfirmed, .. StatusKinds.Values, .. MilestoneKinds.Values, MilestoneReported,
@@ -177,6 +184,7 @@ public static class EmailCatalogue
         InterviewReminder,
         LetterReminder, LetterAnswered,
         InterviewInvitation, InterviewCalendar,
+        RetentionNotice,
     ];
 
     /// <summary>The email for a status staff can set; throws for Draft, Submitted and Withdrawn, which have none.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -79,16 +80,25 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
     /// Erases one application and everything about it; its account too when it was the applicant's
     /// last. An application that is not there (erased already, or never was) changes nothing.
     /// </summary>
-    public async Task<ErasureResult> EraseApplicationAsync(int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken)
+    public Task<ErasureResult> EraseApplicationAsync(int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken) =>
+        EraseApplicationAsync(applicationId, user, reason, onlyIf: null, cancellationToken);
+
+    /// <summary>
+    /// As above, but only while the application matches <paramref name="onlyIf"/>, checked by the same
+    /// write that takes the row (the retention job: only while it is still due as read).
+    /// </summary>
+    public async Task<ErasureResult> EraseApplicationAsync(
+        int applicationId, ClaimsPrincipal? user, ErasureReason reason, Expression<Func<Application, bool>>? onlyIf, CancellationToken cancellationToken)
     {
-        var applicantId = await EraseOneAsync(applicationId, user, reason, cancellationToken);
+        var applicantId = await EraseOneAsync(applicationId, user, reason, cancellationToken, onlyIf);
         return applicantId is null
             ? ErasureResult.Nothing
             : new ErasureResult(1, await EraseAccountIfEmptyAsync(applicantId, user, reason, includeInterest: false, cancellationToken));
     }
 
     /// <summary>One application in one transaction; the applicant's id, or null when there was nothing to erase.</summary>
-    private async Task<string?> EraseOneAsync(int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken)
+    private async Task<string?> EraseOneAsync(
+        int applicationId, ClaimsPrincipal? user, ErasureReason reason, CancellationToken cancellationToken, Expression<Func<Application, bool>>? onlyIf = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -99,7 +109,7 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
             // transaction, so a status change at the same moment lands wholly before or finds nothing,
             // and a second erasure of the same application waits, then finds nothing to erase.
             var now = clock.GetUtcNow().UtcDateTime;
-            if (await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, now), ct) == 0)
+            if (await db.Applications.Where(a => a.Id == applicationId).Where(onlyIf ?? (a => true)).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, now), ct) == 0)
             {
                 return null;
             }

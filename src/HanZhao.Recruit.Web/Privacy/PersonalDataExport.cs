@@ -125,7 +125,7 @@ public sealed class PersonalDataExport(RecruitDbContext db, TimeProvider clock)
         a.SummerCamps,
         a.OfficialStepExpectedOn,
         a.Statement,
-        Consent = new { AtUtc = a.ConsentedAtUtc },
+        Consent = new { AtUtc = a.ConsentedAtUtc, Version = a.ConsentVersion, Text = a.ConsentText },
         a.CreatedAtUtc,
         a.UpdatedAtUtc,
         a.SubmittedAtUtc,

@@ -102,6 +102,13 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/interviews/slots", ["intake={intake}", "date=2027-01-10", "start=09:00", "length=30", "mode=OnSite", "location=Room 1", "capacity=1"], ProfessorOnly),
         ("POST", "/review/interviews/slots/{slot}/cancel", [], ProfessorOnly),
         ("POST", "/review/interviews/invitations", ["ids={app}", "intake={intake}"], ProfessorOnly),
+        // Retention: the coming erasures, keep longer ({app}'s due date is years away, so the professor's post is refused with 400
+        // past authorization: no date), and the admitted students' months.
+        ("GET", "/review/retention", [], ProfessorOnly),
+        ("GET", "/review/retention/{app}/keep", [], ProfessorOnly),
+        ("POST", "/review/retention/{app}/keep", ["Reason=Matrix"], ProfessorOnly),
+        ("GET", "/review/settings/retention", [], ProfessorOnly),
+        ("POST", "/review/settings/retention", ["months=36"], ProfessorOnly),
         ("GET", "/review/settings/scoring", [], ProfessorOnly),
         ("POST", "/review/settings/scoring", ["blind=on"], ProfessorOnly),
         ("GET", "/review/templates", [], ProfessorOnly),

@@ -3,6 +3,7 @@ using HanZhao.Recruit.Web.Letters;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Backups;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.PublicSite.Interest;
 using Hangfire;
 using Hangfire.Common;
@@ -42,6 +43,9 @@ public sealed class JobServerHost(IServiceProvider services, IConfiguration conf
         // Expired sessions and limit uses are refused or ignored anyway; this keeps their tables small.
         recurring.AddOrUpdate<SecurityCleanup>(SecurityCleanup.JobId,
             cleanup => cleanup.DeleteExpiredAsync(CancellationToken.None), Cron.Hourly());
+        // Personal data erased when its retention period ends, after a notice (Privacy/RetentionJob: once a day across instances).
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.JobId, job => job.RunAsync(CancellationToken.None), RetentionJob.Cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DailyDigest.TimeZoneId) });
         // A copy of the SQLite database, only when Recruit:Backup:Folder is set (Platform/Backups).
         ScheduledBackup.Register(recurring, services);
 

@@ -38,6 +38,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
                 {
                     Route = a.Route, RecommendationEligibility = a.RecommendationEligibility, SummerCamps = a.SummerCamps,
                     OfficialStepExpectedOn = a.OfficialStepExpectedOn, GpaPercent = a.GpaPercent,
+                    ConsentVersion = a.ConsentVersion, ConsentText = a.ConsentText,
                 },
                 a.ResearchInterestIds,
             })

@@ -92,6 +92,11 @@ public sealed record ApplicationDetails(
     public DateOnly? OfficialStepExpectedOn { get; init; }
 
     public double? GpaPercent { get; init; }
+
+    /// <summary>The consent text's version the applicant agreed to, and that text (Privacy/ConsentText); null before versions.</summary>
+    public string? ConsentVersion { get; init; }
+
+    public string? ConsentText { get; init; }
 }
 
 public sealed record ResearchFitItem(int Id, LocalizedText Name, bool Chosen);

@@ -64,6 +64,8 @@ public static class AuditActionNames
         "ApplicationErased" => localizer["Application erased"],
         "ApplicantAccountErased" => localizer["Applicant's account erased"],
         "PersonalDataExported" => localizer["Applicant's data exported"],
+        "RetentionExtended" => localizer["Kept longer than the retention period"],
+        "RetentionSettings" => localizer["Retention of admitted students' applications changed"],
         _ when StatusOf(action) is { } status => localizer["Status changed to {0}", PortalText.Status(status, localizer)],
         _ => action,
     };

@@ -1,0 +1,123 @@
+using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Intakes;
+using HanZhao.Recruit.Data.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HanZhao.Recruit.Web.Privacy;
+
+/// <summary>The kinds of application the retention periods tell apart.</summary>
+public enum RetentionKind
+{
+    /// <summary>Never submitted.</summary>
+    Draft,
+
+    /// <summary>Rejected, withdrawn, or an offer declined.</summary>
+    NotAdmitted,
+
+    /// <summary>An offer made or accepted.</summary>
+    Admitted,
+
+    /// <summary>Submitted and never decided (still in review).</summary>
+    Undecided,
+}
+
+/// <summary>What the due date of one application depends on.</summary>
+public sealed record RetentionFacts(ApplicationStatus Status, DateOnly EnrollmentDate, DateTime UpdatedAtUtc, DateTime? EndedAtUtc, DateTime? KeepUntilUtc);
+
+/// <summary>
+/// The one answer to "when is this due for erasure?": the configured periods with the professor's
+/// setting for admitted students. The retention job, the consent text, the professor's page and the
+/// tests all ask here.
+/// </summary>
+public sealed record RetentionRules(int NotAdmittedMonths, int DraftDays, int AdmittedMonths, int UndecidedMonths, int OutboxDays, int NoticeDays)
+{
+    public static RetentionRules From(RetentionOptions options, int? admittedMonths) => new(
+        options.NotAdmittedMonths, options.DraftDays, admittedMonths ?? options.AdmittedMonths, options.UndecidedMonths, options.OutboxDays, options.NoticeDays);
+
+    public TimeSpan Notice => TimeSpan.FromDays(NoticeDays);
+
+    public static RetentionKind KindOf(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Draft => RetentionKind.Draft,
+        ApplicationStatus.Rejected or ApplicationStatus.Withdrawn or ApplicationStatus.Declined => RetentionKind.NotAdmitted,
+        // An offer still unanswered is kept like an admission: erasing it early could lose a student we admitted.
+        ApplicationStatus.Offer or ApplicationStatus.Accepted => RetentionKind.Admitted,
+        _ => RetentionKind.Undecided,
+    };
+
+    /// <summary>The moment the configured period ends, before any extension.</summary>
+    public DateTime ScheduledUtc(RetentionFacts facts)
+    {
+        var enrollment = EnrollmentStartsUtc(facts.EnrollmentDate);
+        return KindOf(facts.Status) switch
+        {
+            RetentionKind.Draft => facts.UpdatedAtUtc.AddDays(DraftDays),
+            // The later of the two, so an application that ends after enrollment (a late withdrawal) still gets its full period.
+            RetentionKind.NotAdmitted => Later(enrollment, facts.EndedAtUtc ?? facts.UpdatedAtUtc).AddMonths(NotAdmittedMonths),
+            RetentionKind.Admitted => enrollment.AddMonths(AdmittedMonths),
+            _ => enrollment.AddMonths(UndecidedMonths),
+        };
+    }
+
+    /// <summary>When the application is erased: the configured moment, or the professor's later "keep until".</summary>
+    public DateTime DueUtc(RetentionFacts facts) => Later(ScheduledUtc(facts), facts.KeepUntilUtc ?? DateTime.MinValue);
+
+    /// <summary>The enrollment date as a moment: midnight in Shanghai, as <see cref="Intake.EnrollmentStartsUtc"/>.</summary>
+    public static DateTime EnrollmentStartsUtc(DateOnly date) => new Intake { EnrollmentDate = date }.EnrollmentStartsUtc;
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+}
+
+/// <summary>One application as the retention job and the professor's page see it.</summary>
+public sealed record RetentionItem(
+    int Id, string? ReferenceNumber, string FullName, ApplicationStatus Status, string Culture, string Email, string IntakeCode,
+    StudyPrograms Program, DateTime UpdatedAtUtc, DateTime? KeepUntilUtc, DateTime? NoticeForUtc, DateTime? NoticedAtUtc,
+    DateTime ScheduledUtc, DateTime DueUtc)
+{
+    public bool Extended => DueUtc > ScheduledUtc;
+
+    /// <summary>The notice in force: sent for the date that now applies (an extension needs a new one).</summary>
+    public bool Noticed => NoticeForUtc == DueUtc && NoticedAtUtc is not null;
+}
+
+/// <summary>Reads the rules in force (the options and the professor's setting) and every application's due date.</summary>
+public sealed class RetentionPolicy(RecruitDbContext db, IOptions<RetentionOptions> options)
+{
+    public RetentionOptions Options => options.Value;
+
+    public async Task<RetentionRules> RulesAsync(CancellationToken cancellationToken)
+    {
+        var admitted = await db.ReviewSettings.AsNoTracking().Where(s => s.Id == ReviewSettings.SingletonId)
+            .Select(s => s.AdmittedRetentionMonths).SingleOrDefaultAsync(cancellationToken);
+        return RetentionRules.From(options.Value, admitted);
+    }
+
+    /// <summary>
+    /// Every application with its due date, soonest first. Computed here rather than in SQL (months
+    /// after a date, the later of two moments): a lab's applications number in the hundreds or
+    /// thousands, and one rule in C# is what the consent text and the tests read too.
+    /// </summary>
+    public async Task<List<RetentionItem>> ScheduleAsync(RetentionRules rules, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
+    {
+        var query = db.Applications.AsNoTracking();
+        if (only is not null)
+        {
+            query = query.Where(a => only.Contains(a.Id));
+        }
+
+        var rows = await query.Select(a => new
+        {
+            a.Id, a.ReferenceNumber, a.FullName, a.Status, a.Culture, Email = a.Applicant!.Email, a.Intake!.Code, a.Intake.EnrollmentDate, a.Program,
+            a.UpdatedAtUtc, a.KeepUntilUtc, a.RetentionNoticeForUtc, a.RetentionNoticedAtUtc,
+            EndedAtUtc = db.ApplicationStatusChanges.Where(c => c.ApplicationId == a.Id).Max(c => (DateTime?)c.ChangedAtUtc),
+        }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var facts = new RetentionFacts(r.Status, r.EnrollmentDate, r.UpdatedAtUtc, r.EndedAtUtc, r.KeepUntilUtc);
+            return new RetentionItem(r.Id, r.ReferenceNumber, r.FullName, r.Status, r.Culture, r.Email ?? string.Empty, r.Code, r.Program,
+                r.UpdatedAtUtc, r.KeepUntilUtc, r.RetentionNoticeForUtc, r.RetentionNoticedAtUtc, rules.ScheduledUtc(facts), rules.DueUtc(facts));
+        }).OrderBy(i => i.DueUtc).ThenBy(i => i.Id)];
+    }
+}
