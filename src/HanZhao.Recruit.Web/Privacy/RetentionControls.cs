@@ -49,7 +49,7 @@ public sealed class RetentionControls(RecruitDbContext db, RetentionPolicy polic
     {
         var rules = await policy.RulesAsync(cancellationToken);
         var horizon = Now.AddDays(HorizonDays);
-        var due = (await policy.ScheduleAsync(rules, only: null, cancellationToken)).Where(i => i.DueUtc <= horizon).ToList();
+        var due = (await policy.ScheduleAsync(rules, only: null, dueBy: horizon, cancellationToken)).Where(i => i.DueUtc <= horizon).ToList();
         // Drafts are the applicant's own until submitted: counted, not listed.
         return new RetentionPage([.. due.Where(i => i.Status != ApplicationStatus.Draft)], due.Count(i => i.Status == ApplicationStatus.Draft), rules, Now);
     }
@@ -63,7 +63,7 @@ public sealed class RetentionControls(RecruitDbContext db, RetentionPolicy polic
         await ItemAsync(id, cancellationToken) is { } item ? new KeepPage(item, form, errors) : null;
 
     private async Task<RetentionItem?> ItemAsync(int id, CancellationToken cancellationToken) =>
-        (await policy.ScheduleAsync(await policy.RulesAsync(cancellationToken), [id], cancellationToken))
+        (await policy.ScheduleAsync(await policy.RulesAsync(cancellationToken), [id], dueBy: null, cancellationToken))
             .SingleOrDefault(i => i.Status != ApplicationStatus.Draft);
 
     /// <summary>Keeps one submitted application until a later date. Not found: no such application, or a draft.</summary>

@@ -56,7 +56,7 @@ public sealed class RetentionJob(
     {
         var rules = await policy.RulesAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = await policy.ScheduleAsync(rules, only: null, cancellationToken);
+        var items = await policy.ScheduleAsync(rules, only: null, dueBy: now + rules.Notice, cancellationToken);
         var skipped = items.Count(i => i.Extended && i.ScheduledUtc <= now);
         var noticed = 0;
         foreach (var item in items.Where(i => !i.Noticed && i.DueUtc - rules.Notice <= now))

@@ -38,6 +38,9 @@ public sealed record RetentionRules(int NotAdmittedMonths, int DraftDays, int Ad
 
     public TimeSpan Notice => TimeSpan.FromDays(NoticeDays);
 
+    /// <summary>The shortest period after enrollment of any submitted application.</summary>
+    public int ShortestMonths => Math.Min(NotAdmittedMonths, Math.Min(AdmittedMonths, UndecidedMonths));
+
     public static RetentionKind KindOf(ApplicationStatus status) => status switch
     {
         ApplicationStatus.Draft => RetentionKind.Draft,
@@ -95,16 +98,27 @@ public sealed class RetentionPolicy(RecruitDbContext db, IOptions<RetentionOptio
     }
 
     /// <summary>
-    /// Every application with its due date, soonest first. Computed here rather than in SQL (months
-    /// after a date, the later of two moments): a lab's applications number in the hundreds or
-    /// thousands, and one rule in C# is what the consent text and the tests read too.
+    /// The applications that may fall due by <paramref name="dueBy"/> (every one when null), with their
+    /// due dates, soonest first. The dates are computed here rather than in SQL (months after a date, the
+    /// later of two moments): one rule in C# is what the consent text and the tests read too. The query
+    /// only narrows: an application is due no earlier than its scheduled moment, which is at least the
+    /// shortest period after its enrollment date (or, for a draft, its last change), so the dashboard and
+    /// the daily job read the few that are near, not the whole table.
     /// </summary>
-    public async Task<List<RetentionItem>> ScheduleAsync(RetentionRules rules, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
+    public async Task<List<RetentionItem>> ScheduleAsync(RetentionRules rules, IReadOnlyCollection<int>? only, DateTime? dueBy, CancellationToken cancellationToken)
     {
         var query = db.Applications.AsNoTracking();
         if (only is not null)
         {
             query = query.Where(a => only.Contains(a.Id));
+        }
+
+        if (dueBy is { } horizon)
+        {
+            var changedBy = horizon.AddDays(-rules.DraftDays);
+            // A few days' margin: adding months is not the exact inverse of subtracting them at a month's end.
+            var enrolledBy = DateOnly.FromDateTime(horizon.AddMonths(-rules.ShortestMonths)).AddDays(4);
+            query = query.Where(a => a.Status == ApplicationStatus.Draft ? a.UpdatedAtUtc <= changedBy : a.Intake!.EnrollmentDate <= enrolledBy);
         }
 
         var rows = await query.Select(a => new

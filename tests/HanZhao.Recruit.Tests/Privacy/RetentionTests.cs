@@ -327,6 +327,12 @@ public sealed class RetentionTests(RetentionAppFactory app) : IClassFixture<Rete
         Assert.DoesNotContain($"data-application=\"{later}\"", html, StringComparison.Ordinal);
         Assert.Contains("2028-03-01 00:00", html, StringComparison.Ordinal);
         Assert.Contains("data-noticed=\"yes\"", html, StringComparison.Ordinal);
+
+        // The dashboard says how many, linking here; a co-reviewer's does not.
+        var dashboard = await professor.GetStringAsync("/review");
+        Assert.Matches("<p class=\"erased-soon\"><a href=\"/review/retention\">[0-9]+ applications? (is|are) erased in the next 30 days</a>", dashboard);
+        var reviewer = await app.CreateClientSignedInAsync(Roles.Reviewer);
+        Assert.DoesNotContain("erased-soon", await reviewer.GetStringAsync("/review"), StringComparison.Ordinal);
     }
 
     private async Task AssertNoticedThenErasedAsync(int id, DateTimeOffset due, int noticesBefore = 0)

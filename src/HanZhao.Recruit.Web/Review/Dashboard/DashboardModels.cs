@@ -72,6 +72,9 @@ public sealed class DashboardPage
     /// <summary>What the professor should act on in the recruiting cycle; nothing for a co-reviewer.</summary>
     public CycleAlerts Alerts { get; init; } = CycleAlerts.None;
 
+    /// <summary>Submitted applications the retention job erases in the next 30 days (the professor's; 0 for a co-reviewer).</summary>
+    public int ErasedSoon { get; init; }
+
     public required int NewSinceLastVisit { get; init; }
 
     public required DateTime? LastVisitUtc { get; init; }

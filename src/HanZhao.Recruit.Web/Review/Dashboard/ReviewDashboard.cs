@@ -12,6 +12,7 @@ using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Platform.Queries;
+using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.Review.InterviewOutcome;
 using HanZhao.Recruit.Web.Review.SavedViews;
 using HanZhao.Recruit.Web.Review.Scoring;
@@ -28,7 +29,7 @@ namespace HanZhao.Recruit.Web.Review.Dashboard;
 /// </summary>
 public sealed class ReviewDashboard(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CycleWatch cycle, SavedViewList savedViews,
-    ScoringRules scoring)
+    ScoringRules scoring, RetentionControls retention)
 {
     private const int DeadlinesShown = 5;
     private const int TagsOffered = 200;
@@ -95,6 +96,7 @@ public sealed class ReviewDashboard(
                 .OrderByDescending(c => c.IntakeCode, StringComparer.Ordinal).ThenBy(c => c.Program)
                 .ThenBy(c => c.Route == AdmissionRoute.None ? int.MaxValue : (int)c.Route)],
             Alerts = isProfessor ? await cycle.GetAlertsAsync(cancellationToken) : CycleAlerts.None,
+            ErasedSoon = isProfessor ? await retention.CountDueAsync(cancellationToken) : 0,
             NewSinceLastVisit = newSince,
             LastVisitUtc = lastVisitUtc,
             Deadlines = deadlines,
