@@ -7,21 +7,21 @@ namespace HanZhao.Recruit.Web.PublicSite.People;
 /// <summary>The roles' names, one member ("PhD student") and a group's heading ("PhD students").</summary>
 public static class LabRoles
 {
-    public static string One(LabRole role, IStringLocalizer<SharedResource> t) => role switch
+    public static string One(LabRole role, IStringLocalizer<SharedResource> localizer) => role switch
     {
-        LabRole.PhdStudent => t["PhD student"],
-        LabRole.MasterStudent => t["Master student"],
-        LabRole.Postdoc => t["Postdoc"],
-        LabRole.Visiting => t["Visiting researcher"],
-        _ => t["Member"],
+        LabRole.PhdStudent => localizer["PhD student"],
+        LabRole.MasterStudent => localizer["Master student"],
+        LabRole.Postdoc => localizer["Postdoc"],
+        LabRole.Visiting => localizer["Visiting researcher"],
+        _ => localizer["Member"],
     };
 
-    public static string Group(LabRole role, IStringLocalizer<SharedResource> t) => role switch
+    public static string Group(LabRole role, IStringLocalizer<SharedResource> localizer) => role switch
     {
-        LabRole.PhdStudent => t["PhD students"],
-        LabRole.MasterStudent => t["Master students"],
-        LabRole.Postdoc => t["Postdocs"],
-        LabRole.Visiting => t["Visiting researchers"],
-        _ => t["Other members"],
+        LabRole.PhdStudent => localizer["PhD students"],
+        LabRole.MasterStudent => localizer["Master students"],
+        LabRole.Postdoc => localizer["Postdocs"],
+        LabRole.Visiting => localizer["Visiting researchers"],
+        _ => localizer["Other members"],
     };
 }

@@ -143,7 +143,7 @@ public sealed partial class ContentRules(IStringLocalizer<SharedResource> locali
                 : null;
             if (url is null || linkErrors.Any)
             {
-                errors.Add(field, localizer["{0}, line {1}: write a label of at most {2} characters, a bar and a https:// address, e.g. \"Lab | https://example.org\".",
+                errors.Add(field, localizer["{0}, line {1}: write a label of at most {2} characters, a bar and a https:// address, for example: Lab | https://example.org",
                     label, number, PublicSite.ProfileLinks.MaxLabelLength]);
                 return string.Join('\n', lines);
             }

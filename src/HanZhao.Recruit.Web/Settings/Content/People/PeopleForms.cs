@@ -30,15 +30,15 @@ public sealed class MemberForm
     /// <summary>Checks every field; writes them to <paramref name="member"/> only when all are valid. Limits are the columns'.</summary>
     public FormErrors ApplyTo(LabMember member, ContentRules rules)
     {
-        var l = rules.Localizer;
+        var localizer = rules.Localizer;
         var e = new FormErrors();
-        var name = rules.Required(e, nameof(Name), l["Name"], Name, 100);
-        var chineseName = rules.Optional(e, nameof(ChineseName), l["Chinese name"], ChineseName, 50);
-        var role = rules.Choice<LabRole>(e, nameof(Role), l["Role"], Role);
-        var start = rules.Year(e, nameof(StartYear), l["Start year"], StartYear);
-        var topic = new LocalizedText(rules.Optional(e, nameof(TopicEn), l["Research topic (English)"], TopicEn, 300),
-            rules.Optional(e, nameof(TopicZh), l["Research topic (Chinese)"], TopicZh, 300));
-        var url = rules.HttpsUrl(e, nameof(Url), l["Personal page"], Url, 500);
+        var name = rules.Required(e, nameof(Name), localizer["Name"], Name, 100);
+        var chineseName = rules.Optional(e, nameof(ChineseName), localizer["Chinese name"], ChineseName, 50);
+        var role = rules.Choice<LabRole>(e, nameof(Role), localizer["Role"], Role);
+        var start = rules.Year(e, nameof(StartYear), localizer["Start year"], StartYear);
+        var topic = new LocalizedText(rules.Optional(e, nameof(TopicEn), localizer["Research topic (English)"], TopicEn, 300),
+            rules.Optional(e, nameof(TopicZh), localizer["Research topic (Chinese)"], TopicZh, 300));
+        var url = rules.HttpsUrl(e, nameof(Url), localizer["Personal page"], Url, 500);
         var (end, destination) = Leaving(e, rules, EndYear, DestinationEn, DestinationZh, start);
         if (!e.Any)
         {
@@ -53,19 +53,19 @@ public sealed class MemberForm
     public static (int? End, LocalizedText Destination) Leaving(
         FormErrors e, ContentRules rules, string? endYear, string? destinationEn, string? destinationZh, int start, bool required = false)
     {
-        var l = rules.Localizer;
+        var localizer = rules.Localizer;
         int? end = null;
         if (required || ContentRules.Clean(endYear).Length > 0)
         {
-            end = rules.Year(e, nameof(EndYear), l["End year"], endYear);
+            end = rules.Year(e, nameof(EndYear), localizer["End year"], endYear);
             if (end > 0 && start > 0 && end < start)
             {
-                e.Add(nameof(EndYear), l["The end year cannot be before the start year."]);
+                e.Add(nameof(EndYear), localizer["The end year cannot be before the start year."]);
             }
         }
 
-        var destination = new LocalizedText(rules.Optional(e, nameof(DestinationEn), l["Where they went (English)"], destinationEn, 200),
-            rules.Optional(e, nameof(DestinationZh), l["Where they went (Chinese)"], destinationZh, 200));
+        var destination = new LocalizedText(rules.Optional(e, nameof(DestinationEn), localizer["Where they went (English)"], destinationEn, 200),
+            rules.Optional(e, nameof(DestinationZh), localizer["Where they went (Chinese)"], destinationZh, 200));
         return (end, destination);
     }
 }
