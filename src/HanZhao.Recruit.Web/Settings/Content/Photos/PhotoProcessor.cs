@@ -55,7 +55,13 @@ public static class PhotoProcessor
             return Refuse("The file is not a JPEG, PNG or WebP image.");
         }
 
-        if (!EndsCleanly(upload, format.Value) || ContainsMarkup(upload))
+        var ending = Ending(upload, format.Value);
+        if (ending == End.Missing)
+        {
+            return Refuse("The image cannot be read: it may be damaged or incomplete.");
+        }
+
+        if (ending == End.Trailing || ContainsMarkup(upload))
         {
             return Refuse("The file holds something besides the image. Save it again from a photo editor and upload that.");
         }
@@ -104,27 +110,26 @@ public static class PhotoProcessor
     }
 
     /// <summary>
-    /// Nothing after the image's own end: PNG ends with its IEND chunk, JPEG with FF D9 (zero
-    /// padding allowed, as some cameras write it), WebP where its RIFF header says.
+    /// Where the image's own end is: PNG ends with its IEND chunk, JPEG with FF D9 (zero padding
+    /// allowed, as some cameras write it), WebP where its RIFF header says. Bytes after it are
+    /// something else riding along; no end at all is a cut-off file.
     /// </summary>
-    private static bool EndsCleanly(byte[] bytes, SKEncodedImageFormat format)
+    private static End Ending(byte[] bytes, SKEncodedImageFormat format)
     {
+        var span = bytes.AsSpan();
         switch (format)
         {
             case SKEncodedImageFormat.Png:
                 ReadOnlySpan<byte> iend = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
-                return bytes.AsSpan().EndsWith(iend);
+                var at = span.LastIndexOf(iend);
+                return at < 0 ? End.Missing : at + iend.Length == span.Length ? End.Clean : End.Trailing;
             case SKEncodedImageFormat.Jpeg:
-                var end = bytes.Length;
-                while (end > 2 && bytes[end - 1] == 0)
-                {
-                    end--;
-                }
-
-                return end >= 4 && bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9;
+                var eoi = span.LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]);
+                return eoi < 2 ? End.Missing : span[(eoi + 2)..].ContainsAnyExcept((byte)0) ? End.Trailing : End.Clean;
             default:
-                var size = BitConverter.ToUInt32(bytes, 4);
-                return size + 8L == bytes.Length || size + 9L == bytes.Length;
+                var declared = BitConverter.ToUInt32(bytes, 4) + 8L;
+                declared += declared % 2; // RIFF pads an odd size
+                return declared > bytes.Length + 1 ? End.Missing : declared < bytes.Length ? End.Trailing : End.Clean;
         }
     }
 
@@ -188,6 +193,13 @@ public static class PhotoProcessor
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
+    }
+
+    private enum End
+    {
+        Clean,
+        Missing,
+        Trailing,
     }
 
     private static (ProcessedPhoto?, PhotoRefusal?) Refuse(string message) => (null, new PhotoRefusal(message));
