@@ -57,6 +57,7 @@ public class ProfileAndPeopleTests(KestrelApp app, BrowserFixture browser) : ICl
     /// <summary>A generated picture (no real person), links, and three fictional members, one an alumnus with a photo.</summary>
     private async Task SeedAsync()
     {
+        _ = app.ServerAddress; // starts the app, which migrates the database
         await Once.WaitAsync();
         try
         {
