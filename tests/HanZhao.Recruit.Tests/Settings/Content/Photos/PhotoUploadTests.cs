@@ -46,6 +46,7 @@ public partial class PhotoUploadTests(RecruitAppFactory app) : IClassFixture<Rec
         var home = await visitor.GetStringAsync("/");
         Assert.Contains("alt=\"Photo of Han Zhao\"", home, StringComparison.Ordinal);
         Assert.Contains("alt=\"赵涵的照片\"", await visitor.GetStringAsync("/?culture=zh-CN"), StringComparison.Ordinal);
+        Assert.Matches(@"""image"":""https?://[^""]+/media/photos/[0-9a-f]{20}-640\.webp""", home); // the Person JSON-LD's image
         var urls = PhotoUrls(home);
         Assert.Equal(new[] { "-160.webp", "-320.webp", "-640.webp" }, urls.Select(u => u[^9..]).Order());
         foreach (var url in urls)
