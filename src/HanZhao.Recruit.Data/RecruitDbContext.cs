@@ -35,6 +35,12 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
 
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    public DbSet<PhotoRendition> PhotoRenditions => Set<PhotoRendition>();
+
+    public DbSet<LabMember> LabMembers => Set<LabMember>();
+
     public DbSet<Intake> Intakes => Set<Intake>();
 
     public DbSet<Application> Applications => Set<Application>();

@@ -106,8 +106,21 @@ public sealed class MarkupApp : RecruitAppFactory
         application.ReferenceNumber = $"HZ-2026-{application.Id:D5}";
         await db.SaveChangesAsync();
 
+        // Fictional lab members, one an alumnus: /people's groups and the editor's pages.
+        var member = new HanZhao.Recruit.Data.Content.LabMember
+        {
+            Name = "Markup Student", ChineseName = "标记学生", Role = HanZhao.Recruit.Data.Content.LabRole.PhdStudent, StartYear = 2024,
+            Topic = new("Test topic", "测试方向"), Url = "https://example.org/student", UpdatedAtUtc = now,
+        };
+        db.LabMembers.AddRange(member, new HanZhao.Recruit.Data.Content.LabMember
+        {
+            Name = "Markup Alumnus", Role = HanZhao.Recruit.Data.Content.LabRole.MasterStudent, StartYear = 2020, EndYear = 2023,
+            Destination = new("Example Company", "示例公司"), SortOrder = 1, UpdatedAtUtc = now,
+        });
+        await db.SaveChangesAsync();
         var values = new Dictionary<string, string>
         {
+            ["member"] = Id(member.Id),
             ["app"] = Id(application.Id),
             ["offer"] = Id(offer.Id),
             ["letter"] = letterToken,
@@ -144,7 +157,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
     {
         ["public"] =
         [
-            ("/", 200), ("/publications", 200), ("/publications?year=2024&rank=A", 200), ("/publications/{publication}", 200), ("/join", 200),
+            ("/", 200), ("/publications", 200), ("/publications?year=2024&rank=A", 200), ("/publications/{publication}", 200), ("/join", 200), ("/people", 200),
             ("/contact", 200), ("/contact/sent", 200), ("/apply/signin", 200), ("/apply/signin/sent", 200), ("/account/signin", 200),
             ("/account/forgot-password", 200), ("/letters/{letter}", 200), ("/letters/received", 200), ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
         ],
@@ -179,6 +192,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/review/settings/content/accomplishments/{accomplishment}", 200), ("/review/settings/content/publications", 200),
             ("/review/settings/content/publications/new", 200), ("/review/settings/content/publications/import", 200),
             ("/review/settings/content/publications/{publicationId}", 200), ("/review/settings/content/publications/{publicationId}/delete", 200),
+            ("/review/settings/content/people", 200), ("/review/settings/content/people/{member}", 200),
         ],
         ["errors"] =
         [

@@ -432,6 +432,147 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("Education", (string)null);
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.LabMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChineseName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Destination", "HanZhao.Recruit.Data.Content.LabMember.Destination#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Topic", "HanZhao.Recruit.Data.Content.LabMember.Topic#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("LabMembers");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PhotoRendition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(2000000)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Width")
+                        .IsUnique();
+
+                    b.ToTable("PhotoRenditions");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Content.Profile", b =>
                 {
                     b.Property<int>("Id")
@@ -461,10 +602,25 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(19)
+                        .HasColumnType("nvarchar(19)");
+
+                    b.Property<string>("OtherLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
@@ -560,6 +716,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
 
                     b.ToTable("Profiles");
                 });
@@ -1930,6 +2088,35 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.LabMember", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PhotoRendition", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", null)
+                        .WithMany("Renditions")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Profile", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Photo");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
@@ -2182,6 +2369,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationDocument", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Photo", b =>
+                {
+                    b.Navigation("Renditions");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>

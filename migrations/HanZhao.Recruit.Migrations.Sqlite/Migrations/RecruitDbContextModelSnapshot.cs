@@ -414,6 +414,141 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("Education", (string)null);
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.LabMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChineseName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Destination", "HanZhao.Recruit.Data.Content.LabMember.Destination#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Topic", "HanZhao.Recruit.Data.Content.LabMember.Topic#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Zh")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("LabMembers");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Photo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Photos");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PhotoRendition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(2000000)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Width")
+                        .IsUnique();
+
+                    b.ToTable("PhotoRenditions");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Content.Profile", b =>
                 {
                     b.Property<int>("Id")
@@ -441,10 +576,25 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Orcid")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherLinks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -540,6 +690,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
 
                     b.ToTable("Profiles");
                 });
@@ -1876,6 +2028,35 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.LabMember", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PhotoRendition", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", null)
+                        .WithMany("Renditions")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Profile", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Content.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Photo");
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Identity.UserSession", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Identity.RecruitUser", null)
@@ -2128,6 +2309,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationDocument", b =>
                 {
                     b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.Photo", b =>
+                {
+                    b.Navigation("Renditions");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterRequest", b =>

@@ -34,6 +34,10 @@ public class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(p => p.GoogleScholarUrl).HasMaxLength(500);
         builder.Property(p => p.GitHubUrl).HasMaxLength(500);
         builder.Property(p => p.DblpUrl).HasMaxLength(500);
+        builder.Property(p => p.Orcid).HasMaxLength(19);
+        builder.Property(p => p.MapUrl).HasMaxLength(500);
+        builder.Property(p => p.OtherLinks).HasMaxLength(4000);
+        builder.HasOne(p => p.Photo).WithMany().HasForeignKey(p => p.PhotoId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

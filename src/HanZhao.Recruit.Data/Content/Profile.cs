@@ -33,5 +33,18 @@ public class Profile
 
     public string? DblpUrl { get; set; }
 
+    /// <summary>The ORCID iD as "0000-0002-1825-0097" (checksum verified by the editor).</summary>
+    public string? Orcid { get; set; }
+
+    /// <summary>A map of the office (https); optional.</summary>
+    public string? MapUrl { get; set; }
+
+    /// <summary>Further profile links, one "Label | https://..." a line.</summary>
+    public string? OtherLinks { get; set; }
+
+    public int? PhotoId { get; set; }
+
+    public Photo? Photo { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -115,6 +115,7 @@ public sealed class DemoSeeder(
             db.ChangeTracker.Clear();
         }
 
+        db.LabMembers.AddRange(DemoLabMembers.Create(now));
         db.Record(null, "Demo", "Intake " + intake.Code,
             string.Create(CultureInfo.InvariantCulture, $"--demo: opened the intake and added {DemoApplicants.Count} fictional applications"), now);
         await db.SaveChangesAsync(cancellationToken);

@@ -61,7 +61,7 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
         db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
     public async Task<Profile> GetProfileAsync(CancellationToken cancellationToken) =>
-        await db.Profiles.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
+        await db.Profiles.AsNoTracking().Include(p => p.Photo).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException("No profile: the content seed did not run.");
 
     /// <summary>Every intake with whether it takes applications right now (open, started, before its deadline and its enrollment date).</summary>

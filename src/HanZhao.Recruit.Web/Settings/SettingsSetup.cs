@@ -15,5 +15,7 @@ public static class SettingsSetup
             .AddScoped<ContentRules>()
             .AddScoped<ContentEditor>()
             .AddScoped<PublicationEditor>()
-            .AddScoped<BibTexImporter>();
+            .AddScoped<BibTexImporter>()
+            .AddScoped<Content.Photos.PhotoStore>()
+            .AddScoped<Content.People.PeopleEditor>();
 }

@@ -34,7 +34,7 @@ public sealed class HeadRequestTests(HeadAppFactory app) : IClassFixture<HeadApp
     public static TheoryData<string> PublicPages() =>
     [
         "/", "/?culture=zh-CN", "/publications", "/publications?year=2024", "/publications/{publication}", "/publications.bib",
-        "/publications/{publication}.bib", "/join", "/contact", "/contact/sent", "/sitemap.xml", "/robots.txt",
+        "/publications/{publication}.bib", "/join", "/people", "/contact", "/contact/sent", "/sitemap.xml", "/robots.txt",
         "/apply/signin", "/apply/signin/sent", "/account/signin", "/health/live", "/health/ready", "/error/404",
     ];
 
@@ -46,7 +46,7 @@ public sealed class HeadRequestTests(HeadAppFactory app) : IClassFixture<HeadApp
         "/review/emails", "/review/audit", "/review/settings/intakes", "/review/settings/intakes/{intake}", "/review/settings/content",
         "/review/settings/content/profile", "/review/settings/content/accomplishments", "/review/settings/content/accomplishments/{item}",
         "/review/settings/content/publications", "/review/settings/content/publications/new", "/review/settings/content/publications/import",
-        "/review/settings/content/publications/{id}", "/review/settings/content/publications/{id}/delete", "/account/2fa", "/admin/jobs",
+        "/review/settings/content/publications/{id}", "/review/settings/content/publications/{id}/delete", "/review/settings/content/people", "/account/2fa", "/admin/jobs",
     ];
 
     [Theory]

@@ -55,7 +55,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
     /// Method, path ({app}: an application assigned to the reviewer; {doc}: its CV; {victim}: another
     /// co-reviewer; {email}: a failed email; {jobs}: a page of the job dashboard;
     /// {intake}: an intake nobody applied to;
-    /// {section}/{item}: an accomplishment; {publication}: a publication), form fields for a post, and the outcome per visitor.
+    /// {section}/{item}: an accomplishment; {publication}: a publication; {member}: a lab member), form fields for a post, and the outcome per visitor.
     /// </summary>
     private static readonly (string Method, string Path, string[] Form, Outcome[] Expected)[] Routes =
     [
@@ -153,6 +153,17 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/settings/content/publications/{publication}/move", ["direction=down"], ProfessorOnly),
         ("GET", "/review/settings/content/publications/{publication}/delete", [], ProfessorOnly),
         ("POST", "/review/settings/content/publications/{publication}/delete", [], ProfessorOnly),
+        ("POST", "/review/settings/content/profile/photo", [], ProfessorOnly),
+        ("POST", "/review/settings/content/profile/photo/delete", [], ProfessorOnly),
+        ("GET", "/review/settings/content/people", [], ProfessorOnly),
+        ("POST", "/review/settings/content/people", ["Name="], ProfessorOnly),
+        ("GET", "/review/settings/content/people/{member}", [], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}", ["Name="], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}/move", ["direction=up"], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}/alumni", ["LeftIn="], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}/photo", [], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}/photo/delete", [], ProfessorOnly),
+        ("POST", "/review/settings/content/people/{member}/delete", [], ProfessorOnly),
         ("GET", "/review/settings/content/publications/import", [], ProfessorOnly),
         ("POST", "/review/settings/content/publications/import", ["text=@misc{x, title={A}}"], ProfessorOnly),
         ("POST", "/review/settings/content/publications/import/confirm", ["text="], ProfessorOnly),
@@ -293,7 +304,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId, slotId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId, slotId, memberId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -350,10 +361,13 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             };
             db.Accomplishments.Add(accomplishment);
             db.Publications.Add(publication);
+            var member = new LabMember { Name = "Matrix Test Student", Role = LabRole.PhdStudent, StartYear = 2024, SortOrder = 99, UpdatedAtUtc = now };
+            db.LabMembers.Add(member);
             var view = new SavedView { OwnerId = victim.Id, Name = "Theirs", Query = "status=Submitted", CreatedAtUtc = now };
             db.SavedViews.Add(view);
             await db.SaveChangesAsync();
             viewId = view.Id;
+            memberId = member.Id;
             // A referee's PDF letter for the assigned application: staff read it in the reader.
             var letter = new LetterRequest
             {
@@ -417,6 +431,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
             ["letter"] = letterId.ToString(CultureInfo.InvariantCulture),
             ["slot"] = slotId.ToString(CultureInfo.InvariantCulture),
+            ["member"] = memberId.ToString(CultureInfo.InvariantCulture),
         });
     }
 }

@@ -35,9 +35,13 @@ public static partial class JsonLd
         person["affiliation"] = university;
         person["alumniOf"] = new JsonArray([.. alumniOf.Distinct().Select(name => (JsonNode)Node("CollegeOrUniversity", name))]);
         person["url"] = url;
+        if (profile.Photo is { } photo)
+        {
+            person["image"] = new Uri(new Uri(url), PublicSite.Media.PhotoUrls.Src(photo, 640)).AbsoluteUri;
+        }
+
         // Profiles elsewhere tell search engines these pages are the same person.
-        string?[] links = [profile.GoogleScholarUrl, profile.DblpUrl, profile.GitHubUrl];
-        var sameAs = links.Where(link => !string.IsNullOrWhiteSpace(link)).Select(link => (JsonNode)link!).ToArray();
+        var sameAs = PublicSite.ProfileLinks.Of(profile).Select(link => (JsonNode)link.Url).ToArray();
         if (sameAs.Length > 0)
         {
             person["sameAs"] = new JsonArray(sameAs);

@@ -53,6 +53,7 @@ public sealed class SitemapWriter(RecruitDbContext db, SiteAddress site)
             ("/", homeChanged),
             ("/publications", publicationsChanged),
             ("/join", null),
+            ("/people", Latest(await db.LabMembers.AsNoTracking().Select(m => m.UpdatedAtUtc).ToListAsync(cancellationToken))),
             .. publications.Select(p => ("/publications/" + p.Slug, (DateTime?)p.UpdatedAtUtc)),
         ];
     }

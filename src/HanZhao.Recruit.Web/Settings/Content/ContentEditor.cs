@@ -43,6 +43,8 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    public ContentRules Rules => rules;
+
     /// <summary>Audits, saves and evicts: the one way a content change is committed.</summary>
     public async Task CommitAsync(ClaimsPrincipal user, string target, string details, CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
     // Profile
 
     public async Task<Profile> ProfileAsync(CancellationToken cancellationToken) =>
-        await db.Profiles.OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
+        await db.Profiles.Include(p => p.Photo).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)
         ?? throw new InvalidOperationException("No profile: the content seed did not run.");
 
     public async Task<Outcome> SaveProfileAsync(ClaimsPrincipal user, ProfileForm form, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Web.Platform.Forms;
+using HanZhao.Recruit.Web.PublicSite;
 
 namespace HanZhao.Recruit.Web.Settings.Content;
 
@@ -28,6 +29,9 @@ public sealed class ProfileForm
     public string? GoogleScholarUrl { get; set; }
     public string? GitHubUrl { get; set; }
     public string? DblpUrl { get; set; }
+    public string? Orcid { get; set; }
+    public string? MapUrl { get; set; }
+    public string? OtherLinks { get; set; }
 
     public static ProfileForm From(Profile p) => new()
     {
@@ -36,6 +40,7 @@ public sealed class ProfileForm
         BiographyEn = p.Biography.En, BiographyZh = p.Biography.Zh, RecruitingNoticeEn = p.RecruitingNotice.En, RecruitingNoticeZh = p.RecruitingNotice.Zh,
         Email = p.Email, OfficeEn = p.Office.En, OfficeZh = p.Office.Zh,
         GoogleScholarUrl = p.GoogleScholarUrl, GitHubUrl = p.GitHubUrl, DblpUrl = p.DblpUrl,
+        Orcid = p.Orcid, MapUrl = p.MapUrl, OtherLinks = p.OtherLinks,
     };
 
     /// <summary>Checks every field; writes them to <paramref name="profile"/> only when all are valid.</summary>
@@ -53,9 +58,12 @@ public sealed class ProfileForm
         var notice = new LocalizedText(rules.Optional(e, nameof(RecruitingNoticeEn), localizer["Recruiting notice (English)"], RecruitingNoticeEn, 4000), rules.Optional(e, nameof(RecruitingNoticeZh), localizer["Recruiting notice (Chinese)"], RecruitingNoticeZh, 4000));
         var email = rules.Email(e, nameof(Email), localizer["Email"], Email, 256);
         var office = new LocalizedText(rules.Optional(e, nameof(OfficeEn), localizer["Office (English)"], OfficeEn, 200), rules.Optional(e, nameof(OfficeZh), localizer["Office (Chinese)"], OfficeZh, 200));
-        var scholar = rules.Url(e, nameof(GoogleScholarUrl), localizer["Google Scholar link"], GoogleScholarUrl, 500);
-        var github = rules.Url(e, nameof(GitHubUrl), localizer["GitHub link"], GitHubUrl, 500);
-        var dblp = rules.Url(e, nameof(DblpUrl), localizer["DBLP link"], DblpUrl, 500);
+        var scholar = rules.SiteUrl(e, nameof(GoogleScholarUrl), localizer["Google Scholar link"], GoogleScholarUrl, ProfileLinks.ScholarHosts);
+        var github = rules.SiteUrl(e, nameof(GitHubUrl), localizer["GitHub link"], GitHubUrl, ProfileLinks.GitHubHosts);
+        var dblp = rules.SiteUrl(e, nameof(DblpUrl), localizer["DBLP link"], DblpUrl, ProfileLinks.DblpHosts);
+        var orcid = rules.Orcid(e, nameof(Orcid), localizer["ORCID iD"], Orcid);
+        var map = rules.HttpsUrl(e, nameof(MapUrl), localizer["Map link"], MapUrl, 500);
+        var others = rules.LinkList(e, nameof(OtherLinks), localizer["Other links"], OtherLinks);
         if (e.Any)
         {
             return e;
@@ -64,6 +72,7 @@ public sealed class ProfileForm
         (profile.Name, profile.ChineseName, profile.Title, profile.Department, profile.University) = (name, chineseName, title, department, university);
         (profile.Biography, profile.RecruitingNotice, profile.Email, profile.Office) = (biography, notice, email, office);
         (profile.GoogleScholarUrl, profile.GitHubUrl, profile.DblpUrl) = (scholar, github, dblp);
+        (profile.Orcid, profile.MapUrl, profile.OtherLinks) = (orcid, map, others);
         return e;
     }
 }

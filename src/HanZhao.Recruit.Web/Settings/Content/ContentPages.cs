@@ -1,3 +1,4 @@
+using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Queries;
 
@@ -5,7 +6,8 @@ namespace HanZhao.Recruit.Web.Settings.Content;
 
 public sealed record ContentHubPage(int Interests, int Education, int Accomplishments, int Publications);
 
-public sealed record ProfilePage(ProfileForm Form, FormErrors Errors, bool Saved);
+/// <summary>The profile form and, apart, the photo with why its last upload was refused (<see cref="PhotoErrors"/>).</summary>
+public sealed record ProfilePage(ProfileForm Form, FormErrors Errors, bool Saved, Photo? Photo = null, FormErrors? PhotoErrors = null);
 
 /// <summary>
 /// A list with its add form (<see cref="Form"/>, re-shown with <see cref="Errors"/> when refused)

@@ -66,6 +66,94 @@ public sealed partial class ContentRules(IStringLocalizer<SharedResource> locali
         return text;
     }
 
+    /// <summary>An optional address on one of <paramref name="hosts"/> (a Google Scholar link must be on Google Scholar).</summary>
+    public string? SiteUrl(FormErrors errors, string field, string label, string? value, IReadOnlyCollection<string> hosts)
+    {
+        var url = Url(errors, field, label, value, PublicSite.ProfileLinks.MaxUrlLength);
+        if (url is not null && errors.For(field) is null && !PublicSite.ProfileLinks.IsOnHost(url, hosts))
+        {
+            errors.Add(field, localizer["{0} must be an address on {1}.", label, string.Join(", ", hosts)]);
+        }
+
+        return url;
+    }
+
+    /// <summary>An optional https address (plain http is refused: the page that links it is served over https).</summary>
+    public string? HttpsUrl(FormErrors errors, string field, string label, string? value, int max)
+    {
+        var text = Clean(value);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!IsWebUrl(text) || !text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(field, localizer["{0} must be a web address starting with https://.", label]);
+        }
+        else
+        {
+            Length(errors, field, label, text, max);
+        }
+
+        return text;
+    }
+
+    /// <summary>An optional ORCID iD, stored as "0000-0002-1825-0097" (an orcid.org link is accepted).</summary>
+    public string? Orcid(FormErrors errors, string field, string label, string? value)
+    {
+        var text = Clean(value);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var id = text.Length <= 100 ? PublicSite.ProfileLinks.NormalizeOrcid(text) : null;
+        if (id is null)
+        {
+            errors.Add(field, localizer["{0} must be an ORCID iD such as 0000-0002-1825-0097 (its last digit is a check digit).", label]);
+            return text;
+        }
+
+        return id;
+    }
+
+    /// <summary>"Label | https://..." a line, at most ten; returns the lines cleaned, or null when none.</summary>
+    public string? LinkList(FormErrors errors, string field, string label, string? value)
+    {
+        var lines = Clean(value).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 0)
+        {
+            return null;
+        }
+
+        if (lines.Length > PublicSite.ProfileLinks.MaxOtherLinks)
+        {
+            errors.Add(field, localizer["{0}: at most {1} links.", label, PublicSite.ProfileLinks.MaxOtherLinks]);
+            return string.Join('\n', lines);
+        }
+
+        var cleaned = new List<string>();
+        foreach (var (line, number) in lines.Select((line, i) => (line, i + 1)))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            var linkErrors = new FormErrors();
+            var url = parts.Length == 2 && parts[0].Length is > 0 and <= PublicSite.ProfileLinks.MaxLabelLength
+                ? HttpsUrl(linkErrors, field, label, parts[1], PublicSite.ProfileLinks.MaxUrlLength)
+                : null;
+            if (url is null || linkErrors.Any)
+            {
+                errors.Add(field, localizer["{0}, line {1}: write a label of at most {2} characters, a bar and a https:// address, for example: Lab | https://example.org",
+                    label, number, PublicSite.ProfileLinks.MaxLabelLength]);
+                return string.Join('\n', lines);
+            }
+
+            cleaned.Add($"{parts[0]} | {url}");
+        }
+
+        return string.Join('\n', cleaned);
+    }
+
     /// <summary>An optional DOI, stored bare ("10.1145/3620666"); a doi.org link or "doi:" prefix is accepted and removed.</summary>
     public string? Doi(FormErrors errors, string field, string? value)
     {

@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Security;
+using HanZhao.Recruit.Web.Settings.Content.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,14 +14,20 @@ namespace HanZhao.Recruit.Web.Settings.Content;
 [Route("review/settings/content")]
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ContentSettingsController(ContentEditor editor) : Controller
+public sealed class ContentSettingsController(ContentEditor editor, PhotoStore photos) : Controller
 {
+    /// <summary>The photo and the form around it; larger bodies get 413 before they are read.</summary>
+    private const long PhotoRequestBytes = PhotoProcessor.MaxBytes + (64 * 1024);
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await editor.HubAsync(cancellationToken));
 
     [HttpGet("profile")]
-    public async Task<IActionResult> Profile(bool saved, CancellationToken cancellationToken) =>
-        View(new ProfilePage(ProfileForm.From(await editor.ProfileAsync(cancellationToken)), new FormErrors(), saved));
+    public async Task<IActionResult> Profile(bool saved, CancellationToken cancellationToken)
+    {
+        var profile = await editor.ProfileAsync(cancellationToken);
+        return View(new ProfilePage(ProfileForm.From(profile), new FormErrors(), saved, profile.Photo));
+    }
 
     [HttpPost("profile")]
     public async Task<IActionResult> SaveProfile([FromForm] ProfileForm form, CancellationToken cancellationToken)
@@ -28,7 +35,30 @@ public sealed class ContentSettingsController(ContentEditor editor) : Controller
         var result = await editor.SaveProfileAsync(User, form, cancellationToken);
         return result.IsDone
             ? Redirect("/review/settings/content/profile?saved=true")
-            : View(nameof(Profile), new ProfilePage(form, result.Errors, false)).Refused();
+            : View(nameof(Profile), new ProfilePage(form, result.Errors, false, (await editor.ProfileAsync(cancellationToken)).Photo)).Refused();
+    }
+
+    /// <summary>Replaces the photo with the upload, re-encoded (the profile form around it is not touched).</summary>
+    [HttpPost("profile/photo")]
+    [RequestSizeLimit(PhotoRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PhotoRequestBytes)]
+    public async Task<IActionResult> UploadPhoto(IFormFile? photo, CancellationToken cancellationToken)
+    {
+        var result = await photos.SetProfilePhotoAsync(User, photo, cancellationToken);
+        if (result.IsDone)
+        {
+            return Redirect("/review/settings/content/profile?saved=true#photo");
+        }
+
+        var profile = await editor.ProfileAsync(cancellationToken);
+        return View(nameof(Profile), new ProfilePage(ProfileForm.From(profile), new FormErrors(), false, profile.Photo, result.Errors)).Refused();
+    }
+
+    [HttpPost("profile/photo/delete")]
+    public async Task<IActionResult> RemovePhoto(CancellationToken cancellationToken)
+    {
+        await photos.RemoveProfilePhotoAsync(User, cancellationToken);
+        return Redirect("/review/settings/content/profile?saved=true#photo");
     }
 
     [HttpGet("{section}")]
