@@ -34,6 +34,8 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
 
     public DbSet<Publication> Publications => Set<Publication>();
 
+    public DbSet<NewsItem> News => Set<NewsItem>();
+
     public DbSet<Intake> Intakes => Set<Intake>();
 
     public DbSet<Application> Applications => Set<Application>();

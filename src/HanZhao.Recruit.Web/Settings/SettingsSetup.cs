@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Web.Settings.Alerts;
 using HanZhao.Recruit.Web.Settings.Content;
+using HanZhao.Recruit.Web.Settings.Content.News;
 using HanZhao.Recruit.Web.Settings.Content.Publications;
 using HanZhao.Recruit.Web.Settings.Intakes;
 
@@ -15,5 +16,6 @@ public static class SettingsSetup
             .AddScoped<ContentRules>()
             .AddScoped<ContentEditor>()
             .AddScoped<PublicationEditor>()
-            .AddScoped<BibTexImporter>();
+            .AddScoped<BibTexImporter>()
+            .AddScoped<NewsEditor>();
 }
