@@ -65,7 +65,7 @@ public class JoinLineTests(RecruitAppFactory app) : IClassFixture<RecruitAppFact
             // Earlier in this class the seeded intake may be open: this test closes everything but its own upcoming one.
             foreach (var intake in await db.Intakes.ToListAsync())
             {
-                intake.IsOpen = false;
+                (intake.IsOpen, intake.ClosedAtUtc) = (false, TestClock.Spring2026.UtcDateTime.AddDays(-1));
             }
 
             db.Intakes.Add(new Intake
@@ -92,7 +92,7 @@ public class JoinLineTests(RecruitAppFactory app) : IClassFixture<RecruitAppFact
             // The other test of this class starts from the seed's open 2026.09.
             await using var db = app.CreateDbContext();
             await db.Intakes.Where(i => i.Code == "2041.09").ExecuteDeleteAsync();
-            await db.Intakes.Where(i => i.Code == "2026.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.IsOpen, true));
+            await db.Intakes.Where(i => i.Code == "2026.09").ExecuteUpdateAsync(s => s.SetProperty(i => i.IsOpen, true).SetProperty(i => i.ClosedAtUtc, (DateTime?)null));
             await cache.EvictPublicPagesAsync();
         }
     }

@@ -80,7 +80,7 @@ public sealed class NewsFeed(RecruitDbContext db, NewsContent news, SiteAddress 
         var audited = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == ContentEditor.AuditAction && e.Target!.StartsWith("News"))
             .MaxAsync(e => (DateTime?)e.AtUtc, cancellationToken);
-        var latest = new[] { audited, items.Count > 0 ? items.Max(i => i.UpdatedAtUtc) : null, profile.UpdatedAtUtc }.Max() ?? profile.UpdatedAtUtc;
+        var latest = new[] { audited, items.Count > 0 ? items.Max(i => i.UpdatedAtUtc) : null }.Max() ?? profile.UpdatedAtUtc;
         // HTTP dates have whole seconds: If-Modified-Since compares against what we sent.
         return DateTime.SpecifyKind(latest.AddTicks(-(latest.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc);
     }
