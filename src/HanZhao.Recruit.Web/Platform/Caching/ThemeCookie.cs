@@ -19,6 +19,18 @@ public static class ThemeCookie
     public static string? Of(HttpRequest request) =>
         request.Cookies[Name] is Light or Dark ? request.Cookies[Name] : null;
 
+    /// <summary>
+    /// <c> data-theme="dark"</c> (with its leading space) for &lt;html&gt;, or nothing for the system's:
+    /// Razor writes a data-* attribute even when its value is null, so the layout writes this instead.
+    /// Only the two constants above can come out, never the cookie's own text.
+    /// </summary>
+    public static string HtmlAttribute(HttpRequest request) => Of(request) switch
+    {
+        Light => " data-theme=\"light\"",
+        Dark => " data-theme=\"dark\"",
+        _ => "",
+    };
+
     /// <summary>Remembers <paramref name="theme"/> for a year; "system" forgets the choice.</summary>
     public static void Remember(HttpResponse response, string theme, bool secure)
     {

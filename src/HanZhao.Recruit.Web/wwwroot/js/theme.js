@@ -12,7 +12,11 @@
             body.set("theme", button.value);
             const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "application/json" } });
             if (!response.ok) { form.submit(); return; }
-            document.documentElement.dataset.theme = button.value;
+            if (button.value === "system") {
+                delete document.documentElement.dataset.theme;
+            } else {
+                document.documentElement.dataset.theme = button.value;
+            }
             form.querySelectorAll("button[name=theme]").forEach(b => b.setAttribute("aria-pressed", b === button ? "true" : "false"));
         });
     });
