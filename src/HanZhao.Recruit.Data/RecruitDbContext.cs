@@ -40,6 +40,7 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<PhotoRendition> PhotoRenditions => Set<PhotoRendition>();
 
     public DbSet<LabMember> LabMembers => Set<LabMember>();
+    public DbSet<NewsItem> News => Set<NewsItem>();
 
     public DbSet<Intake> Intakes => Set<Intake>();
 

@@ -19,6 +19,8 @@ using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.PublicSite;
 using HanZhao.Recruit.Web.PublicSite.Contact;
 using HanZhao.Recruit.Web.PublicSite.Interest;
+using HanZhao.Recruit.Web.PublicSite.News;
+using HanZhao.Recruit.Web.PublicSite.Search;
 using HanZhao.Recruit.Web.Review;
 using HanZhao.Recruit.Web.Settings;
 
@@ -43,6 +45,8 @@ builder.Services
     .AddRecruitMvc();
 builder.Services
     .AddPublicContent()
+    .AddNews()
+    .AddSiteSearch()
     .AddContactForm()
     .AddApplicantSignIn()
     .AddApplications()

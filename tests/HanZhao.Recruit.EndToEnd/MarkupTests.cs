@@ -158,6 +158,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
         ["public"] =
         [
             ("/", 200), ("/publications", 200), ("/publications?year=2024&rank=A", 200), ("/publications/{publication}", 200), ("/join", 200), ("/people", 200),
+            ("/news", 200), ("/search?q=gpu", 200), ("/search?q=", 200),
             ("/contact", 200), ("/contact/sent", 200), ("/apply/signin", 200), ("/apply/signin/sent", 200), ("/account/signin", 200),
             ("/account/forgot-password", 200), ("/letters/{letter}", 200), ("/letters/received", 200), ("/account/setup?token=not-a-token", 400), ("/account/set-password?userId=nobody&token=not-a-token", 400),
         ],
@@ -193,6 +194,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/review/settings/content/publications/new", 200), ("/review/settings/content/publications/import", 200),
             ("/review/settings/content/publications/{publicationId}", 200), ("/review/settings/content/publications/{publicationId}/delete", 200),
             ("/review/settings/content/people", 200), ("/review/settings/content/people/{member}", 200),
+            ("/review/settings/content/news", 200),
         ],
         ["errors"] =
         [

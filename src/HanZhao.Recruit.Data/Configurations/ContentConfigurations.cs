@@ -79,3 +79,20 @@ public class PublicationConfiguration : IEntityTypeConfiguration<Publication>
         builder.HasIndex(p => new { p.Year, p.SortOrder });
     }
 }
+
+public class NewsItemConfiguration : IEntityTypeConfiguration<NewsItem>
+{
+    /// <summary>The longest text of a news item in each language, in characters (a Chinese character is one).</summary>
+    public const int MaxTextLength = 300;
+
+    public const int MaxLinkLength = 1000;
+
+    public void Configure(EntityTypeBuilder<NewsItem> builder)
+    {
+        builder.ToTable("News");
+        // Characters counted as code points may take two UTF-16 units each (rare CJK extensions).
+        builder.Localized(n => n.Text, MaxTextLength * 2);
+        builder.Property(n => n.Link).HasMaxLength(MaxLinkLength);
+        builder.HasIndex(n => n.Date);
+    }
+}

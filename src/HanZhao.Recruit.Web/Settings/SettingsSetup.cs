@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Web.Settings.Alerts;
 using HanZhao.Recruit.Web.Settings.Content;
+using HanZhao.Recruit.Web.Settings.Content.News;
 using HanZhao.Recruit.Web.Settings.Content.Publications;
 using HanZhao.Recruit.Web.Settings.Intakes;
 
@@ -17,5 +18,6 @@ public static class SettingsSetup
             .AddScoped<PublicationEditor>()
             .AddScoped<BibTexImporter>()
             .AddScoped<Content.Photos.PhotoStore>()
-            .AddScoped<Content.People.PeopleEditor>();
+            .AddScoped<Content.People.PeopleEditor>()
+            .AddScoped<NewsEditor>();
 }

@@ -166,6 +166,12 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("POST", "/review/settings/content/people/{member}/delete", [], ProfessorOnly),
         ("GET", "/review/settings/content/publications/import", [], ProfessorOnly),
         ("POST", "/review/settings/content/publications/import", ["text=@misc{x, title={A}}"], ProfessorOnly),
+        ("GET", "/review/settings/content/news", [], ProfessorOnly),
+        ("POST", "/review/settings/content/news", ["Date="], ProfessorOnly),
+        ("GET", "/review/settings/content/news/{news}", [], ProfessorOnly),
+        ("POST", "/review/settings/content/news/{news}", ["Date="], ProfessorOnly),
+        ("GET", "/review/settings/content/news/{news}/delete", [], ProfessorOnly),
+        ("POST", "/review/settings/content/news/{news}/delete", [], ProfessorOnly),
         ("POST", "/review/settings/content/publications/import/confirm", ["text="], ProfessorOnly),
         ("GET", "/account/2fa", [], AnyStaff),
         ("POST", "/account/2fa/enable", ["code=000000"], AnyStaff),
@@ -304,7 +310,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
 
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId, slotId, memberId;
+        int applicationId, documentId, intakeId, accomplishmentId, publicationId, viewId, letterId, slotId, memberId, newsId;
         Guid emailId;
         await using (var db = app.CreateDbContext())
         {
@@ -385,6 +391,10 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             db.InterviewSlots.Add(slot);
             await db.SaveChangesAsync();
             slotId = slot.Id;
+            var news = new NewsItem { Date = new DateOnly(2026, 1, 1), Text = new LocalizedText("Matrix news", ""), CreatedAtUtc = now, UpdatedAtUtc = now };
+            db.News.Add(news);
+            await db.SaveChangesAsync();
+            newsId = news.Id;
             (applicationId, documentId, emailId, intakeId) = (application.Id, application.Documents[0].Id, email.Id, spare.Id);
             (accomplishmentId, publicationId) = (accomplishment.Id, publication.Id);
         }
@@ -427,6 +437,7 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
             ["section"] = "accomplishments",
             ["item"] = accomplishmentId.ToString(CultureInfo.InvariantCulture),
             ["publication"] = publicationId.ToString(CultureInfo.InvariantCulture),
+            ["news"] = newsId.ToString(CultureInfo.InvariantCulture),
             ["milestone"] = "PendingAdmission",
             ["view"] = viewId.ToString(CultureInfo.InvariantCulture),
             ["letter"] = letterId.ToString(CultureInfo.InvariantCulture),

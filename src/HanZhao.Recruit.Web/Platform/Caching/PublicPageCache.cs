@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace HanZhao.Recruit.Web.Platform.Caching;
 
 /// <summary>
-/// Public GET pages are served from the output cache, one entry per URL (query included) and
-/// language. Whatever changes their content evicts <see cref="Tag"/>; what changes by the clock
+/// Public GET pages are served from the output cache, one entry per URL (query included),
+/// language and theme (<see cref="ThemeCookie"/>). Whatever changes their content evicts <see cref="Tag"/>; what changes by the clock
 /// alone at a known moment (an intake opening, reaching its deadline or its enrollment date) is
 /// handled by the page itself with <see cref="ExpireWithin"/>, so a cached copy never outlives that
 /// moment; the 5-minute expiry is the upper bound for everything else.
@@ -20,6 +20,8 @@ public static class PublicPageCache
             .Expire(TimeSpan.FromMinutes(5))
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            // <html data-theme> comes from the visitor's theme cookie: one entry per theme.
+            .VaryByValue(context => new KeyValuePair<string, string>(ThemeCookie.Name, ThemeCookie.Of(context.Request) ?? ThemeCookie.System))
             .Tag(Tag)));
 
     /// <summary>

@@ -43,6 +43,7 @@ public sealed class SitemapWriter(RecruitDbContext db, SiteAddress site)
             .Select(p => new { p.Slug, p.UpdatedAtUtc })
             .ToListAsync(cancellationToken);
         var profileChanges = await db.Profiles.AsNoTracking().Select(p => p.UpdatedAtUtc).ToListAsync(cancellationToken);
+        var newsChanged = await db.News.AsNoTracking().MaxAsync(n => (DateTime?)n.UpdatedAtUtc, cancellationToken);
         // The homepage shows the profile and the recent publications; the list shows every publication.
         var publicationsChanged = Latest(publications.Select(p => p.UpdatedAtUtc));
         var homeChanged = Latest(profileChanges.Concat(publications.Select(p => p.UpdatedAtUtc)));
@@ -54,6 +55,7 @@ public sealed class SitemapWriter(RecruitDbContext db, SiteAddress site)
             ("/publications", publicationsChanged),
             ("/join", null),
             ("/people", Latest(await db.LabMembers.AsNoTracking().Select(m => m.UpdatedAtUtc).ToListAsync(cancellationToken))),
+            ("/news", newsChanged),
             .. publications.Select(p => ("/publications/" + p.Slug, (DateTime?)p.UpdatedAtUtc)),
         ];
     }

@@ -216,6 +216,76 @@ public sealed partial class ContentRules(IStringLocalizer<SharedResource> locali
         return default;
     }
 
+    /// <summary>A date typed as yyyy-MM-dd (what a date input sends), in the years <see cref="Year"/> allows.</summary>
+    public DateOnly Date(FormErrors errors, string field, string label, string? value)
+    {
+        var text = Clean(value);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || date.Year < MinYear || date.Year > MaxYear)
+        {
+            errors.Add(field, localizer["{0} must be a date such as 2026-09-01.", label]);
+            return default;
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// One line of plain text: no line breaks or control characters, at most <paramref name="max"/>
+    /// characters counted as a reader sees them (a Chinese character, or one beyond the Basic
+    /// Multilingual Plane, is one).
+    /// </summary>
+    public string Line(FormErrors errors, string field, string label, string? value, int max, bool required)
+    {
+        var text = Clean(value);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(field, localizer["Fill in {0}.", label]);
+            }
+        }
+        else if (text.Any(char.IsControl))
+        {
+            errors.Add(field, localizer["{0} must be one line of text.", label]);
+        }
+        else if (text.EnumerateRunes().Count() > max)
+        {
+            errors.Add(field, localizer["{0} can have at most {1} characters.", label, max]);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// An optional link: an https:// address, or a path inside this site ("/publications/x"). Plain
+    /// http, other schemes and "//host" (another site under a path's disguise) are refused.
+    /// </summary>
+    public string? SiteOrHttpsLink(FormErrors errors, string field, string label, string? value, int max)
+    {
+        var text = Clean(value);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!IsSitePath(text) && !(IsWebUrl(text) && text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(field, localizer["{0} must start with https:// or be a path of this site such as /publications.", label]);
+        }
+        else
+        {
+            Length(errors, field, label, text, max);
+        }
+
+        return text;
+    }
+
+    /// <summary>"/x/y?z": a path of this site. Not "//host" or "/\host", which browsers read as another site.</summary>
+    public static bool IsSitePath(string text) =>
+        text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && !text.StartsWith("/\\", StringComparison.Ordinal)
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\\');
+
     public static bool IsWebUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

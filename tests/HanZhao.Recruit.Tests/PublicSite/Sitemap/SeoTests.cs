@@ -38,10 +38,10 @@ public partial class SeoTests(RecruitAppFactory app) : IClassFixture<RecruitAppF
         await using var db = app.CreateDbContext();
         var slugs = await db.Publications.Select(p => p.Slug).ToListAsync();
         Assert.Equal(18, slugs.Count);
-        string[] paths = ["/", "/publications", "/join", "/people", .. slugs.Select(slug => "/publications/" + slug)];
+        string[] paths = ["/", "/publications", "/join", "/people", "/news", .. slugs.Select(slug => "/publications/" + slug)];
         var expected = paths.SelectMany(path => new[] { $"{Origin}{path}?culture=en", $"{Origin}{path}?culture=zh-CN" }).Order();
         var urls = sitemap.Root.Elements(Sitemap + "url").ToList();
-        Assert.Equal(44, urls.Count);
+        Assert.Equal(46, urls.Count);
         Assert.Equal(expected, urls.Select(url => url.Element(Sitemap + "loc")!.Value).Order());
 
         Assert.All(urls, url =>
