@@ -27,6 +27,7 @@ public static class SearchSetup
         services.AddScoped<SiteSearch>()
             .AddScoped<ISearchSource, PublicationSearchSource>()
             .AddScoped<ISearchSource, NewsSearchSource>()
+            .AddScoped<ISearchSource, PeopleSearchSource>()
             .AddScoped<ISearchSource, InterestSearchSource>();
         return services.AddPerClientRateLimit<SearchOptions>(ClientRateLimitPolicy, options => (options.ClientPermitLimit, options.ClientWindow));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Platform.Localization;
+using HanZhao.Recruit.Web.PublicSite.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -50,4 +51,22 @@ public sealed class InterestSearchSource(RecruitDbContext db, IStringLocalizer<S
         [.. (await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken))
             .Where(i => terms.Matches(i.Name))
             .Select(i => SiteSearch.Localized(terms, i.Name, "/#interests-title"))];
+}
+
+/// <summary>The lab's members and alumni by name (Latin or Chinese) and research topic; each leads to their card on /people.</summary>
+public sealed class PeopleSearchSource(RecruitDbContext db, IStringLocalizer<SharedResource> localizer) : ISearchSource
+{
+    public int Order => 25;
+
+    public string Kind => "people";
+
+    public string Heading => localizer["People"];
+
+    public async Task<IReadOnlyList<SearchHit>> FindAsync(SearchTerms terms, CancellationToken cancellationToken) =>
+        [.. (await db.LabMembers.AsNoTracking().OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(cancellationToken))
+            .Where(m => terms.Matches(m.Name, m.ChineseName, m.Topic.En, m.Topic.Zh))
+            .Select(m => new SearchHit(
+                m.ChineseName.Length > 0 ? $"{m.Name} ({m.ChineseName})" : m.Name,
+                string.Join(" · ", new[] { m.IsAlumnus ? localizer["Alumni"].Value : LabRoles.One(m.Role, localizer), m.Topic.Current() }.Where(s => s.Length > 0)),
+                "/people#member-" + m.Id.ToString(CultureInfo.InvariantCulture)))];
 }

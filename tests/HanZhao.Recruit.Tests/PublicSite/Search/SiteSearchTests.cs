@@ -51,6 +51,35 @@ public class SiteSearchTests(RecruitAppFactory app) : IClassFixture<RecruitAppFa
     }
 
     [Fact]
+    public async Task A_lab_member_is_found_by_chinese_or_latin_name_and_by_topic_and_leads_to_their_card()
+    {
+        app.StartServer();
+        int id;
+        await using (var db = app.CreateDbContext())
+        {
+            var member = new LabMember
+            {
+                Name = "Fictional Searchable Student", ChineseName = "虚构同学", Role = LabRole.PhdStudent, StartYear = 2025,
+                Topic = new LocalizedText("Quokka scheduling", "袋鼠调度"), SortOrder = 90, UpdatedAtUtc = DateTime.UtcNow,
+            };
+            db.LabMembers.Add(member);
+            await db.SaveChangesAsync();
+            id = member.Id;
+        }
+
+        using var visitor = app.CreateHttpsClient();
+        foreach (var query in new[] { "虚构同学", "searchable STUDENT", "quokka" })
+        {
+            var html = await visitor.GetStringAsync("/search?q=" + Uri.EscapeDataString(query));
+            Assert.Contains("id=\"search-people\"", html, StringComparison.Ordinal);
+            Assert.Contains($"/people#member-{id}", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"id=\"member-{id}\"", await visitor.GetStringAsync("/people"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"search-people\"", await visitor.GetStringAsync("/search?q=gpu"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Latin_words_match_without_case_all_words_must_match_and_results_are_grouped()
     {
         await AddFictionalContentAsync();
