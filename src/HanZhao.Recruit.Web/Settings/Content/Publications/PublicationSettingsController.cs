@@ -22,7 +22,7 @@ public sealed class PublicationSettingsController(PublicContent content, Publica
 
     [HttpGet("")]
     public async Task<IActionResult> Index(PublicationListQuery query, CancellationToken cancellationToken) =>
-        View(new PublicationListPage([.. (await content.AllPublicationsAsync(cancellationToken)).GroupBy(p => p.Year)], query.Done, query.Count));
+        View(new PublicationListPage([.. (await content.AllPublicationsAsync(cancellationToken)).GroupBy(p => p.Year)], query.Done, query.Count) { Updated = query.Updated });
 
     [HttpGet("new")]
     public IActionResult New() => View(nameof(Edit), PublicationEditPage.New());
@@ -84,15 +84,17 @@ public sealed class PublicationSettingsController(PublicContent content, Publica
     public async Task<IActionResult> Preview([FromForm] string? text, IFormFile? file, CancellationToken cancellationToken) =>
         ImportView(await importer.PreviewAsync(text, file, cancellationToken), new HashSet<int>());
 
-    /// <summary>Adds the previewed entries (and the duplicates ticked), all or nothing.</summary>
+    /// <summary>Adds the previewed new entries and updates the listed papers they match (replacing values where ticked), all or nothing.</summary>
     [HttpPost("import/confirm")]
     [RequestSizeLimit(MaxImportRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = BibTexImporter.MaxBibTexBytes + 1)]
-    public async Task<IActionResult> ConfirmImport([FromForm] string? text, [FromForm] int[]? include, CancellationToken cancellationToken)
+    public async Task<IActionResult> ConfirmImport([FromForm] string? text, [FromForm] int[]? replace, CancellationToken cancellationToken)
     {
-        var chosen = (include ?? []).ToHashSet();
+        var chosen = (replace ?? []).ToHashSet();
         var result = await importer.ImportAsync(User, text, chosen, cancellationToken);
-        return result.IsDone ? Redirect($"{ListUrl}?done=imported&count={result.Value!.Candidates.Count}") : ImportView(result, chosen);
+        return result.IsDone
+            ? Redirect($"{ListUrl}?done=imported&count={result.Value!.Count(ImportAction.New)}&updated={result.Value.Count(ImportAction.Update)}")
+            : ImportView(result, chosen);
     }
 
     /// <summary>The preview to confirm, or the form again with why nothing can be imported (400).</summary>
