@@ -38,3 +38,6 @@ public sealed record ImportPage(ImportPlan Plan, FormErrors Errors, ISet<int> Re
 
     public static ImportPage Blank() => new(new ImportPlan("", []), new FormErrors(), new HashSet<int>());
 }
+
+/// <summary>The DBLP form: the id or address as typed, and why it was refused.</summary>
+public sealed record DblpPage(string Person, FormErrors Errors);
