@@ -92,14 +92,41 @@ public partial class Publication
     /// </summary>
     public IReadOnlyList<string> AuthorNames() => SplitAuthors(Authors);
 
-    /// <summary>"A, B and C", "A; B", "A、B" or one per line → [A, B, C].</summary>
-    public static IReadOnlyList<string> SplitAuthors(string? authors) =>
-        string.IsNullOrWhiteSpace(authors)
-            ? []
-            : [.. AuthorSeparator().Split(authors).Select(name => name.Trim()).Where(name => name.Length > 0)];
+    /// <summary>
+    /// The names in a typed or stored list: one per line, or joined by " and " (BibTeX's way), or
+    /// separated by commas, semicolons or "、". With lines or "and", a name may be written
+    /// "Zhao, Han" and is read as "Han Zhao" (so the list can be stored joined by ", ").
+    /// </summary>
+    public static IReadOnlyList<string> SplitAuthors(string? authors)
+    {
+        if (string.IsNullOrWhiteSpace(authors))
+        {
+            return [];
+        }
 
-    [GeneratedRegex(@"\s*(?:[,;，；、&\n]|\band\b)\s*")]
-    private static partial Regex AuthorSeparator();
+        var text = authors.Replace("\r", "", StringComparison.Ordinal).Replace(", and ", ", ", StringComparison.Ordinal).Trim();
+        var names = text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n')
+            : AndSeparator().IsMatch(text) ? AndSeparator().Split(text)
+            : ListSeparator().Split(text);
+        var whole = text.Contains('\n', StringComparison.Ordinal) || AndSeparator().IsMatch(text);
+        return [.. names.SelectMany(name => whole ? GivenNameFirst(name) : [name.Trim()]).Where(name => name.Length > 0)];
+    }
+
+    /// <summary>
+    /// "Zhao, Han" → "Han Zhao" (a one-word family name before the comma); "Han Zhao, Quan Chen"
+    /// (a list before an "and") → both names.
+    /// </summary>
+    private static string[] GivenNameFirst(string name)
+    {
+        var pieces = ListSeparator().Split(name.Trim()).Where(p => p.Length > 0).ToArray();
+        return pieces.Length == 2 && !pieces[0].Contains(' ', StringComparison.Ordinal) ? [$"{pieces[1]} {pieces[0]}"] : pieces;
+    }
+
+    [GeneratedRegex(@"\s+and\s+")]
+    private static partial Regex AndSeparator();
+
+    [GeneratedRegex(@"\s*[,;，；、]\s*")]
+    private static partial Regex ListSeparator();
 }
 
 /// <summary>Column sizes the form checks against, kept beside the entity so both agree.</summary>

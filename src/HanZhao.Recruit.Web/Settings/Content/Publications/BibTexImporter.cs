@@ -60,7 +60,8 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
         }
 
         var added = plan.Candidates.Where(c => c.Action == ImportAction.New).ToList();
-        var updated = plan.Candidates.Where(c => c.Action == ImportAction.Update).ToList();
+        // An update that only offers replacements, none ticked, changes nothing.
+        var updated = plan.Candidates.Where(c => c.Action == ImportAction.Update && (c.Changes.Any(f => !f.Replaces) || replace.Contains(c.Index))).ToList();
         if (added.Count == 0 && updated.Count == 0)
         {
             return NotImported(plan.Text, rules.Localizer["Nothing was imported: every entry is already on the list with the same details."]);

@@ -85,7 +85,9 @@ public sealed class DblpImport(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("DBLP did not answer within {Seconds} s for {Pid}", settings.TimeoutSeconds, pid);
-            return Fail(localizer["DBLP did not answer within {0} seconds. Try again later.", settings.TimeoutSeconds]);
+            return Fail(settings.TimeoutSeconds == 1
+                ? localizer["DBLP did not answer within 1 second. Try again later."]
+                : localizer["DBLP did not answer within {0} seconds. Try again later.", settings.TimeoutSeconds]);
         }
         catch (HttpRequestException e)
         {
