@@ -208,9 +208,11 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
 
         var full = Field("journal") ?? Field("booktitle") ?? Field("howpublished") ?? Field("publisher")
             ?? Field("school") ?? Field("institution") ?? Field("organization") ?? "";
+        // A preprint: published on arXiv (DBLP calls it CoRR) and nowhere else. A journal paper that
+        // also has an arXiv eprint stays a journal paper, with its arXiv link.
         var arxiv = full.Contains("arxiv", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(Field("archiveprefix") ?? Field("eprinttype"), "arxiv", StringComparison.OrdinalIgnoreCase)
-            || (full.Length == 0 && Field("eprint") is not null);
+            || string.Equals(full, "CoRR", StringComparison.Ordinal)
+            || (full.Length == 0 && (Field("eprint") is not null || string.Equals(Field("archiveprefix") ?? Field("eprinttype"), "arxiv", StringComparison.OrdinalIgnoreCase)));
         var type = arxiv ? PublicationType.Preprint : entry.Type switch
         {
             "article" => PublicationType.Journal,

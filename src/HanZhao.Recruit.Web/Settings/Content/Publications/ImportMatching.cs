@@ -59,7 +59,8 @@ public static class ImportMatching
         {
             var after = field.Get(imported);
             var before = field.Get(listed);
-            if (string.IsNullOrEmpty(after) || string.Equals(before, after, StringComparison.Ordinal))
+            if (string.IsNullOrEmpty(after) || string.Equals(before, after, StringComparison.Ordinal)
+                || (field.Label == "DOI" && DoiKey(before) == DoiKey(after)))
             {
                 continue;
             }

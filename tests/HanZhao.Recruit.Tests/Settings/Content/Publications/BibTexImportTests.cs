@@ -42,7 +42,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         }
         """;
 
-    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string action, string? text, byte[]? file = null, IEnumerable<int>? include = null)
+    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string action, string? text, byte[]? file = null, IEnumerable<int>? replace = null)
     {
         var token = await client.GetAntiforgeryTokenAsync(Import);
         using var form = new MultipartFormDataContent
@@ -61,9 +61,9 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
             form.Add(part, "file", "publications.bib");
         }
 
-        foreach (var index in include ?? [])
+        foreach (var index in replace ?? [])
         {
-            form.Add(new StringContent(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), "include");
+            form.Add(new StringContent(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), "replace");
         }
 
         return await client.PostAsync(action, form);
@@ -245,6 +245,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
             @article{fresh, title = {A Genuinely New Paper}, journal = {TACO}, year = 2025}
             """;
         var before = await CountAsync();
+        var slug = (await FindAsync("Taming Flexible Job Packing in Deep Learning Training Clusters"))!.Slug;
 
         using var preview = await PostMultipartAsync(client, Import, text);
         var html = await preview.Content.ReadAsStringAsync();
@@ -265,13 +266,88 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         var updated = (await FindAsync("Taming Flexible Job Packing in Deep Learning Training Clusters"))!;
         // Filled where empty; the professor's title (a different spelling) kept, as nothing was ticked.
         Assert.Equal(("Ada Fictional, Han Zhao", "22", "3", "1-24", "10.9999/fictional.0001"), (updated.Authors, updated.Volume, updated.Number, updated.Pages, updated.Doi));
-        Assert.Equal("taming-flexible-job-packing-in-deep-learning-training-clusters", updated.Slug);
+        Assert.Equal(slug, updated.Slug);
 
         // The same text again: nothing new, nothing to change.
         using var again = await PostMultipartAsync(client, Import + "/confirm", text);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("every entry is already on the list with the same details", PageText.Of(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_imported_field_comes_back_in_the_sites_own_bibtex()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        using var visitor = app.CreateHttpsClient();
+        const string text = """
+            @article{round2024,
+              title = {Round Trips of {GPU} Records: 100\% Kept},
+              author = {Fictional, Ada and Bo Imaginary and Zhao, Han},
+              journal = {Journal of Fictional Systems},
+              year = {2024},
+              month = sep,
+              volume = {7},
+              number = {2},
+              pages = {11--29},
+              publisher = {Fictional Press},
+              doi = {10.9999/round.2024.7},
+              url = {https://example.org/round.pdf},
+              eprint = {2409.00007},
+              archiveprefix = {arXiv},
+              abstract = {An abstract with 50\% of its words \& symbols.},
+              note = {Best paper},
+            }
+            """;
+
+        using (var confirm = await PostMultipartAsync(client, Import + "/confirm", text))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        }
+
+        var stored = (await FindAsync("Round Trips of GPU Records: 100% Kept"))!;
+        Assert.Equal((PublicationType.Journal, 9, "11-29", "https://arxiv.org/abs/2409.00007"), (stored.Type, stored.Month, stored.Pages, stored.ArxivUrl));
+        var original = Web.Settings.Content.Publications.BibTexParser.Parse(text).Entries.Single();
+        var exported = Web.Settings.Content.Publications.BibTexParser.Parse(await visitor.GetStringAsync($"/publications/{stored.Slug}.bib")).Entries.Single();
+        Assert.Equal("article", exported.Type);
+        foreach (var (name, raw) in original.Fields)
+        {
+            Assert.True(exported.Fields.ContainsKey(name), $"the export has no {name}");
+            var (expected, actual) = name == "author"
+                ? (Web.Settings.Content.Publications.BibTexImporter.Authors(raw), Web.Settings.Content.Publications.BibTexImporter.Authors(exported.Fields[name]))
+                : (Web.Settings.Content.Publications.LatexText.ToUnicode(raw), Web.Settings.Content.Publications.LatexText.ToUnicode(exported.Fields[name]));
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public async Task A_listed_doi_under_another_title_updates_that_paper()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        const string first = "@article{doi1, title = {Known By Its DOI}, journal = {TACO}, year = 2023, doi = {10.9999/doi.match.1}}";
+        const string second = "@article{doi2, title = {Known By Its DOI (Extended Version)}, journal = {TACO}, year = 2023, doi = {https://doi.org/10.9999/DOI.MATCH.1}, pages = {5--9}}";
+        using (var added = await PostMultipartAsync(client, Import + "/confirm", first))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var before = await CountAsync();
+
+        using var preview = await PostMultipartAsync(client, Import, second);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("data-key=\"doi2\" data-action=\"update\"", html, StringComparison.Ordinal);
+        Assert.Contains("Title: “Known By Its DOI (Extended Version)” would replace “Known By Its DOI” if ticked", PageText.Of(html), StringComparison.Ordinal);
+
+        // Ticked: the title is replaced too, and still no copy is added.
+        using (var confirm = await PostMultipartAsync(client, Import + "/confirm", second, replace: [0]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        }
+
+        Assert.Equal(before, await CountAsync());
+        Assert.Null(await FindAsync("Known By Its DOI"));
+        var updated = (await FindAsync("Known By Its DOI (Extended Version)"))!;
+        Assert.Equal(("5-9", "10.9999/doi.match.1"), (updated.Pages, updated.Doi));
     }
 
     [Fact]
@@ -287,7 +363,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
     }
 
     [Fact]
-    public async Task Junk_in_the_ticked_duplicates_is_ignored()
+    public async Task Junk_in_the_ticked_replacements_is_ignored()
     {
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         const string text = "@article{junk1, title = {Junk Include Paper}, journal = {TACO}, year = 2021}";
@@ -296,9 +372,9 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         {
             { new StringContent(token), HtmlForms.AntiforgeryField },
             { new StringContent(text), "text" },
-            { new StringContent("abc"), "include" },
-            { new StringContent("-5"), "include" },
-            { new StringContent("99999"), "include" },
+            { new StringContent("abc"), "replace" },
+            { new StringContent("-5"), "replace" },
+            { new StringContent("99999"), "replace" },
         };
 
         using var response = await client.PostAsync(Import + "/confirm", form);

@@ -185,7 +185,8 @@ public partial class PublicationRecordTests(RecruitAppFactory app) : IClassFixtu
             Assert.Equal(HttpStatusCode.Redirect, unselect.StatusCode);
         }
 
-        var after = await visitor.GetStringAsync("/");
+        // The visitor's language is now Chinese (a cookie): ask for English again.
+        var after = await visitor.GetStringAsync("/?culture=en");
         Assert.Contains("Recent Publications", PageText.Of(after), StringComparison.Ordinal);
         Assert.Equal(6, Regex.Count(after, "<li class=\"publication\">"));
         Assert.DoesNotContain(oldest.Title, after, StringComparison.Ordinal);
