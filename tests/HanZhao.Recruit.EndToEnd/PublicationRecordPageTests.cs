@@ -41,7 +41,7 @@ public class PublicationRecordPageTests(PublicationRecordApp app, BrowserFixture
             Year = 2025, Month = 3, Venue = "FICT", VenueLabel = "FICT2025", Type = PublicationType.Conference, CcfRank = CcfRank.A,
             Volume = "20", Number = "1", Pages = "101-115", Publisher = "Fictional Press",
             Abstract = "We describe a scheduler for clusters that do not exist, and measure it on workloads we made up.\n\nA second paragraph explains, at some length, why nothing in this abstract should be cited: https://example.org/a/very/long/address/that/must/wrap/on/a/phone",
-            PdfUrl = "https://example.org/fictional.pdf", Doi = "10.9999/fict.2025.0001", CodeUrl = "https://example.org/code",
+            PdfUrl = "https://example.org/fictional.pdf", Doi = $"10.9999/fict.2025.{width}", CodeUrl = "https://example.org/code",
             SlidesUrl = "https://example.org/slides", VideoUrl = "https://example.org/video", ProjectUrl = "https://example.org/project",
             ArxivUrl = "https://arxiv.org/abs/2501.00001", IsSelected = true, SortOrder = 100, UpdatedAtUtc = DateTime.UtcNow,
         };
@@ -97,7 +97,7 @@ public class PublicationRecordPageTests(PublicationRecordApp app, BrowserFixture
               pages     = {101--116},
               publisher = {ACM},
               year      = {2025},
-              doi       = {10.9999/fict.2025.0001},
+              doi       = {10.9999/fict.2025.{{width}}},
               editor    = {Di Editorial},
               timestamp = {Mon, 03 Mar 2025 10:00:00 +0100},
               biburl    = {https://dblp.org/rec/conf/fict/FictionalZI25.bib},
