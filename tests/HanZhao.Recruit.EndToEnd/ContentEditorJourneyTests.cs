@@ -26,7 +26,7 @@ public class ContentEditorJourneyTests(ContentEditorApp app, BrowserFixture brow
           author = {Li, Wei and Zhao, Han},
           booktitle = {Proceedings of the 21st European Conference on Computer Systems (EuroSys '26)},
           year = 2026,
-          doi = {10.1145/3689031.3696000}
+          doi = {10.1145/3689031.{0}}
         }
         """;
 
@@ -94,7 +94,7 @@ public class ContentEditorJourneyTests(ContentEditorApp app, BrowserFixture brow
         Assert.Contains($"Fair Sharing of GPU Clusters for LLM Fine-Tuning on {width} Pixels", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(page, width, "09-import-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import these publications" }).ClickAsync();
-        Assert.Contains("publications imported", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("1 publication imported", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         await using (var db = app.CreateDbContext())
         {

@@ -192,6 +192,7 @@ public class MarkupTests(MarkupApp app, BrowserFixture browser) : IClassFixture<
             ("/review/settings/content/education/{education}", 200), ("/review/settings/content/accomplishments", 200),
             ("/review/settings/content/accomplishments/{accomplishment}", 200), ("/review/settings/content/publications", 200),
             ("/review/settings/content/publications/new", 200), ("/review/settings/content/publications/import", 200),
+            ("/review/settings/content/publications/dblp", 200),
             ("/review/settings/content/publications/{publicationId}", 200), ("/review/settings/content/publications/{publicationId}/delete", 200),
             ("/review/settings/content/people", 200), ("/review/settings/content/people/{member}", 200),
             ("/review/settings/content/news", 200),

@@ -76,6 +76,16 @@ public class PublicationConfiguration : IEntityTypeConfiguration<Publication>
         builder.Localized(p => p.Note, 200);
         builder.Property(p => p.PdfUrl).HasMaxLength(1000);
         builder.Property(p => p.Doi).HasMaxLength(200);
+        builder.Property(p => p.Abstract).HasMaxLength(PublicationLimits.Abstract);
+        builder.Property(p => p.CodeUrl).HasMaxLength(1000);
+        builder.Property(p => p.SlidesUrl).HasMaxLength(1000);
+        builder.Property(p => p.VideoUrl).HasMaxLength(1000);
+        builder.Property(p => p.ProjectUrl).HasMaxLength(1000);
+        builder.Property(p => p.ArxivUrl).HasMaxLength(1000);
+        builder.Property(p => p.Volume).HasMaxLength(PublicationLimits.Brief);
+        builder.Property(p => p.Number).HasMaxLength(PublicationLimits.Brief);
+        builder.Property(p => p.Pages).HasMaxLength(PublicationLimits.Brief);
+        builder.Property(p => p.Publisher).HasMaxLength(200);
         builder.HasIndex(p => new { p.Year, p.SortOrder });
     }
 }

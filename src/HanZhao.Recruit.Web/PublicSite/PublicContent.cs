@@ -12,7 +12,16 @@ public sealed record HomePage(
     IReadOnlyList<Accomplishment> Accomplishments,
     IReadOnlyList<Publication> RecentPublications,
     int PublicationCount,
-    PublicIntakes Intakes);
+    PublicIntakes Intakes)
+{
+    /// <summary>True when <see cref="RecentPublications"/> are the ones the professor selected rather than the newest.</summary>
+    public bool ShowsSelected { get; init; }
+
+    public AuthorMarker Authors { get; init; } = AuthorMarker.None;
+}
+
+/// <summary>/publications/{slug}: the paper and who among its authors is the professor or the lab's.</summary>
+public sealed record PublicationPage(Publication Publication, AuthorMarker Authors);
 
 public sealed record JoinPage(
     Profile Profile,
@@ -28,14 +37,21 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
     public async Task<HomePage> GetHomeAsync(CancellationToken cancellationToken)
     {
         var publications = await AllPublicationsAsync(cancellationToken);
+        var selected = publications.Where(p => p.IsSelected).ToList();
+        var profile = await GetProfileAsync(cancellationToken);
         return new HomePage(
-            await GetProfileAsync(cancellationToken),
+            profile,
             await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(cancellationToken),
             await db.Education.AsNoTracking().OrderBy(e => e.SortOrder).ToListAsync(cancellationToken),
             await db.Accomplishments.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(cancellationToken),
-            [.. publications.Take(RecentCount)],
+            // The professor's selection when there is one (all of it, in the list's order), else the newest few.
+            selected.Count > 0 ? selected : [.. publications.Take(RecentCount)],
             publications.Count,
-            await GetPublicIntakesAsync(cancellationToken));
+            await GetPublicIntakesAsync(cancellationToken))
+        {
+            ShowsSelected = selected.Count > 0,
+            Authors = new AuthorMarker(profile, await LabMemberNamesAsync(cancellationToken)),
+        };
     }
 
     public async Task<JoinPage> GetJoinAsync(CancellationToken cancellationToken) =>
@@ -54,11 +70,27 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
     public async Task<PublicationListViewModel> GetPublicationListAsync(PublicationQuery query, CancellationToken cancellationToken)
     {
         var all = await AllPublicationsAsync(cancellationToken);
-        return new PublicationListViewModel(all, query.Against(all));
+        return new PublicationListViewModel(all, query.Against(all)) { Authors = await GetAuthorMarkerAsync(cancellationToken) };
     }
 
-    public Task<Publication?> FindPublicationAsync(string slug, CancellationToken cancellationToken) =>
-        db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+    public async Task<PublicationPage?> FindPublicationAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Publications.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken) is { } publication
+            ? new PublicationPage(publication, await GetAuthorMarkerAsync(cancellationToken))
+            : null;
+
+    /// <summary>Marks the professor (from the profile) and the lab's members in author lists.</summary>
+    public async Task<AuthorMarker> GetAuthorMarkerAsync(CancellationToken cancellationToken) =>
+        new(await GetProfileAsync(cancellationToken), await LabMemberNamesAsync(cancellationToken));
+
+    /// <summary>
+    /// The names (Latin or Chinese) of the lab's members and alumni, to mark them in author lists.
+    /// Empty until the People pages (built separately) are merged and wired in here.
+    /// </summary>
+    public Task<IReadOnlyCollection<string>> LabMemberNamesAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyCollection<string>>([]);
+    }
 
     public async Task<Profile> GetProfileAsync(CancellationToken cancellationToken) =>
         await db.Profiles.AsNoTracking().Include(p => p.Photo).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)

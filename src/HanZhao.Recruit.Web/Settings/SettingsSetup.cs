@@ -9,8 +9,23 @@ namespace HanZhao.Recruit.Web.Settings;
 public static class SettingsSetup
 {
     /// <summary>The professor's settings: intakes, and the homepage's content with the BibTeX import.</summary>
-    public static IServiceCollection AddSettings(this IServiceCollection services) =>
-        services
+    public static IServiceCollection AddSettings(this IServiceCollection services)
+    {
+        services.AddOptions<DblpOptions>().BindConfiguration(DblpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(DblpOptions.HttpClientName, (provider, client) =>
+        {
+            // The fetch also has its own deadline (DblpImport); this one stops any other use hanging.
+            client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DblpOptions>>().Value.TimeoutSeconds + 5);
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/x-bibtex");
+            client.DefaultRequestHeaders.Accept.ParseAdd("text/plain;q=0.9");
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("HanZhao.Recruit/1.0 (academic homepage; publication import)");
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            // DBLP redirects a merged person's old id to the new one; a chain longer than this is not a person's page.
+            MaxAutomaticRedirections = 3,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        });
+        return services
             .AddScoped<IntakeSettings>()
             .AddScoped<AlertSettings>()
             .AddScoped<ContentRules>()
@@ -19,5 +34,7 @@ public static class SettingsSetup
             .AddScoped<BibTexImporter>()
             .AddScoped<Content.Photos.PhotoStore>()
             .AddScoped<Content.People.PeopleEditor>()
-            .AddScoped<NewsEditor>();
+            .AddScoped<NewsEditor>()
+            .AddScoped<DblpImport>();
+    }
 }

@@ -173,6 +173,8 @@ public sealed class AuthorizationMatrixTests(MatrixAppFactory app) : IClassFixtu
         ("GET", "/review/settings/content/news/{news}/delete", [], ProfessorOnly),
         ("POST", "/review/settings/content/news/{news}/delete", [], ProfessorOnly),
         ("POST", "/review/settings/content/publications/import/confirm", ["text="], ProfessorOnly),
+        ("GET", "/review/settings/content/publications/dblp", [], ProfessorOnly),
+        ("POST", "/review/settings/content/publications/dblp", ["person="], ProfessorOnly),
         ("GET", "/account/2fa", [], AnyStaff),
         ("POST", "/account/2fa/enable", ["code=000000"], AnyStaff),
         ("POST", "/account/2fa/recovery-codes", [], AnyStaff),

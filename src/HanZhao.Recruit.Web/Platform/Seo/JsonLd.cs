@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using HanZhao.Recruit.Data.Content;
 
@@ -13,7 +12,7 @@ namespace HanZhao.Recruit.Web.Platform.Seo;
 /// Its encoders always escape the HTML-sensitive characters (&lt; &gt; &amp; ' "), so no value can
 /// close the &lt;script&gt; element the result is written into: the output is safe for Html.Raw.
 /// </summary>
-public static partial class JsonLd
+public static class JsonLd
 {
     // All Unicode ranges allowed: Chinese stays readable in the page source. The HTML-sensitive
     // characters are escaped whatever ranges are allowed (only UnsafeRelaxedJsonEscaping would not).
@@ -67,17 +66,18 @@ public static partial class JsonLd
         if (DoiUrl(publication) is { } doi)
         {
             article["sameAs"] = doi;
+            article["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "DOI", ["value"] = publication.Doi!.Trim() };
         }
+
+        Add(article, "abstract", publication.Abstract);
+        Add(article, "pagination", publication.Pages);
 
         article["url"] = url;
         return article.ToJsonString(Options);
     }
 
     /// <summary>"Han Zhao, Quan Chen and Minyi Guo" as three names; empty while the authors are unknown.</summary>
-    public static IReadOnlyList<string> AuthorNames(Publication publication) =>
-        string.IsNullOrWhiteSpace(publication.Authors)
-            ? []
-            : [.. AuthorSeparator().Split(publication.Authors).Select(name => name.Trim()).Where(name => name.Length > 0)];
+    public static IReadOnlyList<string> AuthorNames(Publication publication) => publication.AuthorNames();
 
     /// <summary>The DOI as a resolvable address, whether stored bare ("10.1145/...") or as a URL.</summary>
     public static string? DoiUrl(Publication publication) =>
@@ -97,7 +97,4 @@ public static partial class JsonLd
             node[key] = value;
         }
     }
-
-    [GeneratedRegex(@"\s*(?:[,;，；、&]|\band\b)\s*")]
-    private static partial Regex AuthorSeparator();
 }

@@ -34,17 +34,25 @@ public static class BibTex
             // The extra braces stop bibliography styles from lower-casing "GPU" or "LLM".
             $"  title = {{{{{Escape(p.Title)}}}}}",
         };
-        if (!string.IsNullOrWhiteSpace(p.Authors))
+        var authors = p.AuthorNames();
+        if (authors.Count > 0)
         {
-            fields.Add($"  author = {{{Escape(AuthorList(p.Authors))}}}");
+            // "et al." is how the site shows a list cut short; BibTeX's word for it is "others".
+            fields.Add($"  author = {{{string.Join(" and ", authors.Select(a => a == "et al." ? "others" : Escape(a)))}}}");
         }
 
-        if (!string.IsNullOrWhiteSpace(p.Venue))
-        {
-            fields.Add($"  {venueField} = {{{Escape(p.Venue)}}}");
-        }
-
+        Text(fields, venueField, p.Venue);
         fields.Add($"  year = {{{p.Year}}}");
+        if (p.Month is >= 1 and <= 12)
+        {
+            // The standard macro (jan ... dec), unbraced, so styles print the month in their own language.
+            fields.Add($"  month = {MonthMacros[p.Month.Value - 1]}");
+        }
+
+        Text(fields, "volume", p.Volume);
+        Text(fields, "number", p.Number);
+        Text(fields, "pages", p.Pages?.Replace("-", "--", StringComparison.Ordinal));
+        Text(fields, "publisher", p.Publisher);
         if (!string.IsNullOrWhiteSpace(p.Doi))
         {
             fields.Add($"  doi = {{{Link(p.Doi)}}}");
@@ -55,10 +63,14 @@ public static class BibTex
             fields.Add($"  url = {{{Link(p.PdfUrl)}}}");
         }
 
-        if (!string.IsNullOrWhiteSpace(p.Note.En))
+        if (ArxivId(p.ArxivUrl) is { } arxiv)
         {
-            fields.Add($"  note = {{{Escape(p.Note.En)}}}");
+            fields.Add($"  eprint = {{{arxiv}}}");
+            fields.Add("  archiveprefix = {arXiv}");
         }
+
+        Text(fields, "note", p.Note.En);
+        Text(fields, "abstract", p.Abstract);
 
         // "\n", not Environment.NewLine: the same bytes on every server.
         return $"@{type}{{{Key(p)},\n{string.Join(",\n", fields)}\n}}\n";
@@ -67,17 +79,27 @@ public static class BibTex
     /// <summary>Each entry ends with a newline, so joining with one more leaves a blank line between them.</summary>
     public static string Entries(IEnumerable<Publication> ps) => string.Join("\n", ps.Select(Entry));
 
-    /// <summary>"A, B, C" (or "A, B, and C") becomes "A and B and C"; a list already using "and" is BibTeX's own form and stays.</summary>
-    private static string AuthorList(string authors)
+    private static readonly string[] MonthMacros = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>"https://arxiv.org/abs/2501.01234v2" → "2501.01234v2"; null for any other link.</summary>
+    public static string? ArxivId(string? url)
     {
-        var text = authors.Replace(", and ", ", ", StringComparison.Ordinal);
-        if (text.Contains(" and ", StringComparison.Ordinal))
+        const string prefix = "https://arxiv.org/abs/";
+        if (url is null || !url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return text.Trim();
+            return null;
         }
 
-        var names = text.Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" and ", names);
+        var id = url[prefix.Length..];
+        return id.Length is > 0 and <= 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-') ? id : null;
+    }
+
+    private static void Text(List<string> fields, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            fields.Add($"  {name} = {{{Escape(value)}}}");
+        }
     }
 
     /// <summary>

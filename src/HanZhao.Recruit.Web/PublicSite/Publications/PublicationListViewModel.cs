@@ -8,6 +8,8 @@ public sealed class PublicationListViewModel(IReadOnlyList<Publication> all, Pub
 {
     public PublicationQuery Filter { get; } = query;
 
+    public AuthorMarker Authors { get; init; } = AuthorMarker.None;
+
     public IReadOnlyList<QueryProblem> Problems { get; } = query.Problems;
 
     public int TotalCount => all.Count;

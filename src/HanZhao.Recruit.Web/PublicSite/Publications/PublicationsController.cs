@@ -14,7 +14,7 @@ public class PublicationsController(PublicContent content) : Controller
     // Slugs are lower-case words joined by '-'; anything else (including "x.bib") is not this page.
     [HttpGet("/publications/{slug:regex(^[[a-z0-9-]]{{1,120}}$)}")]
     public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken) =>
-        await content.FindPublicationAsync(slug, cancellationToken) is { } publication
-            ? View(publication)
+        await content.FindPublicationAsync(slug, cancellationToken) is { } page
+            ? View(page)
             : NotFound();
 }

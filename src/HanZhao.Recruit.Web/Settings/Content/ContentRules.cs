@@ -78,7 +78,10 @@ public sealed partial class ContentRules(IStringLocalizer<SharedResource> locali
         return url;
     }
 
-    /// <summary>An optional https address (plain http is refused: the page that links it is served over https).</summary>
+    /// <summary>
+    /// An optional https address (profile and publication links: PDF, code, slides ...). Plain http is
+    /// refused as well as javascript:, data: and every other scheme: the public page links to it.
+    /// </summary>
     public string? HttpsUrl(FormErrors errors, string field, string label, string? value, int max)
     {
         var text = Clean(value);
@@ -152,6 +155,44 @@ public sealed partial class ContentRules(IStringLocalizer<SharedResource> locali
         }
 
         return string.Join('\n', cleaned);
+    }
+
+    /// <summary>An optional month: 1 to 12, or its English name or three-letter abbreviation (as BibTeX writes it).</summary>
+    public int? Month(FormErrors errors, string field, string label, string? value)
+    {
+        var text = Clean(value);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (MonthNumber(text) is { } month)
+        {
+            return month;
+        }
+
+        errors.Add(field, localizer["{0} must be a month from 1 to 12.", label]);
+        return null;
+    }
+
+    /// <summary>"3", "03", "Mar", "march" → 3; null otherwise.</summary>
+    public static int? MonthNumber(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number is >= 1 and <= 12 ? number : null;
+        }
+
+        var names = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+        for (var i = 0; i < 12; i++)
+        {
+            if (text.Equals(names[i], StringComparison.OrdinalIgnoreCase) || text.Equals(names[i][..3], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An optional DOI, stored bare ("10.1145/3620666"); a doi.org link or "doi:" prefix is accepted and removed.</summary>

@@ -94,7 +94,7 @@ public partial class BibTexTests
     [Theory]
     [InlineData("Han Zhao, Quan Chen, Minyi Guo", "Han Zhao and Quan Chen and Minyi Guo")]
     [InlineData("Han Zhao, Quan Chen, and Minyi Guo", "Han Zhao and Quan Chen and Minyi Guo")]
-    [InlineData("Zhao, Han and Chen, Quan", "Zhao, Han and Chen, Quan")]
+    [InlineData("Zhao, Han and Chen, Quan", "Han Zhao and Quan Chen")]
     [InlineData("Han Zhao", "Han Zhao")]
     [InlineData("赵涵、陈全", "赵涵 and 陈全")]
     public void Comma_separated_authors_are_joined_with_and(string authors, string expected)

@@ -143,7 +143,9 @@ public class ContentEditorTests(RecruitAppFactory app) : IClassFixture<RecruitAp
         Assert.Contains($"<meta name=\"citation_title\" content=\"{title}\" />", page, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"citation_author\" content=\"Quan Chen\" />", page, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"citation_doi\" content=\"10.1145/3620666.3651329\" />", page, StringComparison.Ordinal);
-        Assert.Contains("Han Zhao, Quan Chen, Minyi Guo", page, StringComparison.Ordinal);
+        // The names are marked up one by one now: the professor's emphasised.
+        Assert.Contains("<strong class=\"author-self\">Han Zhao</strong>,", page, StringComparison.Ordinal);
+        Assert.Contains("<span>Minyi Guo</span>", page, StringComparison.Ordinal);
 
         var bib = await visitor.GetStringAsync("/publications.bib");
         Assert.Contains("title = {{Elastic GPU Sharing for Serverless Inference}}", bib, StringComparison.Ordinal);
@@ -221,8 +223,8 @@ public class ContentEditorTests(RecruitAppFactory app) : IClassFixture<RecruitAp
     }
 
     [Theory]
-    [InlineData("PdfUrl", "javascript:alert(document.cookie)", "PDF link must be a web address starting with http:// or https://.")]
-    [InlineData("PdfUrl", "data:application/pdf;base64,AAAA", "PDF link must be a web address starting with http:// or https://.")]
+    [InlineData("PdfUrl", "javascript:alert(document.cookie)", "PDF link must be a web address starting with https://.")]
+    [InlineData("PdfUrl", "data:application/pdf;base64,AAAA", "PDF link must be a web address starting with https://.")]
     [InlineData("Doi", "not a doi", "The DOI must look like 10.1145/3620666 (a https://doi.org/ link is fine too).")]
     [InlineData("Doi", "11.1145/123", "The DOI must look like 10.1145/3620666 (a https://doi.org/ link is fine too).")]
     [InlineData("Year", "99999", "Year must be a year between 1950 and")]

@@ -8,16 +8,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 
-/// <summary>One entry ready to add. <see cref="DuplicateOf"/> is the title already listed (or earlier in the file) it repeats.</summary>
-public sealed record ImportCandidate(int Index, string Key, int Line, Publication Publication, string? DuplicateOf);
+/// <summary>
+/// One entry and what it would do: add a paper (<see cref="ImportAction.New"/>), or change the listed
+/// <see cref="Listed"/> (the same DOI or title) by <see cref="Changes"/>.
+/// </summary>
+public sealed record ImportCandidate(int Index, string Key, int Line, Publication Publication, ImportAction Action, Publication? Listed, IReadOnlyList<FieldChange> Changes)
+{
+    /// <summary>Some change overwrites a value the paper has (shown, and applied only when ticked).</summary>
+    public bool Replaces => Changes.Any(c => c.Replaces);
+}
 
-/// <summary>What an import would add, one candidate per entry, and the text it was read from (it goes back in the confirm form).</summary>
-public sealed record ImportPlan(string Text, IReadOnlyList<ImportCandidate> Candidates);
+/// <summary>What an import would do, one candidate per entry, and the text it was read from (it goes back in the confirm form).</summary>
+public sealed record ImportPlan(string Text, IReadOnlyList<ImportCandidate> Candidates)
+{
+    public int Count(ImportAction action) => Candidates.Count(c => c.Action == action);
+}
 
 /// <summary>
 /// BibTeX to publications, all or nothing: the text is parsed, every entry is checked by the same
-/// rules as the publication form, and the first problem refuses the whole import. Confirming parses
-/// the same text again (nothing is kept between the two steps) and adds the entries in one SaveChanges.
+/// rules as the publication form, and the first problem refuses the whole import. An entry with the
+/// DOI or the title (compared without case, punctuation, braces or spaces) of a listed paper updates
+/// that paper instead of adding a copy: empty fields are filled; a field the paper already has with
+/// another value is replaced only when the professor ticks it in the preview. Confirming parses the
+/// same text again (nothing is kept between the two steps) and saves everything in one SaveChanges.
 /// A refusal is one message about no field (the first problem, with its line) and the text as read.
 /// </summary>
 public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rules, PublicationEditor publications)
@@ -35,10 +48,10 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
     }
 
     /// <summary>
-    /// Adds the new entries and the duplicates listed in <paramref name="include"/>; nothing when anything
-    /// is wrong. Done with the plan of what was added.
+    /// Adds the new entries and updates the listed papers they match (replacing values only for the
+    /// entries in <paramref name="replace"/>); nothing when anything is wrong. Done with the plan.
     /// </summary>
-    public async Task<Outcome<ImportPlan>> ImportAsync(ClaimsPrincipal user, string? text, ISet<int> include, CancellationToken cancellationToken)
+    public async Task<Outcome<ImportPlan>> ImportAsync(ClaimsPrincipal user, string? text, ISet<int> replace, CancellationToken cancellationToken)
     {
         var planned = await PreviewAsync(text, null, cancellationToken);
         if (planned is not { IsDone: true, Value: { } plan })
@@ -46,15 +59,24 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
             return planned;
         }
 
-        var chosen = plan.Candidates.Where(c => c.DuplicateOf is null || include.Contains(c.Index)).ToList();
-        if (chosen.Count == 0)
+        var added = plan.Candidates.Where(c => c.Action == ImportAction.New).ToList();
+        // An update that only offers replacements, none ticked, changes nothing.
+        var updated = plan.Candidates.Where(c => c.Action == ImportAction.Update && (c.Changes.Any(f => !f.Replaces) || replace.Contains(c.Index))).ToList();
+        if (added.Count == 0 && updated.Count == 0)
         {
-            return NotImported(plan.Text, rules.Localizer["Nothing was imported: every entry is already on the list. Tick the ones to import anyway."]);
+            return NotImported(plan.Text, rules.Localizer["Nothing was imported: every entry is already on the list with the same details."]);
         }
 
-        await publications.AddManyAsync(user, [.. chosen.Select(c => c.Publication)],
-            $"Imported {chosen.Count} from BibTeX: {string.Join(", ", chosen.Select(c => c.Key))}", cancellationToken);
-        return Outcome.Done(plan with { Candidates = chosen });
+        await publications.ImportAsync(user, [.. added.Select(c => c.Publication)],
+            [.. updated.Select(c => new PublicationUpdate(c.Listed!.Id, c.Changes, replace.Contains(c.Index)))],
+            AuditDetails(added, updated), cancellationToken);
+        return Outcome.Done(plan with { Candidates = [.. added, .. updated] });
+    }
+
+    private static string AuditDetails(List<ImportCandidate> added, List<ImportCandidate> updated)
+    {
+        var text = $"Imported {added.Count} from BibTeX: {string.Join(", ", added.Select(c => c.Key))}";
+        return updated.Count == 0 ? text : $"{text}; updated {updated.Count}: {string.Join(", ", updated.Select(c => c.Key))}";
     }
 
     private async Task<Outcome<ImportPlan>> PlanAsync(string text, CancellationToken cancellationToken)
@@ -66,12 +88,20 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
             return NotImported(text, Describe(error));
         }
 
-        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var title in await db.Publications.AsNoTracking().Select(p => p.Title).ToListAsync(cancellationToken))
+        var listed = await db.Publications.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var byTitle = new Dictionary<string, Publication>(StringComparer.Ordinal);
+        var byDoi = new Dictionary<string, Publication>(StringComparer.Ordinal);
+        foreach (var p in listed)
         {
-            existing.TryAdd(PublicationEditor.TitleKey(title), title);
+            byTitle.TryAdd(PublicationEditor.TitleKey(p.Title), p);
+            if (ImportMatching.DoiKey(p.Doi) is { } doi)
+            {
+                byDoi.TryAdd(doi, p);
+            }
         }
 
+        var seenTitles = new HashSet<string>(StringComparer.Ordinal);
+        var seenDois = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<ImportCandidate>();
         foreach (var entry in parsed.Entries)
         {
@@ -88,10 +118,16 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
                 return NotImported(text, problem ?? localizer["Line {0}: entry '{1}': {2}", entry.Line, entry.Key, errors!.All[0].Message]);
             }
 
-            var key = PublicationEditor.TitleKey(publication.Title);
-            existing.TryGetValue(key, out var duplicate);
-            candidates.Add(new ImportCandidate(candidates.Count, entry.Key, entry.Line, publication, duplicate));
-            existing.TryAdd(key, publication.Title);
+            var titleKey = PublicationEditor.TitleKey(publication.Title);
+            var doiKey = ImportMatching.DoiKey(publication.Doi);
+            var repeat = !seenTitles.Add(titleKey) | (doiKey is not null && !seenDois.Add(doiKey));
+            var match = (doiKey is not null ? byDoi.GetValueOrDefault(doiKey) : null) ?? byTitle.GetValueOrDefault(titleKey);
+            var changes = match is null ? [] : ImportMatching.Compare(match, publication);
+            var action = repeat ? ImportAction.Repeat
+                : match is null ? ImportAction.New
+                : changes.Count == 0 ? ImportAction.Unchanged
+                : ImportAction.Update;
+            candidates.Add(new ImportCandidate(candidates.Count, entry.Key, entry.Line, publication, action, match, changes));
         }
 
         return Outcome.Done(new ImportPlan(text, candidates));
@@ -167,12 +203,16 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
     {
         string? Field(string name) => entry.Fields.TryGetValue(name, out var raw) && LatexText.ToUnicode(raw) is { Length: > 0 } text ? text : null;
         string? Link(string name) => entry.Fields.TryGetValue(name, out var raw) && LatexText.Verbatim(raw) is { Length: > 0 } text ? text : null;
+        var doi = Link("doi");
+        var (pdf, arxivUrl) = Links(Link("pdf"), Link("url"), doi, Field("eprint"), Field("archiveprefix") ?? Field("eprinttype"));
 
         var full = Field("journal") ?? Field("booktitle") ?? Field("howpublished") ?? Field("publisher")
             ?? Field("school") ?? Field("institution") ?? Field("organization") ?? "";
+        // A preprint: published on arXiv (DBLP calls it CoRR) and nowhere else. A journal paper that
+        // also has an arXiv eprint stays a journal paper, with its arXiv link.
         var arxiv = full.Contains("arxiv", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(Field("archiveprefix"), "arxiv", StringComparison.OrdinalIgnoreCase)
-            || (full.Length == 0 && Field("eprint") is not null);
+            || string.Equals(full, "CoRR", StringComparison.Ordinal)
+            || (full.Length == 0 && (Field("eprint") is not null || string.Equals(Field("archiveprefix") ?? Field("eprinttype"), "arxiv", StringComparison.OrdinalIgnoreCase)));
         var type = arxiv ? PublicationType.Preprint : entry.Type switch
         {
             "article" => PublicationType.Journal,
@@ -201,14 +241,50 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
             Title = title,
             Authors = Authors(entry.Fields.GetValueOrDefault("author")),
             Year = year,
+            Month = Field("month"),
             Venue = venue,
             VenueLabel = label,
             Type = type.ToString(),
             CcfRank = nameof(CcfRank.None),
+            Volume = Field("volume"),
+            Number = Field("number") ?? Field("issue"),
+            Pages = Field("pages"),
+            Publisher = Field("publisher"),
             NoteEn = Field("note"),
-            PdfUrl = Link("pdf") ?? Link("url"),
-            Doi = Link("doi"),
+            Abstract = Field("abstract"),
+            PdfUrl = pdf,
+            ArxivUrl = arxivUrl,
+            Doi = doi,
         };
+    }
+
+    /// <summary>
+    /// Where the entry's links go. A doi.org address repeats the DOI (DBLP writes both) and an arXiv
+    /// one is the arXiv link; any other url is the PDF link, as before. Plain http links are left out
+    /// rather than refusing the whole import (the site links only to https); javascript: and the like
+    /// still refuse it, through the form's check.
+    /// </summary>
+    private static (string? Pdf, string? Arxiv) Links(string? pdf, string? url, string? doi, string? eprint, string? archive)
+    {
+        static bool Plain(string? link) => link?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true;
+        (pdf, url) = (Plain(pdf) ? null : pdf, Plain(url) ? null : url);
+        string? arxiv = null;
+        if (url is not null && url.StartsWith("https://arxiv.org/", StringComparison.OrdinalIgnoreCase))
+        {
+            (arxiv, url) = (url, null);
+        }
+        else if (url is not null && url.StartsWith("https://doi.org/", StringComparison.OrdinalIgnoreCase) && doi is not null)
+        {
+            url = null;
+        }
+
+        if (arxiv is null && eprint is not null && string.Equals(archive, "arxiv", StringComparison.OrdinalIgnoreCase)
+            && eprint.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-'))
+        {
+            arxiv = "https://arxiv.org/abs/" + eprint;
+        }
+
+        return (pdf ?? url, arxiv);
     }
 
     /// <summary>"Zhao, Han and Quan Chen and others" → "Han Zhao, Quan Chen, et al." (how the site writes authors).</summary>
@@ -228,6 +304,9 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
                 names.Add("et al.");
                 continue;
             }
+
+            // DBLP tells namesakes apart with a number: "Han Zhao 0001" is Han Zhao.
+            name = DblpNumber().Replace(name, "");
 
             // "von Last, Jr, First" or "Last, First" → "First Last Jr".
             var pieces = name.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -270,6 +349,9 @@ public sealed partial class BibTexImporter(RecruitDbContext db, ContentRules rul
     /// <summary>"Proceedings of the ... Conference (EuroSys '24)" → "EuroSys".</summary>
     private static string? LastParenthesized(string venue) =>
         ParenthesizedName().Matches(venue) is { Count: > 0 } matches ? matches[^1].Groups[1].Value : null;
+
+    [GeneratedRegex(@"\s+\d{4}$")]
+    private static partial Regex DblpNumber();
 
     [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9-]{1,19}?)\s*(?:'?\d{2}|\d{4})?$")]
     private static partial Regex SeriesName();

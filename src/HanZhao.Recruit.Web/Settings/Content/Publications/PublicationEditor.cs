@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 
+/// <summary>An import's changes to a listed paper; <see cref="Replace"/>: the values it has are overwritten too.</summary>
+public sealed record PublicationUpdate(int Id, IReadOnlyList<FieldChange> Changes, bool Replace);
+
 /// <summary>Adds, edits, deletes and orders publications; slugs are made once and never change.</summary>
 public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, ContentEditor editor)
 {
@@ -90,9 +93,26 @@ public sealed class PublicationEditor(RecruitDbContext db, ContentRules rules, C
         return Outcome.Done();
     }
 
-    /// <summary>Adds checked publications (from the import) at the end of their years with unique slugs, in one SaveChanges.</summary>
-    public async Task AddManyAsync(ClaimsPrincipal user, IReadOnlyList<Publication> publications, string details, CancellationToken cancellationToken)
+    /// <summary>
+    /// An import: adds checked publications at the end of their years with unique slugs and applies
+    /// the changes to listed ones (their slugs stay), in one SaveChanges with one audit entry.
+    /// </summary>
+    public async Task ImportAsync(ClaimsPrincipal user, IReadOnlyList<Publication> publications, IReadOnlyList<PublicationUpdate> updates, string details, CancellationToken cancellationToken)
     {
+        var ids = updates.Select(u => u.Id).ToList();
+        var listed = await db.Publications.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var update in updates)
+        {
+            // A paper deleted between the preview and the confirmation is simply not updated.
+            if (listed.TryGetValue(update.Id, out var publication))
+            {
+                var year = publication.Year;
+                ImportMatching.Apply(publication, update.Changes, update.Replace);
+                publication.SortOrder = publication.Year == year ? publication.SortOrder : await NextOrderAsync(publication.Year, cancellationToken);
+                publication.UpdatedAtUtc = editor.Now;
+            }
+        }
+
         var taken = (await db.Publications.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var next = await db.Publications.GroupBy(p => p.Year)
             .Select(g => new { Year = g.Key, Max = g.Max(p => p.SortOrder) })

@@ -13,7 +13,7 @@ namespace HanZhao.Recruit.Web.Settings.Content.Publications;
 [Route("review/settings/content/publications")]
 [Authorize(Policy = StaffPolicies.Professor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PublicationSettingsController(PublicContent content, PublicationEditor publications, BibTexImporter importer) : Controller
+public sealed class PublicationSettingsController(PublicContent content, PublicationEditor publications, BibTexImporter importer, DblpImport dblp) : Controller
 {
     /// <summary>The file or text plus the rest of a multipart form.</summary>
     private const long MaxImportRequestBytes = BibTexImporter.MaxBibTexBytes + (64 * 1024);
@@ -22,7 +22,7 @@ public sealed class PublicationSettingsController(PublicContent content, Publica
 
     [HttpGet("")]
     public async Task<IActionResult> Index(PublicationListQuery query, CancellationToken cancellationToken) =>
-        View(new PublicationListPage([.. (await content.AllPublicationsAsync(cancellationToken)).GroupBy(p => p.Year)], query.Done, query.Count));
+        View(new PublicationListPage([.. (await content.AllPublicationsAsync(cancellationToken)).GroupBy(p => p.Year)], query.Done, query.Count) { Updated = query.Updated });
 
     [HttpGet("new")]
     public IActionResult New() => View(nameof(Edit), PublicationEditPage.New());
@@ -84,15 +84,32 @@ public sealed class PublicationSettingsController(PublicContent content, Publica
     public async Task<IActionResult> Preview([FromForm] string? text, IFormFile? file, CancellationToken cancellationToken) =>
         ImportView(await importer.PreviewAsync(text, file, cancellationToken), new HashSet<int>());
 
-    /// <summary>Adds the previewed entries (and the duplicates ticked), all or nothing.</summary>
+    /// <summary>Adds the previewed new entries and updates the listed papers they match (replacing values where ticked), all or nothing.</summary>
     [HttpPost("import/confirm")]
     [RequestSizeLimit(MaxImportRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportRequestBytes, ValueLengthLimit = BibTexImporter.MaxBibTexBytes + 1)]
-    public async Task<IActionResult> ConfirmImport([FromForm] string? text, [FromForm] int[]? include, CancellationToken cancellationToken)
+    public async Task<IActionResult> ConfirmImport([FromForm] string? text, [FromForm] int[]? replace, CancellationToken cancellationToken)
     {
-        var chosen = (include ?? []).ToHashSet();
+        var chosen = (replace ?? []).ToHashSet();
         var result = await importer.ImportAsync(User, text, chosen, cancellationToken);
-        return result.IsDone ? Redirect($"{ListUrl}?done=imported&count={result.Value!.Candidates.Count}") : ImportView(result, chosen);
+        return result.IsDone
+            ? Redirect($"{ListUrl}?done=imported&count={result.Value!.Count(ImportAction.New)}&updated={result.Value.Count(ImportAction.Update)}")
+            : ImportView(result, chosen);
+    }
+
+    /// <summary>The DBLP form, with the id from the profile's DBLP link when it has one.</summary>
+    [HttpGet("dblp")]
+    public async Task<IActionResult> Dblp(CancellationToken cancellationToken) =>
+        View(new DblpPage(DblpPersonId.Parse((await content.GetProfileAsync(cancellationToken)).DblpUrl) ?? "", new FormErrors()));
+
+    /// <summary>Fetches the person's BibTeX from DBLP and shows the import's preview; nothing is saved yet.</summary>
+    [HttpPost("dblp")]
+    public async Task<IActionResult> FetchDblp([FromForm] string? person, CancellationToken cancellationToken)
+    {
+        var result = await dblp.PreviewAsync(person, cancellationToken);
+        return result.IsDone
+            ? View(nameof(Import), new ImportPage(result.Value!, result.Errors, new HashSet<int>()) { Source = "dblp", DblpPerson = DblpPersonId.Parse(person) })
+            : View(nameof(Dblp), new DblpPage(person ?? "", result.Errors)).Refused();
     }
 
     /// <summary>The preview to confirm, or the form again with why nothing can be imported (400).</summary>

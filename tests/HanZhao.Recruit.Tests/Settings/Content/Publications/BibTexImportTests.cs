@@ -42,7 +42,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         }
         """;
 
-    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string action, string? text, byte[]? file = null, IEnumerable<int>? include = null)
+    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string action, string? text, byte[]? file = null, IEnumerable<int>? replace = null)
     {
         var token = await client.GetAntiforgeryTokenAsync(Import);
         using var form = new MultipartFormDataContent
@@ -61,9 +61,9 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
             form.Add(part, "file", "publications.bib");
         }
 
-        foreach (var index in include ?? [])
+        foreach (var index in replace ?? [])
         {
-            form.Add(new StringContent(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), "include");
+            form.Add(new StringContent(index.ToString(System.Globalization.CultureInfo.InvariantCulture)), "replace");
         }
 
         return await client.PostAsync(action, form);
@@ -92,7 +92,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         using var preview = await PostMultipartAsync(client, Import, ThreeEntries);
         var previewHtml = await preview.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("Entries read: 3. New: 3. Already on the list: 0", PageText.Of(previewHtml), StringComparison.Ordinal);
+        Assert.Contains("Entries read: 3. New: 3. Updated: 0. Unchanged: 0.", PageText.Of(previewHtml), StringComparison.Ordinal);
         Assert.Contains("Fast GPU Kernels for Müller&#x27;s Method", previewHtml, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync()); // the preview saves nothing
 
@@ -206,7 +206,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
     [InlineData("@article{nt, journal = {TACO}, year = 2024}", "Line 1: entry 'nt' has no title.")]
     [InlineData("@article{ny,\n title = {No Year}, journal = {TACO}}", "Line 1: entry 'ny' has no year.")]
     [InlineData("@article{by, title = {Bad Year}, journal = {TACO}, year = 99999}", "Line 1: entry 'by': Year must be a year between 1950 and")]
-    [InlineData("@article{js, title = {Evil}, journal = {TACO}, year = 2024, url = {javascript:alert(1)}}", "Line 1: entry 'js': PDF link must be a web address starting with http:// or https://.")]
+    [InlineData("@article{js, title = {Evil}, journal = {TACO}, year = 2024, url = {javascript:alert(1)}}", "Line 1: entry 'js': PDF link must be a web address starting with https://.")]
     [InlineData("\n\n@article{bd, title = {Bad DOI}, journal = {TACO}, year = 2024, doi = {not-a-doi}}", "Line 3: entry 'bd': The DOI must look like 10.1145/3620666")]
     [InlineData("@article{nv, title = {No Venue}, year = 2024}", "Line 1: entry 'nv': Fill in Venue.")]
     [InlineData("@article{a, title = {A}, journal = {J}, year = 2024}\n@article{a, title = {B}, journal = {J}, year = 2024}", "Line 2: the key 'a' is already used by the entry on line 1.")]
@@ -235,46 +235,119 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
     }
 
     [Fact]
-    public async Task Duplicates_of_listed_titles_are_flagged_and_skipped_unless_ticked()
+    public async Task A_listed_title_written_differently_updates_that_paper_instead_of_adding_a_copy()
     {
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
-        // A seeded title, written differently (case, punctuation).
+        // A seeded title, written differently (case, punctuation, LaTeX braces, spaces), with fields the seed lacks.
         const string text = """
-            @article{dup, title = {TAMING flexible job packing in deep-learning training clusters}, journal = {TACO}, year = 2025}
+            @article{dup, title = {{TAMING} flexible   job packing in deep-learning training clusters}, journal = {TACO}, year = 2025,
+              author = {Ada Fictional and Zhao, Han}, volume = {22}, number = {3}, pages = {1--24}, doi = {10.9999/fictional.0001}}
             @article{fresh, title = {A Genuinely New Paper}, journal = {TACO}, year = 2025}
             """;
         var before = await CountAsync();
+        var slug = (await FindAsync("Taming Flexible Job Packing in Deep Learning Training Clusters"))!.Slug;
 
         using var preview = await PostMultipartAsync(client, Import, text);
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains("Entries read: 2. New: 1. Already on the list: 1", PageText.Of(html), StringComparison.Ordinal);
-        Assert.Contains("data-key=\"dup\" data-duplicate=\"true\"", html, StringComparison.Ordinal);
-        Assert.Contains("Already listed: Taming Flexible Job Packing in Deep Learning Training Clusters", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Contains("Entries read: 2. New: 1. Updated: 1. Unchanged: 0.", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Contains("data-key=\"dup\" data-action=\"update\"", html, StringComparison.Ordinal);
+        Assert.Contains("Updates: Taming Flexible Job Packing in Deep Learning Training Clusters", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Contains("Authors added: Ada Fictional, Han Zhao", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Contains("Pages added: 1-24", PageText.Of(html), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+
+        using (var confirm = await PostMultipartAsync(client, Import + "/confirm", text))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+            Assert.EndsWith("done=imported&count=1&updated=1", confirm.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before + 1, await CountAsync());
+        var updated = (await FindAsync("Taming Flexible Job Packing in Deep Learning Training Clusters"))!;
+        // Filled where empty; the professor's title (a different spelling) kept, as nothing was ticked.
+        Assert.Equal(("Ada Fictional, Han Zhao", "22", "3", "1-24", "10.9999/fictional.0001"), (updated.Authors, updated.Volume, updated.Number, updated.Pages, updated.Doi));
+        Assert.Equal(slug, updated.Slug);
+
+        // The same text again: nothing new, nothing to change.
+        using var again = await PostMultipartAsync(client, Import + "/confirm", text);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("every entry is already on the list with the same details", PageText.Of(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_imported_field_comes_back_in_the_sites_own_bibtex()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        using var visitor = app.CreateHttpsClient();
+        const string text = """
+            @article{round2024,
+              title = {Round Trips of {GPU} Records: 100\% Kept},
+              author = {Fictional, Ada and Bo Imaginary and Zhao, Han},
+              journal = {Journal of Fictional Systems},
+              year = {2024},
+              month = sep,
+              volume = {7},
+              number = {2},
+              pages = {11--29},
+              publisher = {Fictional Press},
+              doi = {10.9999/round.2024.7},
+              url = {https://example.org/round.pdf},
+              eprint = {2409.00007},
+              archiveprefix = {arXiv},
+              abstract = {An abstract with 50\% of its words \& symbols.},
+              note = {Best paper},
+            }
+            """;
 
         using (var confirm = await PostMultipartAsync(client, Import + "/confirm", text))
         {
             Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         }
 
-        Assert.Equal(before + 1, await CountAsync());
-
-        // Every entry is now listed: nothing to add unless one is ticked.
-        using (var nothing = await PostMultipartAsync(client, Import + "/confirm", text))
+        var stored = (await FindAsync("Round Trips of GPU Records: 100% Kept"))!;
+        Assert.Equal((PublicationType.Journal, 9, "11-29", "https://arxiv.org/abs/2409.00007"), (stored.Type, stored.Month, stored.Pages, stored.ArxivUrl));
+        var original = Web.Settings.Content.Publications.BibTexParser.Parse(text).Entries.Single();
+        var exported = Web.Settings.Content.Publications.BibTexParser.Parse(await visitor.GetStringAsync($"/publications/{stored.Slug}.bib")).Entries.Single();
+        Assert.Equal("article", exported.Type);
+        foreach (var (name, raw) in original.Fields)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
-            Assert.Contains("every entry is already on the list", PageText.Of(await nothing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.True(exported.Fields.ContainsKey(name), $"the export has no {name}");
+            var (expected, actual) = name == "author"
+                ? (Web.Settings.Content.Publications.BibTexImporter.Authors(raw), Web.Settings.Content.Publications.BibTexImporter.Authors(exported.Fields[name]))
+                : (Web.Settings.Content.Publications.LatexText.ToUnicode(raw), Web.Settings.Content.Publications.LatexText.ToUnicode(exported.Fields[name]));
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public async Task A_listed_doi_under_another_title_updates_that_paper()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        const string first = "@article{doi1, title = {Known By Its DOI}, journal = {TACO}, year = 2023, doi = {10.9999/doi.match.1}}";
+        const string second = "@article{doi2, title = {Known By Its DOI (Extended Version)}, journal = {TACO}, year = 2023, doi = {https://doi.org/10.9999/DOI.MATCH.1}, pages = {5--9}}";
+        using (var added = await PostMultipartAsync(client, Import + "/confirm", first))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         }
 
-        using (var ticked = await PostMultipartAsync(client, Import + "/confirm", text, include: [0]))
+        var before = await CountAsync();
+
+        using var preview = await PostMultipartAsync(client, Import, second);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("data-key=\"doi2\" data-action=\"update\"", html, StringComparison.Ordinal);
+        Assert.Contains("Title: “Known By Its DOI (Extended Version)” would replace “Known By Its DOI” if ticked", PageText.Of(html), StringComparison.Ordinal);
+
+        // Ticked: the title is replaced too, and still no copy is added.
+        using (var confirm = await PostMultipartAsync(client, Import + "/confirm", second, replace: [0]))
         {
-            Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         }
 
-        Assert.Equal(before + 2, await CountAsync());
-        await using var db = app.CreateDbContext();
-        Assert.Equal(2, await db.Publications.CountAsync(p => p.Title.StartsWith("TAMING") || p.Title.StartsWith("Taming")));
-        // The second copy got a slug of its own.
-        Assert.Equal(2, await db.Publications.Where(p => p.Title.StartsWith("TAMING") || p.Title.StartsWith("Taming")).Select(p => p.Slug).Distinct().CountAsync());
+        Assert.Equal(before, await CountAsync());
+        Assert.Null(await FindAsync("Known By Its DOI"));
+        var updated = (await FindAsync("Known By Its DOI (Extended Version)"))!;
+        Assert.Equal(("5-9", "10.9999/doi.match.1"), (updated.Pages, updated.Doi));
     }
 
     [Fact]
@@ -290,7 +363,7 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
     }
 
     [Fact]
-    public async Task Junk_in_the_ticked_duplicates_is_ignored()
+    public async Task Junk_in_the_ticked_replacements_is_ignored()
     {
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);
         const string text = "@article{junk1, title = {Junk Include Paper}, journal = {TACO}, year = 2021}";
@@ -299,9 +372,9 @@ public class BibTexImportTests(RecruitAppFactory app) : IClassFixture<RecruitApp
         {
             { new StringContent(token), HtmlForms.AntiforgeryField },
             { new StringContent(text), "text" },
-            { new StringContent("abc"), "include" },
-            { new StringContent("-5"), "include" },
-            { new StringContent("99999"), "include" },
+            { new StringContent("abc"), "replace" },
+            { new StringContent("-5"), "replace" },
+            { new StringContent("99999"), "replace" },
         };
 
         using var response = await client.PostAsync(Import + "/confirm", form);
