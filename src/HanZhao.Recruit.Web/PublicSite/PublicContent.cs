@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Content;
+using HanZhao.Recruit.Web.PublicSite.People;
 using HanZhao.Recruit.Web.PublicSite.Publications;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed record JoinPage(
     PublicIntakes Intakes);
 
 /// <summary>Reads what the public pages show. Read-only, no tracking; pages are output-cached on top.</summary>
-public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
+public sealed class PublicContent(RecruitDbContext db, LabDirectory people, TimeProvider clock)
 {
     /// <summary>How many publications the homepage lists before "All publications".</summary>
     public const int RecentCount = 6;
@@ -82,15 +83,9 @@ public sealed class PublicContent(RecruitDbContext db, TimeProvider clock)
     public async Task<AuthorMarker> GetAuthorMarkerAsync(CancellationToken cancellationToken) =>
         new(await GetProfileAsync(cancellationToken), await LabMemberNamesAsync(cancellationToken));
 
-    /// <summary>
-    /// The names (Latin or Chinese) of the lab's members and alumni, to mark them in author lists.
-    /// Empty until the People pages (built separately) are merged and wired in here.
-    /// </summary>
-    public Task<IReadOnlyCollection<string>> LabMemberNamesAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyCollection<string>>([]);
-    }
+    /// <summary>The names (Latin and Chinese) of the lab's members and alumni, to mark them in author lists.</summary>
+    public async Task<IReadOnlyCollection<string>> LabMemberNamesAsync(CancellationToken cancellationToken) =>
+        [.. (await people.NamesAsync(cancellationToken)).SelectMany(m => new[] { m.Name, m.ChineseName }).Where(n => n.Length > 0)];
 
     public async Task<Profile> GetProfileAsync(CancellationToken cancellationToken) =>
         await db.Profiles.AsNoTracking().Include(p => p.Photo).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken)

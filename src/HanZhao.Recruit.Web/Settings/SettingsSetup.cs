@@ -21,8 +21,9 @@ public static class SettingsSetup
             client.DefaultRequestHeaders.UserAgent.ParseAdd("HanZhao.Recruit/1.0 (academic homepage; publication import)");
         }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
         {
-            // DBLP redirects a merged person's old id to the new one; a chain longer than this is not a person's page.
-            MaxAutomaticRedirections = 3,
+            // DBLP redirects a merged person's old id to the new one: DblpImport follows that itself, and
+            // only on DBLP's own host, so the server is never sent somewhere else by an answer.
+            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         });
         return services

@@ -68,7 +68,21 @@ public sealed class DblpImport(
         deadline.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
-            using var response = await client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var response = await client.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            for (var hops = 0; IsRedirect(response) && hops < MaxRedirects; hops++)
+            {
+                var target = response.Headers.Location is { } location ? new Uri(address, location) : null;
+                response.Dispose();
+                if (target is null || Uri.Compare(target, address, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    logger.LogWarning("DBLP redirected {Pid} off its own site to {Target}", pid, target?.GetLeftPart(UriPartial.Authority));
+                    return Fail(localizer["DBLP sent the request to another site, which is not followed. Paste the BibTeX from your DBLP page instead."]);
+                }
+
+                response = await client.GetAsync(target, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            }
+
+            using var answer = response;
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogWarning("DBLP answered {Status} for {Pid}", (int)response.StatusCode, pid);
@@ -95,6 +109,11 @@ public sealed class DblpImport(
             return Fail(localizer["DBLP could not be reached (no connection, or it refused). Check that the server is online and try again later."]);
         }
     }
+
+    /// <summary>A merged person's old id moves to the new one in one step; a longer chain is not a person's page.</summary>
+    private const int MaxRedirects = 3;
+
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
 
     /// <summary>At most the import's 1 MB, read as strict UTF-8: a longer or binary answer is refused, not cut.</summary>
     private async Task<Outcome<string>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

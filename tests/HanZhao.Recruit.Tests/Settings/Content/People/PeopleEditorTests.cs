@@ -232,4 +232,31 @@ public class PeopleEditorTests(RecruitAppFactory app) : IClassFixture<RecruitApp
 
         Assert.Contains(new LabMemberName("Named Student", "测试t", false), names);
     }
+
+    [Fact]
+    public async Task A_member_added_in_the_editor_is_marked_among_a_papers_authors_at_once()
+    {
+        app.StartServer();
+        await using (var db = app.CreateDbContext())
+        {
+            db.Publications.Add(new Publication
+            {
+                Slug = "fictional-coauthored-paper", Title = "A Fictional Coauthored Paper", Authors = "Han Zhao, Fictional Coauthor, Someone Else",
+                Year = 2026, Venue = "TestConf", VenueLabel = "TestConf2026", Type = PublicationType.Conference, UpdatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var visitor = app.CreateHttpsClient();
+        var before = await visitor.GetStringAsync("/publications/fictional-coauthored-paper"); // now cached
+        Assert.Contains("<span>Fictional Coauthor</span>", before, StringComparison.Ordinal);
+
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+        await AddAsync(client, Member("Fictional Coauthor"));
+
+        var after = await visitor.GetStringAsync("/publications/fictional-coauthored-paper");
+        Assert.Contains("<span class=\"author-lab\">Fictional Coauthor<span aria-hidden=\"true\">*</span>", after, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"author-self\">Han Zhao</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("<span>Someone Else</span>", after, StringComparison.Ordinal);
+    }
 }

@@ -116,6 +116,18 @@ public class DblpImportTests(DblpApp app) : IClassFixture<DblpApp>
         Assert.Equal(("TFS", CcfRank.B, "Invited paper"), (updated.Venue, updated.CcfRank, updated.Note.En));
     }
 
+    [Fact]
+    public async Task A_moved_person_is_followed_on_dblps_own_site()
+    {
+        using var client = await app.CreateClientSignedInAsync(Roles.Professor);
+
+        using var preview = await DblpPages.FetchAsync(client, FakeDblp.Moved);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Entries read: 3.", PageText.Of(await preview.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(["/pid/" + FakeDblp.Moved + ".bib", "/pid/" + FakeDblp.Recorded + ".bib"], app.Dblp.Requests.SkipWhile(r => r != "/pid/" + FakeDblp.Moved + ".bib").Take(2));
+    }
+
     [Theory]
     [InlineData(FakeDblp.Unknown, "DBLP knows no person with the id 22/2222.")]
     [InlineData(FakeDblp.Broken, "DBLP could not answer (HTTP 500).")]
@@ -123,6 +135,7 @@ public class DblpImportTests(DblpApp app) : IClassFixture<DblpApp>
     [InlineData(FakeDblp.WebPage, "DBLP's answer is not BibTeX (it looks like a web page).")]
     [InlineData(FakeDblp.Huge, "DBLP's answer is larger than 1 MB")]
     [InlineData(FakeDblp.Binary, "DBLP's answer is not BibTeX (it is not text).")]
+    [InlineData(FakeDblp.Elsewhere, "DBLP sent the request to another site, which is not followed.")]
     public async Task Each_failed_fetch_gives_a_clear_message_and_changes_nothing(string person, string message)
     {
         using var client = await app.CreateClientSignedInAsync(Roles.Professor);

@@ -26,6 +26,8 @@ public sealed class FakeDblp : IAsyncDisposable
     public const string Huge = "66/6666";
     public const string Slow = "77/7777";
     public const string Binary = "88/8888";
+    public const string Moved = "12/3456";
+    public const string Elsewhere = "99/9999";
 
     /// <summary>
     /// What DBLP's /pid/{pid}.bib returns, written by hand in its style (keys, field order, alignment,
@@ -147,6 +149,14 @@ public sealed class FakeDblp : IAsyncDisposable
                 break;
             case Binary + ".bib":
                 await response.Body.WriteAsync(new byte[] { 0x25, 0x50, 0x44, 0x46, 0xFF, 0xFE, 0xC3, 0x28 });
+                break;
+            case Moved + ".bib":
+                // A merged person: DBLP sends the old id to the new one on its own site.
+                response.Redirect("/pid/" + Recorded + ".bib", permanent: true);
+                break;
+            case Elsewhere + ".bib":
+                // Never followed, so this address is never asked for: no test reaches the internet.
+                response.Redirect("https://elsewhere.example/pid/" + Recorded + ".bib");
                 break;
             default:
                 response.StatusCode = 404;
