@@ -162,6 +162,21 @@ public sealed class PublicPageEncodingTests(RecruitAppFactory app) : IClassFixtu
         Assert.NotEqual(en.Headers.ETag, zh.Headers.ETag);
     }
 
+    [Fact]
+    public async Task The_theme_cookie_gives_its_own_representation()
+    {
+        using var system = app.CreateHttpsClient();
+        using var dark = app.CreateHttpsClient();
+        dark.DefaultRequestHeaders.Add("Cookie", $"{ThemeCookie.Name}={ThemeCookie.Dark}");
+
+        using var plain = await SendAsync(system, HttpMethod.Get, "/news", "br");
+        using var themed = await SendAsync(dark, HttpMethod.Get, "/news", "br");
+
+        Assert.Contains("data-theme=\"dark\"", System.Text.Encoding.UTF8.GetString(Decode(await themed.Content.ReadAsByteArrayAsync(), "br")), StringComparison.Ordinal);
+        Assert.NotEqual(plain.Headers.ETag, themed.Headers.ETag);
+        Assert.Contains("Cookie", themed.Headers.Vary);
+    }
+
     /// <summary>Forms with antiforgery tokens, sign-in pages and the private areas, asked anonymously.</summary>
     [Theory]
     [InlineData("/account/signin")]

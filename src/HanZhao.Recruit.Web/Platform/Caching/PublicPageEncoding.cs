@@ -57,7 +57,8 @@ public sealed class PublicPageEncoding(RequestDelegate next, PublicPageCompressi
 
         response.Headers.Vary = Vary;
         var body = buffer.ToArray();
-        if (IsShared(context))
+        // A file result answers HEAD with its Content-Length and no body: nothing to encode or hash, it goes as it is.
+        if (body.Length > 0 && IsShared(context))
         {
             body = Encode(response, body, ContentCodings.Negotiate(context.Request));
         }
