@@ -192,6 +192,17 @@ public sealed class PublicPageEncodingTests(RecruitAppFactory app) : IClassFixtu
         Assert.Empty(response.Content.Headers.ContentEncoding);
     }
 
+    /// <summary>?culture= remembers the choice in a cookie: that response is neither stored nor compressed.</summary>
+    [Fact]
+    public async Task A_public_page_that_sets_a_cookie_is_not_compressed()
+    {
+        using var client = app.CreateHttpsClient();
+        using var response = await SendAsync(client, HttpMethod.Get, "/join?culture=zh-CN", "br, gzip");
+
+        Assert.True(response.Headers.Contains("Set-Cookie"));
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
     /// <summary>Signed in, every page carries the sign-out form's antiforgery token: even public pages stay plain.</summary>
     [Theory]
     [InlineData(Roles.Professor, "/review")]
