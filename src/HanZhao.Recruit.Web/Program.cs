@@ -78,6 +78,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
+// After the cache: runs only when an entry is made, so each public page is compressed once per entry.
+app.UsePublicPageEncoding();
 
 app.MapRecruitHealthChecks();
 app.MapStaticAssets().NotFoundWhenUnreadable(app.Environment);

@@ -22,8 +22,11 @@ public static class LoadGenerator
         })
         { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>GETs <paramref name="path"/> from <paramref name="connections"/> workers; bounded by <paramref name="maxRequests"/> and <paramref name="duration"/>.</summary>
-    public static async Task<Samples> GetAsync(HttpClient client, string path, int connections, int maxRequests, TimeSpan duration)
+    /// <summary>
+    /// GETs <paramref name="path"/> from <paramref name="connections"/> workers; bounded by <paramref name="maxRequests"/> and <paramref name="duration"/>.
+    /// With <paramref name="acceptEncoding"/>, each request sends it and the body is read as sent (never decompressed).
+    /// </summary>
+    public static async Task<Samples> GetAsync(HttpClient client, string path, int connections, int maxRequests, TimeSpan duration, string? acceptEncoding = null)
     {
         var samples = new Samples();
         var uri = new Uri(path, UriKind.Relative);
@@ -36,7 +39,13 @@ public static class LoadGenerator
             {
                 await samples.TimeAsync(async () =>
                 {
-                    using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                    if (acceptEncoding is not null)
+                    {
+                        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+                    }
+
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     await using var body = await response.Content.ReadAsStreamAsync();
                     while (await body.ReadAsync(buffer) > 0)
                     {

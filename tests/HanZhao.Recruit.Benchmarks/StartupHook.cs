@@ -13,12 +13,19 @@ using Microsoft.Extensions.Hosting;
 /// every middleware the homepage passes (errors, security headers, localization, routing, rate
 /// limiting, authentication, output cache) and is then answered from disk instead of from the
 /// output cache: the "same bytes as a static file from the same app" baseline.
+/// <para>
+/// And, first in the pipeline before any of the app's middleware, <see cref="MemoryPath"/>: the
+/// Brotli homepage (<see cref="MemoryFile"/> in the root, read once) written from memory with
+/// nothing else in the way: the limit for this server ("the harder baseline" of issue 17).
+/// </para>
 /// </summary>
 public static class StartupHook
 #pragma warning restore CA1050
 {
     public const string RootVariable = "BENCH_STATIC_ROOT";
     public const string RequestPath = "/bench-static";
+    public const string MemoryPath = "/bench-memory";
+    public const string MemoryFile = "home.br";
 
     public static void Initialize()
     {
@@ -43,7 +50,9 @@ public static class StartupHook
         {
             if (value is { Key: "HostBuilding", Value: IHostBuilder builder })
             {
-                builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new StaticFilesLast(root)));
+                builder.ConfigureServices(services => services
+                    .AddSingleton<IStartupFilter>(new StaticFilesLast(root))
+                    .AddSingleton<IStartupFilter>(new MemoryFirst(Path.Combine(root, MemoryFile))));
             }
         }
 
@@ -63,6 +72,30 @@ public static class StartupHook
             next(app);
             // After the app's pipeline: reached only by requests no endpoint of the app answered.
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = RequestPath });
+        };
+    }
+
+    private sealed class MemoryFirst(string file) : IStartupFilter
+    {
+        // Read at the first request (the benchmark writes the file just before it asks).
+        private readonly Lazy<byte[]> _body = new(() => File.ReadAllBytes(file));
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, rest) =>
+            {
+                if (context.Request.Path != MemoryPath)
+                {
+                    return rest(context);
+                }
+
+                var body = _body.Value;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.Headers.ContentEncoding = "br";
+                context.Response.ContentLength = body.Length;
+                return context.Response.Body.WriteAsync(body).AsTask();
+            });
+            next(app);
         };
     }
 }

@@ -16,12 +16,14 @@ public static class PublicPageCache
     public const string Tag = "public-content";
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services) =>
-        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+        services.AddSingleton<PublicPageCompressions>().AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(TimeSpan.FromMinutes(5))
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             // <html data-theme> comes from the visitor's theme cookie: one entry per theme.
             .VaryByValue(context => new KeyValuePair<string, string>(ThemeCookie.Name, ThemeCookie.Of(context.Request) ?? ThemeCookie.System))
+            // One entry per negotiated coding (br, gzip, identity), not per Accept-Encoding text: PublicPageEncoding fills it.
+            .VaryByValue(context => new KeyValuePair<string, string>("encoding", ContentCodings.Negotiate(context.Request)))
             .Tag(Tag)));
 
     /// <summary>
@@ -44,6 +46,13 @@ public static class PublicPageCache
             feature.Context.ResponseExpirationTimeSpan = span;
         }
     }
+
+    /// <summary>
+    /// Inside the output cache (after <c>UseOutputCache</c>): compresses and tags a public page as its
+    /// cache entry is made (<see cref="PublicPageEncoding"/>).
+    /// </summary>
+    public static IApplicationBuilder UsePublicPageEncoding(this IApplicationBuilder app) =>
+        app.UseMiddleware<PublicPageEncoding>();
 
     /// <summary>Call after anything the public pages show has changed.</summary>
     public static Task EvictPublicPagesAsync(this IOutputCacheStore store, CancellationToken cancellationToken = default) =>
