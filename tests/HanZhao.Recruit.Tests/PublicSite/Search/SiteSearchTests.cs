@@ -4,7 +4,7 @@ using HanZhao.Recruit.Data.Content;
 namespace HanZhao.Recruit.Tests.PublicSite.Search;
 
 /// <summary>
-/// /search looks through the site's publications, news and research interests in both languages:
+/// /search looks through the site's publications, news, people and research interests in both languages:
 /// Chinese found inside Chinese text, Latin without case, the query shown encoded with the match
 /// marked, empty and overlong queries answered with a message. Fictional rows are test data.
 /// </summary>
