@@ -2,7 +2,8 @@
 # The one test command (README, CI): installs what the tests need, then runs every test project.
 #   - Debian packages, each checked by its package status (not by guessing from the PATH):
 #     chromium (browser tests), fonts-noto-cjk (Chinese text in screenshots), nodejs and npm when
-#     no node is on the PATH (the SMTP test server).
+#     no node is on the PATH (the SMTP test server), nginx (the TLS reverse proxy the
+#     reverse-proxy tests start in front of the app; openssl makes its certificate).
 #   - npm packages in tests/ from the lock file: smtp-server (the real SMTP server) and axe-core.
 #   - dotnet-ef (local tool), to prove neither migration set lags the model.
 # The apps started by tests log to TestResults/logs/, not to this output; each failing test is
@@ -19,6 +20,8 @@ missing=()
 if [ -z "${CHROMIUM_PATH:-}" ]; then installed chromium || missing+=(chromium); fi
 installed fonts-noto-cjk || missing+=(fonts-noto-cjk)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+installed nginx || missing+=(nginx)
+installed openssl || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing Debian packages: ${missing[*]}"
   sudo=""

@@ -35,6 +35,7 @@ var builder = WebApplication.CreateBuilder(AppFolder.Options(DemoSetup.HostArgum
 builder.Services
     .AddRecruitDatabase()
     .AddRecruitSecurity()
+    .AddTrustedProxies()
     .AddRequestSizeLimits()
     .AddRecruitLocalization()
     .AddRecruitHealthChecks()
@@ -65,6 +66,8 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.ReportSiteAddress();
 
+// Before everything that reads the client's address, scheme or host (a trusted proxy's headers).
+app.UseTrustedProxies();
 app.UseHostCheck();
 app.UseHttpsRedirectionOutsideDevelopment();
 // The language before the error pages: a page re-executed for an error keeps the request's language.

@@ -13,6 +13,7 @@ public class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
 {
     public void Configure(EntityTypeBuilder<IdentityRole> builder)
     {
+        builder.Property(r => r.Id).HasMaxLength(RecruitUserConfiguration.KeyLength);
         builder.HasData(
             Seed("5f1c2a40-4a3e-4a57-9b0e-3d6b1f6f0a01", Roles.Professor),
             Seed("5f1c2a40-4a3e-4a57-9b0e-3d6b1f6f0a02", Roles.Reviewer),

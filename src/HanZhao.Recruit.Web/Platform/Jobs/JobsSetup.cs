@@ -34,7 +34,7 @@ public static class JobsSetup
             sp.GetRequiredService<IGlobalConfiguration>();
             var connection = sp.GetRequiredService<DatabaseConnection>();
             return connection.Provider == DatabaseProvider.SqlServer
-                ? new SqlServerStorage(() => new SqlConnection(connection.ConnectionString), new SqlServerStorageOptions())
+                ? new SqlServerStorage(() => new SqlConnection(connection.ConnectionString), RecommendedSqlServerStorage())
                 : new InMemoryStorage();
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -45,6 +45,24 @@ public static class JobsSetup
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         return services.AddHostedService<JobServerHost>();
     }
+
+    /// <summary>
+    /// Hangfire's SQL Server storage as its documentation recommends for several servers on one
+    /// database (docs.hangfire.io, "Using SQL Server"): batched commands, fetching without a long
+    /// transaction (a job a killed instance held comes back after the invisibility timeout), no
+    /// polling delay (new jobs are picked up by a blocking query), the recommended isolation level,
+    /// no global application locks. The schema is created by whichever instance starts first; the
+    /// installer takes a database lock, so instances starting together do not race.
+    /// </summary>
+    public static SqlServerStorageOptions RecommendedSqlServerStorage() => new()
+    {
+        CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+        QueuePollInterval = TimeSpan.Zero,
+        UseRecommendedIsolationLevel = true,
+        DisableGlobalLocks = true,
+        PrepareSchemaIfNecessary = true,
+    };
 
     /// <summary>The job dashboard, behind the professor policy instead of Hangfire's local-requests-only check.</summary>
     public static IEndpointConventionBuilder MapRecruitJobs(this IEndpointRouteBuilder endpoints) =>

@@ -21,7 +21,7 @@ public static class ClientRateLimits
             limiter.AddPolicy(policyName, context =>
             {
                 var (permitLimit, window) = limits(context.RequestServices.GetRequiredService<IOptions<TOptions>>().Value);
-                // Behind a proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED makes this the client's address.
+                // Behind a proxy named in Recruit:Proxy (TrustedProxies) this is the client's address.
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {

@@ -12,8 +12,8 @@ public static class SecuritySetup
 
     /// <summary>
     /// Cookies are Secure on every https request. Outside Development plain http is redirected to
-    /// https when the app knows its https port; behind a TLS proxy, ASPNETCORE_FORWARDEDHEADERS_ENABLED
-    /// makes the proxied request count as https. Only a bare http deployment (a local compose trial)
+    /// https when the app knows its https port; behind a TLS proxy named in Recruit:Proxy
+    /// (<see cref="TrustedProxies"/>) the proxied request counts as https. Only a bare http deployment (a local compose trial)
     /// gets non-Secure cookies, since a Secure cookie could not work there at all.
     /// </summary>
     public static IServiceCollection AddRecruitSecurity(this IServiceCollection services)
