@@ -41,6 +41,17 @@ public sealed partial class ReverseProxyTests(ReverseProxyTests.Site site) : ICl
     }
 
     [Fact]
+    public async Task A_host_that_is_not_the_sites_is_refused_through_the_proxy()
+    {
+        using var client = site.Proxy.Client("127.0.0.3");
+
+        // nginx forwards whatever Host was asked for; the app accepts only its public host.
+        using var response = await client.GetAsync(new Uri($"https://other.test:{site.Proxy.Port.ToString(CultureInfo.InvariantCulture)}/apply/signin"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_emailed_link_is_https_on_the_public_host_and_works_through_the_proxy()
     {
         using var client = site.Proxy.Client("127.0.0.5");
