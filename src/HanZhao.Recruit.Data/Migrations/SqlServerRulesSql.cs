@@ -47,24 +47,6 @@ public static class SqlServerRulesSql
                 IF @@ROWCOUNT = 0 BREAK;
             END;
 
-            -- Foreign keys on those columns: remembered (step 2), then dropped.
-            DECLARE @foreignKeys TABLE ([object_id] int NOT NULL PRIMARY KEY);
-            INSERT INTO @foreignKeys ([object_id])
-            SELECT DISTINCT fkc.[constraint_object_id] FROM sys.foreign_key_columns AS fkc
-            JOIN @columns AS k ON k.[object_id] = fkc.[parent_object_id] AND k.[column_id] = fkc.[parent_column_id];
-            INSERT INTO {{WorkTable}} ([Step], [Sql])
-            SELECT 2,
-                N'ALTER TABLE ' + QUOTENAME(OBJECT_SCHEMA_NAME(fk.[parent_object_id])) + N'.' + QUOTENAME(OBJECT_NAME(fk.[parent_object_id]))
-                + N' ADD CONSTRAINT ' + QUOTENAME(fk.[name]) + N' FOREIGN KEY ('
-                + (SELECT STRING_AGG(QUOTENAME(COL_NAME(c.[parent_object_id], c.[parent_column_id])), N', ') WITHIN GROUP (ORDER BY c.[constraint_column_id])
-                   FROM sys.foreign_key_columns AS c WHERE c.[constraint_object_id] = fk.[object_id])
-                + N') REFERENCES ' + QUOTENAME(OBJECT_SCHEMA_NAME(fk.[referenced_object_id])) + N'.' + QUOTENAME(OBJECT_NAME(fk.[referenced_object_id])) + N' ('
-                + (SELECT STRING_AGG(QUOTENAME(COL_NAME(c.[referenced_object_id], c.[referenced_column_id])), N', ') WITHIN GROUP (ORDER BY c.[constraint_column_id])
-                   FROM sys.foreign_key_columns AS c WHERE c.[constraint_object_id] = fk.[object_id])
-                + N') ON DELETE ' + REPLACE(fk.[delete_referential_action_desc], N'_', N' ')
-                + N' ON UPDATE ' + REPLACE(fk.[update_referential_action_desc], N'_', N' ') + N';'
-            FROM sys.foreign_keys AS fk JOIN @foreignKeys AS f ON f.[object_id] = fk.[object_id];
-
             -- Primary keys and unique constraints on those columns: remembered (step 1), then dropped.
             DECLARE @keys TABLE ([object_id] int NOT NULL, [index_id] int NOT NULL, PRIMARY KEY ([object_id], [index_id]));
             INSERT INTO @keys ([object_id], [index_id])
@@ -83,7 +65,15 @@ public static class SqlServerRulesSql
                 + N');'
             FROM sys.indexes AS i JOIN @keys AS k ON k.[object_id] = i.[object_id] AND k.[index_id] = i.[index_id];
 
-            -- Every foreign key that references one of those keys goes too (it could not outlive it).
+            -- Foreign keys on those columns, and any that references one of those keys (it could not
+            -- outlive it): remembered (step 2, after the keys), then dropped.
+            DECLARE @foreignKeys TABLE ([object_id] int NOT NULL PRIMARY KEY);
+            INSERT INTO @foreignKeys ([object_id])
+            SELECT fk.[object_id] FROM sys.foreign_keys AS fk
+            WHERE EXISTS (SELECT 1 FROM sys.foreign_key_columns AS fkc
+                          JOIN @columns AS k ON k.[object_id] = fkc.[parent_object_id] AND k.[column_id] = fkc.[parent_column_id]
+                          WHERE fkc.[constraint_object_id] = fk.[object_id])
+               OR EXISTS (SELECT 1 FROM @keys AS k WHERE k.[object_id] = fk.[referenced_object_id] AND k.[index_id] = fk.[key_index_id]);
             INSERT INTO {{WorkTable}} ([Step], [Sql])
             SELECT 2,
                 N'ALTER TABLE ' + QUOTENAME(OBJECT_SCHEMA_NAME(fk.[parent_object_id])) + N'.' + QUOTENAME(OBJECT_NAME(fk.[parent_object_id]))
@@ -95,11 +85,7 @@ public static class SqlServerRulesSql
                    FROM sys.foreign_key_columns AS c WHERE c.[constraint_object_id] = fk.[object_id])
                 + N') ON DELETE ' + REPLACE(fk.[delete_referential_action_desc], N'_', N' ')
                 + N' ON UPDATE ' + REPLACE(fk.[update_referential_action_desc], N'_', N' ') + N';'
-            FROM sys.foreign_keys AS fk JOIN @keys AS k ON k.[object_id] = fk.[referenced_object_id] AND k.[index_id] = fk.[key_index_id]
-            WHERE NOT EXISTS (SELECT 1 FROM @foreignKeys AS f WHERE f.[object_id] = fk.[object_id]);
-            INSERT INTO @foreignKeys ([object_id])
-            SELECT fk.[object_id] FROM sys.foreign_keys AS fk JOIN @keys AS k ON k.[object_id] = fk.[referenced_object_id] AND k.[index_id] = fk.[key_index_id]
-            WHERE NOT EXISTS (SELECT 1 FROM @foreignKeys AS f WHERE f.[object_id] = fk.[object_id]);
+            FROM sys.foreign_keys AS fk JOIN @foreignKeys AS f ON f.[object_id] = fk.[object_id];
 
             DECLARE @drop nvarchar(max) =
                 ISNULL((SELECT STRING_AGG(CAST(N'ALTER TABLE ' + QUOTENAME(OBJECT_SCHEMA_NAME(fk.[parent_object_id])) + N'.' + QUOTENAME(OBJECT_NAME(fk.[parent_object_id]))

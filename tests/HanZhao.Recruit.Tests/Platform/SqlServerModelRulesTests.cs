@@ -70,6 +70,8 @@ public class SqlServerModelRulesTests
         var script = IdempotentScript();
 
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+        // The hand-written part of the SqlServerRules migration is parsed with the rest.
+        Assert.Contains("__KeyLengthChange", script, StringComparison.Ordinal);
         var errors = TransactSql.Errors(script);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
