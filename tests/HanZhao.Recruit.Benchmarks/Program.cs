@@ -43,6 +43,12 @@ await using (var app = await BenchApp.StartAsync())
         figures.AddRange(await ReviewListScenario.RunAsync(app, options, Log));
     }
 
+    if (options.Runs("instances"))
+    {
+        Log("two instances on one database");
+        figures.AddRange(await InstancesScenario.RunAsync(app, options, Log));
+    }
+
     var peak = app.App.PeakWorkingSet;
     Log($"peak working set {peak / 1024.0 / 1024.0:F0} MB");
     figures.Add(StartupFigure.Memory(peak));

@@ -42,8 +42,9 @@ public sealed class OutboxAcrossInstancesTests(ITestOutputHelper output)
         // The whole batch queued on A, so A's send job is the one sending it when A dies.
         await QueueLinksAsync(browser[0], "killed", PerInstance * 2);
         await site.Smtp.WaitForMessagesAsync(_ => true, count: 3);
-        var killedAt = DateTime.UtcNow;
         await site.Instances[0].KillAsync();
+        // After the process is gone: every claim A made is older than this.
+        var killedAt = DateTime.UtcNow;
         await using (var db = site.CreateDbContext())
         {
             var pendingAtKill = await db.EmailMessages.CountAsync(m => m.Status == EmailStatus.Pending);
@@ -68,7 +69,7 @@ public sealed class OutboxAcrossInstancesTests(ITestOutputHelper output)
             // Every pending row claimed (none due) and each claim made before the kill: A's.
             var now = DateTime.UtcNow;
             return pending.All(m => m.NextAttemptAtUtc > now && m.NextAttemptAtUtc - OutboxDispatcher.Lease < killedAt);
-        }, () => $"{stranded.Count} rows still pending");
+        }, () => $"{stranded.Count} rows still pending, e.g. " + string.Join("; ", stranded.Take(3).Select(m => $"next {m.NextAttemptAtUtc:O} attempts {m.Attempts} {m.LastError}")) + $" (killed at {killedAt:O})");
         output.WriteLine($"Left with {stranded.Count} row(s) claimed by A before the kill.");
         Assert.InRange(stranded.Count, 0, 1);
 

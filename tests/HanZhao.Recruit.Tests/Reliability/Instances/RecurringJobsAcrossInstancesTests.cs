@@ -48,8 +48,8 @@ public sealed class RecurringJobsAcrossInstancesTests : IDisposable
 
         Assert.Single(runs, queued => queued);
         // Later the same day, with news since: the day's digest has gone, the news waits for tomorrow's.
-        await DailyDigestTests.AddApplicationAsync(_b, null, "Later Applicant", "Fudan University", ApplicationStatus.Submitted, submittedHoursAgo: 0);
         _a.Clock.Advance(TimeSpan.FromHours(2));
+        await DailyDigestTests.AddApplicationAsync(_a, null, "Later Applicant", "Fudan University", ApplicationStatus.Submitted, submittedHoursAgo: 0);
         Assert.False(await RunDigestAsync(_a));
 
         await using var db = _a.CreateDbContext();
