@@ -4,6 +4,7 @@ using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Interest;
 using HanZhao.Recruit.Data.Interviews;
+using HanZhao.Recruit.Data.Jobs;
 using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Privacy;
@@ -99,6 +100,10 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<LimitSlot> LimitSlots => Set<LimitSlot>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<PublicContentVersion> PublicContentVersions => Set<PublicContentVersion>();
+
+    public DbSet<PeriodicRun> PeriodicRuns => Set<PeriodicRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -80,6 +80,8 @@ app.UseEndpointRequestSizeLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// Another instance's content change empties this one's cache within the check interval (Platform/Caching).
+app.UsePublicContentVersionCheck();
 app.UseOutputCache();
 // After the cache: runs only when an entry is made, so each public page is compressed once per entry.
 app.UsePublicPageEncoding();

@@ -18,8 +18,11 @@ public sealed partial class BenchApp : IAsyncDisposable
     private readonly TemporaryDirectory _data;
     private readonly TemporaryDirectory _static;
 
-    private BenchApp(TemporaryDirectory data, TemporaryDirectory staticRoot, SmtpTestServer smtp, AppProcess app)
+    private readonly Dictionary<string, string?> _settings;
+
+    private BenchApp(TemporaryDirectory data, TemporaryDirectory staticRoot, SmtpTestServer smtp, AppProcess app, Dictionary<string, string?> settings)
     {
+        _settings = settings;
         _data = data;
         _static = staticRoot;
         Smtp = smtp;
@@ -70,13 +73,28 @@ public sealed partial class BenchApp : IAsyncDisposable
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var app = await AppProcess.StartAsync(data.Path, settings);
-        var bench = new BenchApp(data, staticRoot, smtp, app) { StartupCpuTime = CpuTime(app.ProcessId) };
+        var bench = new BenchApp(data, staticRoot, smtp, app, settings) { StartupCpuTime = CpuTime(app.ProcessId) };
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
         home.EnsureSuccessStatusCode();
         bench.FirstPageTime = clock.Elapsed;
         bench.IntakeCode = await AppProcess.OpenNextIntakeAsync(data.Path);
         return bench;
+    }
+
+    /// <summary>
+    /// Another instance of the app on the same data folder (one SQLite file, one key ring), as a load
+    /// balancer's second backend; <paramref name="extra"/> on top of the first instance's settings.
+    /// </summary>
+    public Task<AppProcess> StartAnotherInstanceAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>(_settings);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return AppProcess.StartAsync(_data.Path, settings);
     }
 
     /// <summary>utime + stime of a process from /proc (clock ticks of 10 ms on Linux).</summary>
@@ -113,9 +131,9 @@ public sealed partial class BenchApp : IAsyncDisposable
     /// Signs applicants in the way a person does (request a link, open it, press Continue); the
     /// link is read from the outbox row the app saved for it.
     /// </summary>
-    public async Task<HttpClient> SignInApplicantAsync(string email, int connections)
+    public async Task<HttpClient> SignInApplicantAsync(string email, int connections, Uri? instance = null)
     {
-        var client = LoadGenerator.CreateClient(BaseAddress, connections, new CookieContainer());
+        var client = LoadGenerator.CreateClient(instance ?? BaseAddress, connections, new CookieContainer());
         // One antiforgery token serves both anonymous posts (the request and the confirmation).
         var token = await client.GetAntiforgeryTokenAsync("/apply/signin");
         using (var request = await client.PostAsync(new Uri("/apply/signin", UriKind.Relative), Form([new("email", email), new("website", string.Empty)], token)))

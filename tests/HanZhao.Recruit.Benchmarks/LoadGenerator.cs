@@ -26,8 +26,13 @@ public static class LoadGenerator
     /// GETs <paramref name="path"/> from <paramref name="connections"/> workers; bounded by <paramref name="maxRequests"/> and <paramref name="duration"/>.
     /// With <paramref name="acceptEncoding"/>, each request sends it and the body is read as sent (never decompressed).
     /// </summary>
-    public static async Task<Samples> GetAsync(HttpClient client, string path, int connections, int maxRequests, TimeSpan duration, string? acceptEncoding = null)
+    public static Task<Samples> GetAsync(HttpClient client, string path, int connections, int maxRequests, TimeSpan duration, string? acceptEncoding = null) =>
+        GetAsync([client], path, connections, maxRequests, duration, acceptEncoding);
+
+    /// <summary>The same, each request to the next of <paramref name="clients"/> in turn: a round-robin load balancer over several instances.</summary>
+    public static async Task<Samples> GetAsync(IReadOnlyList<HttpClient> clients, string path, int connections, int maxRequests, TimeSpan duration, string? acceptEncoding = null)
     {
+        var turn = 0;
         var samples = new Samples();
         var uri = new Uri(path, UriKind.Relative);
         var remaining = maxRequests;
@@ -45,6 +50,7 @@ public static class LoadGenerator
                         request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
                     }
 
+                    var client = clients[(int)((uint)Interlocked.Increment(ref turn) % clients.Count)];
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                     await using var body = await response.Content.ReadAsStreamAsync();
                     while (await body.ReadAsync(buffer) > 0)

@@ -95,6 +95,33 @@ public static class SubmitScenario
         ];
     }
 
+    /// <summary>
+    /// <paramref name="users"/> applicants prepared (signed in, drafts filled), the i-th on
+    /// <paramref name="instances"/>[i mod n], then all submitting at once: one round of the timed part
+    /// of <see cref="RunAsync"/> spread over several instances (InstancesScenario).
+    /// </summary>
+    public static async Task<Samples> SubmitOnAsync(BenchApp app, IReadOnlyList<Uri> instances, string prefix, int users)
+    {
+        var cv = ApplicationDrafts.Pdf(PdfBytes);
+        var transcript = ApplicationDrafts.Pdf(PdfBytes);
+        transcript[20] = (byte)'T';
+        var applicants = new List<Applicant>();
+        for (var i = 0; i < users; i++)
+        {
+            applicants.Add(await PrepareAsync(app, $"{prefix}{i}@bench.test", instances[i % instances.Count]));
+        }
+
+        var requests = new Samples();
+        var failures = new List<string>();
+        var samples = await TimedAsync(applicants.Select(a => (Func<Task<bool>>)(() => SubmitAsync(a, cv, transcript, requests, failures))));
+        foreach (var applicant in applicants)
+        {
+            applicant.Client.Dispose();
+        }
+
+        return samples;
+    }
+
     /// <summary>Runs every operation at once (one task each), timing each and the whole.</summary>
     private static async Task<Samples> TimedAsync(IEnumerable<Func<Task<bool>>> operations)
     {
@@ -105,9 +132,9 @@ public static class SubmitScenario
         return samples;
     }
 
-    private static async Task<Applicant> PrepareAsync(BenchApp app, string email)
+    private static async Task<Applicant> PrepareAsync(BenchApp app, string email, Uri? instance = null)
     {
-        var client = await app.SignInApplicantAsync(email, 1);
+        var client = await app.SignInApplicantAsync(email, 1, instance);
         int id;
         using (var start = await client.GetAsync(new Uri($"/apply?intake={app.IntakeCode}&program=PhD", UriKind.Relative)))
         {

@@ -765,6 +765,30 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PublicContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("5f0c3a52-8d1e-4b8e-9a53-0d3c1f0a7b11")
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Content.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -1360,6 +1384,24 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                             t.HasCheckConstraint("CK_InterviewSlots_Length", "LengthMinutes BETWEEN 5 AND 480");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Jobs.PeriodicRun", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("JobId", "Period");
+
+                    b.ToTable("PeriodicRuns");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>

@@ -737,6 +737,30 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.ToTable("Profiles");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Content.PublicContentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PublicContentVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Stamp = new Guid("5f0c3a52-8d1e-4b8e-9a53-0d3c1f0a7b11")
+                        });
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Content.Publication", b =>
                 {
                     b.Property<int>("Id")
@@ -1319,6 +1343,24 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                             t.HasCheckConstraint("CK_InterviewSlots_Length", "LengthMinutes BETWEEN 5 AND 480");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Jobs.PeriodicRun", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "Period");
+
+                    b.ToTable("PeriodicRuns");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Letters.LetterContent", b =>

@@ -5,6 +5,7 @@ using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Interviews;
 using HanZhao.Recruit.Web.Platform.Hosting;
+using HanZhao.Recruit.Web.Platform.Jobs;
 using HanZhao.Recruit.Web.Platform.Localization;
 using HanZhao.Recruit.Web.Settings.Intakes;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ namespace HanZhao.Recruit.Web.Notifications;
 /// The professor's morning email (08:00 in Shanghai): who submitted since the last digest and how
 /// many applications stand in each status, and the day's interviews (Interviews/InterviewSchedule), in the
 /// professor's language (ProfessorAddress.CultureAsync). Nothing happened and no interview today, nothing sent.
+/// At most one digest per Shanghai day, however many instances run the job (Platform/Jobs/PeriodicRuns):
+/// the day's row commits with the digest, and a second instance's save of the same day is refused.
 /// </summary>
 public sealed class DailyDigest(
     RecruitDbContext db, TimeProvider time, IOptions<RecruitOptions> options, SiteAddress site, InterviewSchedule schedule,
@@ -32,6 +35,13 @@ public sealed class DailyDigest(
     public async Task<bool> QueueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var period = PeriodicRuns.Day(ShanghaiTime.Today(now));
+        if (await db.HasRunAsync(JobId, period, cancellationToken))
+        {
+            logger.LogInformation("No digest: the digest of {Day} was sent by another instance or run", period);
+            return false;
+        }
+
         // The outbox remembers the last digest, so a skipped day or a restart widens the window
         // rather than losing a submission.
         var since = await db.EmailMessages.Where(m => m.Kind == EmailCatalogue.DailyDigest.Name)
@@ -104,7 +114,19 @@ public sealed class DailyDigest(
         db.QueueEmail(writer.Build(EmailCatalogue.DailyDigest, professor, null,
             localizer["Applications digest {0}: {1} new", ShanghaiTime.Today(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), submitted.Count],
             localizer["HanZhao.Recruit · daily digest, sent only when something happened"]), now);
-        await db.SaveChangesAsync(cancellationToken);
+        db.RecordRun(JobId, period, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance committed the day's digest between the check above and this save.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("No digest: another instance sent the digest of {Day} at the same moment", period);
+            return false;
+        }
+
         return true;
     }
 

@@ -92,12 +92,17 @@ public sealed class DailyDigestTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<DailyDigest>().QueueAsync(CancellationToken.None);
     }
 
-    private async Task AddApplicationAsync(
+    private Task AddApplicationAsync(
+        string? chineseName, string fullName, string institution, ApplicationStatus status, int? submittedHoursAgo) =>
+        AddApplicationAsync(_app, chineseName, fullName, institution, status, submittedHoursAgo);
+
+    /// <summary>An application of a new applicant, straight into <paramref name="app"/>'s database (also used by Reliability/Instances).</summary>
+    internal static async Task AddApplicationAsync(RecruitAppFactory app,
         string? chineseName, string fullName, string institution, ApplicationStatus status, int? submittedHoursAgo)
     {
-        using var scope = _app.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
-        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var now = app.Clock.GetUtcNow().UtcDateTime;
         var email = $"{Guid.NewGuid():N}@recruit.test";
         var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = now };
         var intake = await db.Intakes.FirstAsync(i => i.Programs.HasFlag(StudyPrograms.PhD));

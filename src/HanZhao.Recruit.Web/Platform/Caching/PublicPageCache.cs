@@ -16,7 +16,7 @@ public static class PublicPageCache
     public const string Tag = "public-content";
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services) =>
-        services.AddSingleton<PublicPageCompressions>().AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+        services.AddSingleton<PublicPageCompressions>().AddSingleton<PublicContentVersions>().AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .Expire(TimeSpan.FromMinutes(5))
             .SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))

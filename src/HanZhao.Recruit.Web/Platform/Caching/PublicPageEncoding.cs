@@ -87,7 +87,8 @@ public sealed class PublicPageEncoding(RequestDelegate next, PublicPageCompressi
         return body;
     }
 
-    private static bool IsPublicPage(HttpContext context) =>
+    /// <summary>A page served under the public-page output cache policy.</summary>
+    public static bool IsPublicPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == PublicPageCache.Policy;
 
     /// <summary>The output cache's own rule for what it may store (see the class comment), plus a text body.</summary>

@@ -49,6 +49,7 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
     public async Task CommitAsync(ClaimsPrincipal user, string target, string details, CancellationToken cancellationToken)
     {
         db.Record(user, AuditAction, target, details, Now);
+        db.MarkPublicContentChanged(Now);
         await db.SaveChangesAsync(cancellationToken);
         await cache.EvictPublicPagesAsync(cancellationToken);
     }

@@ -111,6 +111,7 @@ public sealed partial class IntakeSettings(
 
         var letters = await SetLettersAsync(intake, values.Letters, cancellationToken);
         db.Record(user, "Intake", Id(intake), "Add: " + Describe(intake, letters), now);
+        db.MarkPublicContentChanged(now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await PublishAsync(cancellationToken);
@@ -135,6 +136,7 @@ public sealed partial class IntakeSettings(
         Apply(intake, values);
         var letters = await SetLettersAsync(intake, values.Letters, cancellationToken);
         db.Record(user, "Intake", Id(intake), $"Edit: {before} → {Describe(intake, letters)}", clock.GetUtcNow().UtcDateTime);
+        db.MarkPublicContentChanged(clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -176,6 +178,7 @@ public sealed partial class IntakeSettings(
             // /join says since when a closed intake is closed; an open one has no such moment.
             intake.ClosedAtUtc = open ? null : now;
             db.Record(user, "Intake", Id(intake), open ? "Open" : "Close", now);
+            db.MarkPublicContentChanged(now);
             await db.SaveChangesAsync(cancellationToken);
             await PublishAsync(cancellationToken);
         }
