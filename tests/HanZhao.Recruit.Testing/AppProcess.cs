@@ -256,7 +256,8 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not become ready within {timeout}:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>A free port of 127.0.0.1, known before a server starts (an app's public address or a proxy in front of it names it).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -42,16 +42,8 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public string ErrorLog => Path.Combine(_folder.Path, "error.log");
 
-    /// <summary>A free port of 127.0.0.1 for nginx, known before the app starts (the app's public address names it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>
-    /// The server block of docs/SCALING-proxy.md: TLS on <paramref name="listen"/>, every request to
+    /// The server block of docs/SCALING.md ("nginx"): TLS on <paramref name="listen"/>, every request to
     /// <paramref name="app"/> with the headers the app trusts from <paramref name="proxyBind"/>.
     /// </summary>
     public static string ServerBlock(string listen, string certificate, string key, Uri app, string? proxyBind) =>

@@ -159,7 +159,7 @@ public sealed partial class ReverseProxyTests(ReverseProxyTests.Site site) : ICl
         public async Task InitializeAsync()
         {
             await Smtp.StartAsync();
-            var proxyPort = NginxProxy.FreePort();
+            var proxyPort = AppProcess.FreePort();
             App = await AppProcess.StartAsync(_data.Path, new Dictionary<string, string?>
             {
                 ["Smtp:Host"] = Smtp.Host,
