@@ -11,8 +11,8 @@ namespace HanZhao.Recruit.Web.Review.Dashboard;
 /// reference number, institution, major, statement, research experience, other interests or the
 /// applicant's email contain the text, in any case. On SQLite through the FTS5 trigram index
 /// (<see cref="ApplicationSearchSql"/>), as an "Id IN (matching rowids)" the rest of the list's
-/// query (visibility, filters, sort, paging) composes with; on SQL Server a LIKE over the same text
-/// (docs/ARCHITECTURE.md, "Searching applications").
+/// query (visibility, filters, sort, paging) composes with; on SQL Server, and for one or two
+/// characters, a LIKE over the same text (docs/ARCHITECTURE.md, "Searching applications").
 /// </summary>
 public static class ApplicationTextSearch
 {
@@ -25,7 +25,19 @@ public static class ApplicationTextSearch
     public static IQueryable<Application> Matching(RecruitDbContext db, IQueryable<Application> applications, string search)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsSqlite())
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.Contains('\0', StringComparison.Ordinal))
+        {
+            // SQLite reads text only up to a NUL: MATCH fails ("unterminated string") and LIKE would
+            // cut the pattern to "%", matching everything. No name, address or statement holds one.
+            return applications.Where(_ => false);
+        }
+
+        // One or two characters (a Chinese surname, "王伟") have no trigram to look up. Of the two correct
+        // answers, LIKE over the applications and LIKE over the index's own copy of the text, the first
+        // measured faster at 100,000 applications (docs/PERFORMANCE.md, branch p-fts), and a page of
+        // a common short text stops early; both read every row.
+        if (!db.Database.IsSqlite() || CharacterCount(search) < IndexedLength)
         {
             return Like(applications, search);
         }
@@ -34,26 +46,17 @@ public static class ApplicationTextSearch
         return applications.Where(a => ids.Contains(a.Id));
     }
 
-    /// <summary>The ids of the applications whose indexed text contains <paramref name="search"/> (SQLite only).</summary>
+    /// <summary>The ids of the applications whose indexed text contains <paramref name="search"/>, three characters or more (SQLite only).</summary>
     public static IQueryable<int> MatchingIds(RecruitDbContext db, string search)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(search);
-        return CharacterCount(search) >= IndexedLength
-            ? db.Database.SqlQueryRaw<int>(IndexedSql, new SqliteParameter(Parameter, Phrase(search)))
-            : db.Database.SqlQueryRaw<int>(ShortSql, new SqliteParameter(Parameter, LikePattern(search)));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CharacterCount(search), IndexedLength, nameof(search));
+        return db.Database.SqlQueryRaw<int>(IndexedSql, new SqliteParameter(Parameter, Phrase(search)));
     }
 
-    // Both texts are made of constants only; the user's text is always the parameter.
+    // Made of constants only; the user's text is always the parameter.
     private static readonly string IndexedSql =
         $"SELECT rowid AS Value FROM {ApplicationSearchSql.Table} WHERE {ApplicationSearchSql.Table} MATCH {Parameter}";
-
-    // One or two characters (a Chinese surname, "王伟"): no trigram to look up, so the index's own copy
-    // of the text is read row by row: the same answer, at the cost of a scan of that table (measured in
-    // docs/PERFORMANCE.md's notes), never of the applications.
-    private static readonly string ShortSql =
-        $"SELECT rowid AS Value FROM {ApplicationSearchSql.Table} WHERE "
-        + string.Join(" OR ", ApplicationSearchSql.Columns.Select(c => $"{c} LIKE {Parameter} ESCAPE '\\'"));
 
     /// <summary>
     /// The text as one FTS5 phrase: inside double quotes (a quote doubled) nothing is syntax, so
@@ -70,7 +73,10 @@ public static class ApplicationTextSearch
     /// <summary>Characters as the tokenizer counts them: code points, so "𠀀" is one, not two UTF-16 units.</summary>
     public static int CharacterCount(string text) => text.EnumerateRunes().Count();
 
-    /// <summary>SQL Server: LIKE over the same text, case-insensitive under the database's default collation.</summary>
+    /// <summary>
+    /// LIKE over the same text: SQL Server's search, and SQLite's for one or two characters.
+    /// Case-insensitive (SQLite's LIKE for ASCII, SQL Server under the default collation).
+    /// </summary>
     private static IQueryable<Application> Like(IQueryable<Application> applications, string search)
     {
         var pattern = LikePattern(search);

@@ -155,6 +155,7 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
     {
         "\"", "\"\"", "\"quoted\"", "*", "star *", "AND", "OR", "NOT", "NEAR(", "NEAR(x)", "-", "-minus", ":", "col:on", "^", "^caret",
         "C++", "(", ")", "{", "a\"b", "'", "%", "_", "\\", "AND OR NOT", "NEAR(x) AND",
+        "\0", "a\0b", "\0\uFFFD", "\uFFFD", "\u202Eevil", "NEAR(x)\0",
     };
 
     [Theory]
@@ -301,7 +302,7 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
 
             await migrator.MigrateAsync();
 
-            Assert.Equal([7], await ApplicationTextSearch.MatchingIds(db, "清华").ToListAsync());
+            Assert.Equal([7], await ApplicationTextSearch.MatchingIds(db, "清华大学").ToListAsync());
             Assert.Equal([7], await ApplicationTextSearch.MatchingIds(db, "early bird").ToListAsync());
             Assert.Equal([7], await ApplicationTextSearch.MatchingIds(db, "before@").ToListAsync());
             Assert.Equal(ApplicationSearchSql.Table, (await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE name = 'ApplicationSearch'").ToListAsync()).Single());
