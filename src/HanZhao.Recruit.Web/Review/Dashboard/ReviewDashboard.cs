@@ -367,16 +367,8 @@ public sealed class ReviewDashboard(
 
         if (query.Search is { } search)
         {
-            // LIKE rather than Contains: case-insensitive on both SQLite and SQL Server, wildcards escaped.
-            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
-            applications = applications.Where(a =>
-                EF.Functions.Like(a.FullName, pattern, "\\")
-                || (a.ChineseName != null && EF.Functions.Like(a.ChineseName, pattern, "\\"))
-                || (a.ReferenceNumber != null && EF.Functions.Like(a.ReferenceNumber, pattern, "\\"))
-                || EF.Functions.Like(a.Institution, pattern, "\\")
-                || EF.Functions.Like(a.Major, pattern, "\\")
-                || (a.Statement != null && EF.Functions.Like(a.Statement, pattern, "\\")));
+            // Through the full-text index on SQLite (ApplicationTextSearch), composed as "Id IN (matches)".
+            applications = ApplicationTextSearch.Matching(db, applications, search);
         }
 
         var items = applications.Select(a => new ListItem

@@ -1,0 +1,23 @@
+﻿using HanZhao.Recruit.Data.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ApplicationSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            ApplicationSearchSql.Up(migrationBuilder, sqlServer: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            ApplicationSearchSql.Down(migrationBuilder, sqlServer: false);
+        }
+    }
+}
