@@ -44,51 +44,11 @@ public static class EmailScenario
         var limitBefore = await SendDirectAsync(app, sender, rows, oneConnection: true);
         log($"  limit (before): {count} messages over one connection in {limitBefore.TotalSeconds:F2} s ({count / limitBefore.TotalSeconds:F0}/s)");
 
-        // The app's outbox.
-        await using (var db = app.OpenDatabase())
-        await using (var transaction = db.BeginTransaction())
-        {
-            await using var insert = db.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText =
-                "INSERT INTO EmailMessages (Id, Kind, ToAddress, ToName, Subject, HtmlBody, TextBody, Culture, Status, Attempts, CreatedAtUtc, NextAttemptAtUtc) "
-                + "VALUES ($id, $kind, $to, $name, $subject, $html, $text, $culture, 'Pending', 0, $at, $at)";
-            foreach (var name in new[] { "$id", "$kind", "$to", "$name", "$subject", "$html", "$text", "$culture", "$at" })
-            {
-                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, null));
-            }
-
-            foreach (var row in rows)
-            {
-                // A fresh id: the baseline's copies were other messages as far as the app is concerned.
-                insert.Parameters["$id"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                insert.Parameters["$kind"].Value = row.Kind;
-                insert.Parameters["$to"].Value = row.ToAddress;
-                insert.Parameters["$name"].Value = row.ToName;
-                insert.Parameters["$subject"].Value = row.Subject;
-                insert.Parameters["$html"].Value = row.HtmlBody;
-                insert.Parameters["$text"].Value = row.TextBody;
-                insert.Parameters["$culture"].Value = row.Culture;
-                insert.Parameters["$at"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                await insert.ExecuteNonQueryAsync();
-            }
-
-            await transaction.CommitAsync();
-        }
-
+        // The app's outbox: first a warm-up round, not timed, as the limit's loop is warm from the
+        // baseline before it (a fresh process runs its first sends in unoptimized code); then the run.
+        await OutboxRunAsync(app, rows.Take(Math.Max(1, count / 5)).ToList(), now, "outbox-warmup@bench.test", TimeSpan.FromSeconds(120));
         var connectionsBefore = app.Smtp.ConnectionCount;
-        var before = Received(app);
-        var clock = Stopwatch.StartNew();
-        using (var client = LoadGenerator.CreateClient(app.BaseAddress, 1, new System.Net.CookieContainer()))
-        using (await client.PostFormAsync("/apply/signin", "/apply/signin", [new("email", "outbox-trigger@bench.test"), new("website", string.Empty)]))
-        {
-        }
-
-        // How long the trigger takes (the request's commit, the job's start) shows apart from the sending.
-        var firstMessage = await WaitForAsync(app, before + 1, TimeSpan.FromSeconds(60), clock);
-        // The trigger's own sign-in email is the last of the queue (it is the newest row).
-        await WaitForAsync(app, before + count + 1, TimeSpan.FromSeconds(options.Quick ? 60 : 180));
-        var appTime = clock.Elapsed;
+        var (appTime, firstMessage) = await OutboxRunAsync(app, rows, now, "outbox-trigger@bench.test", TimeSpan.FromSeconds(options.Quick ? 60 : 180));
         var appRate = (count + 1) / appTime.TotalSeconds;
         var connections = app.Smtp.ConnectionCount - connectionsBefore;
         log($"  outbox: {count + 1} messages in {appTime.TotalSeconds:F2} s ({appRate:F0}/s) over {connections} connections; the first after {firstMessage.TotalSeconds:F2} s");
@@ -96,7 +56,7 @@ public static class EmailScenario
         var limitAfter = await SendDirectAsync(app, sender, rows, oneConnection: true);
         log($"  limit (after): {count} messages over one connection in {limitAfter.TotalSeconds:F2} s ({count / limitAfter.TotalSeconds:F0}/s)");
         var limitRate = 2 * count / (limitBefore + limitAfter).TotalSeconds;
-        var outboxNote = $"the app's outbox dispatcher sent {count + 1} messages over {connections} SMTP connections in {appTime.TotalSeconds:F2} s, from the commit that triggers it to the last message on the server";
+        var outboxNote = $"the app's outbox dispatcher sent {count + 1} messages over {connections} SMTP connections in {appTime.TotalSeconds:F2} s, from the POST that triggers it (after a warm-up round) to the last message on the server";
         var details = new Dictionary<string, double>
         {
             ["messages"] = count,
@@ -140,6 +100,58 @@ public static class EmailScenario
                 Details = details,
             },
         ];
+    }
+
+    /// <summary>
+    /// Queues the rows in the app's outbox in one transaction, then asks for a sign-in link (the form's
+    /// token fetched first), whose commit starts the app's send job; timed from that POST until the
+    /// SMTP server holds every message, the link included (the newest row, so the last sent).
+    /// Returns the time and when the first message arrived (the trigger's latency).
+    /// </summary>
+    private static async Task<(TimeSpan All, TimeSpan First)> OutboxRunAsync(
+        BenchApp app, List<EmailMessage> rows, DateTime now, string trigger, TimeSpan timeout)
+    {
+        await using (var db = app.OpenDatabase())
+        await using (var transaction = db.BeginTransaction())
+        {
+            await using var insert = db.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                "INSERT INTO EmailMessages (Id, Kind, ToAddress, ToName, Subject, HtmlBody, TextBody, Culture, Status, Attempts, CreatedAtUtc, NextAttemptAtUtc) "
+                + "VALUES ($id, $kind, $to, $name, $subject, $html, $text, $culture, 'Pending', 0, $at, $at)";
+            foreach (var name in new[] { "$id", "$kind", "$to", "$name", "$subject", "$html", "$text", "$culture", "$at" })
+            {
+                insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(name, null));
+            }
+
+            foreach (var row in rows)
+            {
+                // A fresh id: the baseline's copies were other messages as far as the app is concerned.
+                insert.Parameters["$id"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
+                insert.Parameters["$kind"].Value = row.Kind;
+                insert.Parameters["$to"].Value = row.ToAddress;
+                insert.Parameters["$name"].Value = row.ToName;
+                insert.Parameters["$subject"].Value = row.Subject;
+                insert.Parameters["$html"].Value = row.HtmlBody;
+                insert.Parameters["$text"].Value = row.TextBody;
+                insert.Parameters["$culture"].Value = row.Culture;
+                insert.Parameters["$at"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+        using var client = LoadGenerator.CreateClient(app.BaseAddress, 1, new System.Net.CookieContainer());
+        var token = await client.GetAntiforgeryTokenAsync("/apply/signin");
+        var before = Received(app);
+        var clock = Stopwatch.StartNew();
+        using (await client.PostFormAsync("/apply/signin", [new("email", trigger), new("website", string.Empty)], token))
+        {
+        }
+
+        var first = await WaitForAsync(app, before + 1, TimeSpan.FromSeconds(60), clock);
+        var all = await WaitForAsync(app, before + rows.Count + 1, timeout, clock);
+        return (all, first);
     }
 
     /// <summary>
