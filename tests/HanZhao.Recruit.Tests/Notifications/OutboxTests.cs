@@ -122,6 +122,20 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task More_messages_than_a_batch_go_over_one_smtp_connection_too()
+    {
+        using var app = Outbox.App(_smtp);
+        var ids = await Outbox.QueueAsync(app, OutboxDispatcher.BatchSize + 10);
+        var connections = _smtp.ConnectionCount;
+
+        Assert.Equal(ids.Count, await Outbox.SendDueAsync(app));
+
+        Assert.Equal(ids.Count, _smtp.Messages().Count);
+        // A new connection costs the server a reverse DNS lookup: one per run, not one per batch.
+        Assert.Equal(connections + 1, _smtp.ConnectionCount);
+    }
+
+    [Fact]
     public async Task A_message_that_fails_ten_times_is_failed()
     {
         using var app = Outbox.App(_smtp);
