@@ -12,8 +12,12 @@ void Log(string line) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s
 
 Log($"mode {options.Mode}; app {AppProcess.BuiltAppPath}");
 var figures = new List<Figure>();
-// First, alone on the machine: the app as it is deployed.
-figures.Add(await PublishedStartup.MeasureAsync(Log));
+// First, alone on the machine: the app as it is deployed. BENCH_SKIP_PUBLISHED=1 leaves it out
+// when working on another scenario (publishing takes minutes on a busy machine).
+if (Environment.GetEnvironmentVariable("BENCH_SKIP_PUBLISHED") != "1")
+{
+    figures.Add(await PublishedStartup.MeasureAsync(Log));
+}
 await using (var app = await BenchApp.StartAsync())
 {
     Log($"started: ready in {app.App.StartupTime.TotalMilliseconds:F0} ms, first page in {app.FirstPageTime.TotalMilliseconds:F0} ms, {app.StartupCpuTime.TotalMilliseconds:F0} ms CPU");

@@ -58,9 +58,16 @@ public static class SubmitScenario
             var batch = applicants.Skip(round * users).Take(users).ToList();
             var baselineRound = await TimedAsync(batch.Select((a, i) => (Func<Task<bool>>)(() => BaselineSubmitAsync(app, baselineDrafts[a.Email], i, cv, transcript))));
             var roundRequests = new Samples();
+            using var traceClient = new HttpClient { BaseAddress = app.BaseAddress };
+            await SubmitTrace.ReadAsync(traceClient);
             var appRound = await TimedAsync(batch.Select(a => (Func<Task<bool>>)(() => SubmitAsync(a, cv, transcript, roundRequests, failures))));
             log($"  round {round + 1}: app {appRound.PerSecond:F1} submissions/s, p50 {appRound.Percentile(50):F0} ms, p99 {appRound.Percentile(99):F0} ms, {appRound.Errors} errors; "
                 + $"ADO.NET {baselineRound.PerSecond:F1}/s, p50 {baselineRound.Percentile(50):F0} ms, p99 {baselineRound.Percentile(99):F0} ms");
+            if (await SubmitTrace.ReadAsync(traceClient) is { } trace)
+            {
+                log("  where the app's POSTs spent their time (BENCH_TRACE=1):\n" + trace.TrimEnd());
+            }
+
             submissions.Merge(appRound);
             requests.Merge(roundRequests);
             baseline.Merge(baselineRound);
