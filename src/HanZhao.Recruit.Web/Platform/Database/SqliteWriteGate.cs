@@ -5,7 +5,7 @@ namespace HanZhao.Recruit.Web.Platform.Database;
 /// <summary>
 /// One writer at a time into the SQLite file, waited for without holding a thread. SQLite has a
 /// single write lock; a transaction that finds it taken gets SQLITE_BUSY, and Microsoft.Data.Sqlite
-/// retries by putting the thread to sleep (150 ms a time) until the lock is free or the timeout ends.
+/// retries on the calling thread, sleeping between tries, until the lock is free or the timeout ends.
 /// Fifty uploads at once on two cores meant dozens of pool threads asleep in those retries, the
 /// thread pool starved, and requests queued before they even started: a submission's median was 15.7 s
 /// against 67 ms for the same writes in ADO.NET (docs/PERFORMANCE.md, notes). Busy writes in this
