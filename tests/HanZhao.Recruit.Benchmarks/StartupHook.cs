@@ -29,6 +29,7 @@ public static class StartupHook
 
     public static void Initialize()
     {
+        SubmitTrace.Subscribe();
         if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root)
         {
             DiagnosticListener.AllListeners.Subscribe(new HostListener(root));

@@ -2,6 +2,7 @@ using System.Globalization;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Database;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -55,14 +56,16 @@ public sealed class ApplicantPortal(RecruitDbContext db, TimeProvider clock, ISt
         return new ApplicantPage(applications, justWithdrawn);
     }
 
-    /// <summary>The bytes of one of the applicant's own documents, or null (someone else's, or none).</summary>
+    /// <summary>One of the applicant's own documents, its bytes streamed from the database, or null (someone else's, or none).</summary>
     public async Task<DocumentFile?> GetDocumentAsync(string applicantId, int documentId, CancellationToken cancellationToken)
     {
         var found = await db.ApplicationDocuments.AsNoTracking()
             .Where(d => d.Id == documentId && d.Application!.ApplicantId == applicantId)
-            .Select(d => new { d.FileName, d.Content!.Bytes })
+            .Select(d => new { d.Id, d.FileName })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is { Bytes: not null } ? new DocumentFile(found.FileName, found.Bytes) : null;
+        return found is not null && await DocumentBlobs.OpenReadAsync(db, found.Id, cancellationToken) is { } content
+            ? new DocumentFile(found.FileName, content)
+            : null;
     }
 
     public Task<WithdrawalPage?> GetWithdrawalAsync(string applicantId, int applicationId, CancellationToken cancellationToken) =>

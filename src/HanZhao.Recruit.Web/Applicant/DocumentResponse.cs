@@ -43,7 +43,7 @@ public static class DocumentResponse
         var framed = frameable && !download;
         // SecurityHeaders keeps this policy and sets X-Frame-Options to match its frame-ancestors.
         headers.ContentSecurityPolicy = framed ? FramedContentSecurityPolicy : ContentSecurityPolicy;
-        return new FileContentResult(file.Bytes, "application/pdf");
+        return new FileStreamResult(file.Content, "application/pdf");
     }
 
     /// <summary>

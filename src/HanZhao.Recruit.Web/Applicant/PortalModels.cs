@@ -41,7 +41,8 @@ public sealed record DocumentSummary(
     int Id, DocumentKind Kind, string FileName, long SizeBytes, DateTime UploadedAtUtc, int? PageCount, PdfActiveContent ActiveContent);
 
 /// <summary>A document's bytes and the name to offer them under.</summary>
-public sealed record DocumentFile(string FileName, byte[] Bytes);
+/// <summary>A PDF to send: its name and its bytes as a stream (read from the database as it is sent; the response disposes it).</summary>
+public sealed record DocumentFile(string FileName, Stream Content);
 
 /// <summary>The application a withdrawal page is about.</summary>
 public sealed record WithdrawalPage(int Id, StudyPrograms Program, string IntakeCode, ApplicationStatus Status, string? ReferenceNumber)

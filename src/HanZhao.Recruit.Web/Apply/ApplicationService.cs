@@ -4,6 +4,7 @@ using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Web.Notifications;
+using HanZhao.Recruit.Web.Platform.Database;
 using HanZhao.Recruit.Web.Platform.Forms;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Platform.Localization;
@@ -21,7 +22,7 @@ namespace HanZhao.Recruit.Web.Apply;
 /// </summary>
 public sealed class ApplicationService(
     RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
-    IOptions<RecruitOptions> options, SiteAddress site, ConsentText consentText)
+    IOptions<RecruitOptions> options, SiteAddress site, ConsentText consentText, SqliteWriteGate writes)
 {
     public const int MaxOtherDocuments = ApplicationDocument.MaxOtherDocuments;
 
@@ -268,6 +269,8 @@ public sealed class ApplicationService(
     {
         try
         {
+            // This process's writers take turns without holding a thread (see SqliteWriteGate).
+            await using var turn = await writes.EnterAsync(cancellationToken);
             // SQL Server retries transient failures (a deadlock between two replacements among them);
             // a retried block starts from a clean change tracker.
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
@@ -280,16 +283,22 @@ public sealed class ApplicationService(
                     await db.ApplicationDocuments.Where(d => d.ApplicationId == applicationId && d.Kind == kind).ExecuteDeleteAsync(ct);
                 }
 
-                db.ApplicationDocuments.Add(new ApplicationDocument
+                var document = new ApplicationDocument
                 {
                     ApplicationId = applicationId, Kind = kind, Slot = slot,
-                    FileName = file.FileName, SizeBytes = file.Bytes.LongLength, Sha256 = file.Sha256, UploadedAtUtc = Now,
+                    FileName = file.FileName, SizeBytes = file.Length, Sha256 = file.Sha256, UploadedAtUtc = Now,
                     PageCount = file.Facts.PageCount, ActiveContent = file.Facts.ActiveContent,
-                    Content = new DocumentContent { Bytes = file.Bytes },
-                });
+                };
+                db.ApplicationDocuments.Add(document);
                 await db.Applications.Where(a => a.Id == applicationId).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAtUtc, Now), ct);
-                // The document row and its bytes commit together: nothing is half-stored.
                 await db.SaveChangesAsync(ct);
+                // The bytes stream from the request's buffer into the row, in the same transaction:
+                // the document row and its bytes commit together, nothing is half-stored.
+                await using (var source = file.OpenRead())
+                {
+                    await DocumentBlobs.WriteAsync(db, document.Id, file.Length, source, ct);
+                }
+
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
             return true;
@@ -351,8 +360,14 @@ public sealed class ApplicationService(
         }
 
         var applicant = await db.Users.FirstAsync(u => u.Id == application.ApplicantId, cancellationToken);
+        // Read before the write transaction, which then holds SQLite's one write lock only for writing:
+        // the consent text as the page showed it (the settings in force now) and where the alert goes.
+        var consented = await consentText.ForAsync(application.Intake.EnrollmentDate, Culture, cancellationToken);
+        var professor = await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken);
+        var professorCulture = professor is null ? null : await ProfessorAddress.CultureAsync(db, cancellationToken);
         // The id exists only after the first save; the number is derived from it, so both saves
-        // happen in one transaction with the emails.
+        // happen in one transaction with the emails. This process's writers take turns (see SqliteWriteGate).
+        await using var turn = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two submits of one draft (a double click) both read it as a draft above. Only the one
         // that moves it out of Draft in the database goes on; the other would queue a second
@@ -368,7 +383,6 @@ public sealed class ApplicationService(
         application.Culture = Culture;
         application.ConsentedAtUtc = Now;
         // The text as the page showed it, written from the settings in force now, and its version.
-        var consented = await consentText.ForAsync(application.Intake.EnrollmentDate, Culture, cancellationToken);
         application.ConsentVersion = consented.Version;
         application.ConsentText = consented.Text;
         application.SubmittedAtUtc = Now;
@@ -381,9 +395,9 @@ public sealed class ApplicationService(
         await db.SaveChangesAsync(cancellationToken);
         application.ReferenceNumber = ReferenceNumbers.For(application, application.Intake);
         db.QueueEmail(Confirmation(application, applicant.Email!), Now);
-        if (await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken) is { } professor)
+        if (professor is not null)
         {
-            db.QueueEmail(ProfessorAlert(application, professor, await ProfessorAddress.CultureAsync(db, cancellationToken), applicant.Email!), Now);
+            db.QueueEmail(ProfessorAlert(application, professor, professorCulture!, applicant.Email!), Now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -22,14 +22,24 @@ public static class PdfInspection
     /// <summary>What the reader found in a file it could open.</summary>
     public sealed record Facts(int PageCount, PdfActiveContent ActiveContent);
 
-    /// <summary>The facts, or an English error key for the localizer.</summary>
-    public static (Facts? Facts, string? Error) Inspect(byte[] bytes)
+    private static readonly ParsingOptions Options = new() { UseLenientParsing = true, SkipMissingFonts = true };
+
+    /// <summary>The facts of a file in memory (the demo's documents), or an English error key for the localizer.</summary>
+    public static (Facts? Facts, string? Error) Inspect(byte[] bytes) => Inspect(() => PdfDocument.Open(bytes, Options));
+
+    /// <summary>
+    /// The facts of an upload read from a seekable stream (the form reader's temporary file): the
+    /// reader seeks to the objects it needs instead of loading the file. Or an English error key.
+    /// </summary>
+    public static (Facts? Facts, string? Error) Inspect(Stream file) => Inspect(() => PdfDocument.Open(file, Options));
+
+    private static (Facts? Facts, string? Error) Inspect(Func<PdfDocument> open)
     {
         try
         {
             // A password-protected file is tried with the empty password, which opens files that
             // only restrict printing or editing (often official transcripts): reviewers can read those.
-            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var document = open();
             // Lenient parsing (most real files have small faults) stands in a blank page for a missing
             // page tree; a viewer would show nothing, so the tree must be there and hold pages.
             var hasPageTree = document.Structure.Catalog.CatalogDictionary.TryGet(NameToken.Pages, document.Structure.TokenScanner, out DictionaryToken? _);

@@ -115,8 +115,8 @@ public sealed class RefereeLetters(RecruitDbContext db, TimeProvider clock, IStr
         {
             db.LetterContents.Add(new LetterContent
             {
-                LetterRequestId = request.Id, FileName = file.FileName, SizeBytes = file.Bytes.Length, Sha256 = file.Sha256,
-                PageCount = file.Facts.PageCount, Bytes = file.Bytes,
+                LetterRequestId = request.Id, FileName = file.FileName, SizeBytes = file.Length, Sha256 = file.Sha256,
+                PageCount = file.Facts.PageCount, Bytes = await file.ToArrayAsync(cancellationToken),
             });
         }
 

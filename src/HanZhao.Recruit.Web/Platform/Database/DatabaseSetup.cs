@@ -21,6 +21,7 @@ public static class DatabaseSetup
             sp.GetRequiredService<IOptions<RecruitOptions>>().Value
                 .ResolveDataPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<RecruitDbContext>((sp, options) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Web.Applicant;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Review.Documents;
@@ -17,15 +18,17 @@ public sealed class DocumentExport(RecruitDbContext db, TimeProvider clock)
 {
     private sealed record Entry(int DocumentId, string Name);
 
-    /// <summary>The name and bytes of a document of an application the user may see, or null.</summary>
+    /// <summary>A document of an application the user may see, its bytes streamed from the database, or null.</summary>
     public async Task<DocumentFile?> FindAsync(ClaimsPrincipal user, int documentId, CancellationToken cancellationToken)
     {
         var visible = db.VisibleTo(user);
         var found = await db.ApplicationDocuments.AsNoTracking()
             .Where(d => d.Id == documentId && visible.Any(a => a.Id == d.ApplicationId))
-            .Select(d => new { d.FileName, d.Content!.Bytes })
+            .Select(d => new { d.Id, d.FileName })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is { Bytes: not null } ? new DocumentFile(found.FileName, found.Bytes) : null;
+        return found is not null && await DocumentBlobs.OpenReadAsync(db, found.Id, cancellationToken) is { } content
+            ? new DocumentFile(found.FileName, content)
+            : null;
     }
 
     public async Task<int> WriteAsync(ClaimsPrincipal user, IReadOnlyCollection<int> ids, Stream output, CancellationToken cancellationToken)

@@ -49,6 +49,6 @@ public sealed class ReceivedLetters(RecruitDbContext db, TimeProvider clock)
             .Where(c => c.LetterRequestId == requestId && db.LetterRequests.Any(r => r.Id == requestId && visible.Any(a => a.Id == r.ApplicationId)))
             .Select(c => new { c.FileName, c.Bytes })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : new DocumentFile(found.FileName, found.Bytes);
+        return found is null ? null : new DocumentFile(found.FileName, new MemoryStream(found.Bytes, writable: false));
     }
 }
