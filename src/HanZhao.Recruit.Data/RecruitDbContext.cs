@@ -48,6 +48,8 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
 
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
 
+    public DbSet<ApplicationInterest> ApplicationInterests => Set<ApplicationInterest>();
+
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
     public DbSet<ApplicationStatusChange> ApplicationStatusChanges => Set<ApplicationStatusChange>();

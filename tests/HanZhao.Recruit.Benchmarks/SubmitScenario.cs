@@ -189,11 +189,19 @@ public static class SubmitScenario
             await using var insert = db.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText =
-                "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc) "
-                + "SELECT ApplicantId, IntakeId, 'Master', 'Draft', Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, ResearchInterestIds, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc "
+                "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc) "
+                + "SELECT ApplicantId, IntakeId, 'Master', 'Draft', Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, OtherInterests, ResearchExperience, Projects, Publications, EnglishTest, EnglishScore, Statement, CreatedAtUtc, UpdatedAtUtc "
                 + "FROM Applications WHERE Id = $id; SELECT last_insert_rowid();";
             insert.Parameters.AddWithValue("$id", applicant.ApplicationId);
-            drafts[applicant.Email] = (long)(await insert.ExecuteScalarAsync())!;
+            var draft = (long)(await insert.ExecuteScalarAsync())!;
+            // The interests chosen are rows of their own (ApplicationInterests).
+            await using var interests = db.CreateCommand();
+            interests.Transaction = transaction;
+            interests.CommandText = "INSERT INTO ApplicationInterests (ApplicationId, ResearchInterestId) SELECT $draft, ResearchInterestId FROM ApplicationInterests WHERE ApplicationId = $id";
+            interests.Parameters.AddWithValue("$draft", draft);
+            interests.Parameters.AddWithValue("$id", applicant.ApplicationId);
+            await interests.ExecuteNonQueryAsync();
+            drafts[applicant.Email] = draft;
         }
 
         await transaction.CommitAsync();
