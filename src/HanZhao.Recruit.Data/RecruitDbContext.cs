@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Configurations;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
@@ -106,5 +107,10 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RecruitDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            // SQL Server indexes a float computed column only when it is persisted.
+            builder.Entity<Application>().Property(a => a.RankShare).HasComputedColumnSql(ApplicationConfiguration.RankShareSql, stored: true);
+        }
     }
 }

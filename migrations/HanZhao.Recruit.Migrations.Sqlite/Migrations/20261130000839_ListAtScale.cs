@@ -62,7 +62,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 type: "REAL",
                 nullable: true,
                 computedColumnSql: "CAST(RankPosition AS float) / NULLIF(CohortSize, 0)",
-                stored: true);
+                stored: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "StatusOrder",
@@ -70,7 +70,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 computedColumnSql: "CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END",
-                stored: true);
+                stored: false);
 
             migrationBuilder.DropColumn(
                 name: "ResearchInterestIds",

@@ -139,7 +139,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<double?>("RankShare")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("REAL")
-                        .HasComputedColumnSql("CAST(RankPosition AS float) / NULLIF(CohortSize, 0)", true);
+                        .HasComputedColumnSql("CAST(RankPosition AS float) / NULLIF(CohortSize, 0)", false);
 
                     b.Property<string>("RecommendationEligibility")
                         .HasMaxLength(20)
@@ -179,7 +179,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<int>("StatusOrder")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("INTEGER")
-                        .HasComputedColumnSql("CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", true);
+                        .HasComputedColumnSql("CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", false);
 
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");

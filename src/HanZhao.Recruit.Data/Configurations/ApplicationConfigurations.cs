@@ -7,6 +7,9 @@ namespace HanZhao.Recruit.Data.Configurations;
 
 public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
 {
+    /// <summary>The rank's share of the cohort (<see cref="Application.RankShare"/>).</summary>
+    public const string RankShareSql = "CAST(RankPosition AS float) / NULLIF(CohortSize, 0)";
+
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.HasOne(a => a.Applicant).WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);
@@ -51,11 +54,13 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.EnglishTest, a.EnglishScore });
         builder.HasIndex(a => a.Route);
         builder.HasIndex(a => a.Program);
-        // Stored computed columns (SQL valid on SQLite and SQL Server), so their sorts read an index.
+        // Computed columns (SQL valid on SQLite and SQL Server) with indexes, so their sorts read an index.
+        // Virtual: SQLite cannot add a stored column to a table but indexes a virtual one (SQL Server's
+        // float RankShare must be persisted to be indexed: RecruitDbContext says so for that provider).
         builder.Property(a => a.StatusOrder).HasComputedColumnSql(
             "CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 "
-            + "WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", stored: true);
-        builder.Property(a => a.RankShare).HasComputedColumnSql("CAST(RankPosition AS float) / NULLIF(CohortSize, 0)", stored: true);
+            + "WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", stored: false);
+        builder.Property(a => a.RankShare).HasComputedColumnSql(RankShareSql, stored: false);
         builder.HasIndex(a => a.StatusOrder);
         builder.HasIndex(a => a.RankShare);
     }

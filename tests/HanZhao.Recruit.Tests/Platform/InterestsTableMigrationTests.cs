@@ -37,13 +37,16 @@ public class InterestsTableMigrationTests
 
             // "9" is no interest (any more), " 2" has a space, "x" is no number: only real interests become rows.
             var stored = new (int Id, string Interests)[] { (1, "1,3"), (2, ""), (3, "2"), (4, "9, 2,x,2") };
+            // Every other required column of that version gets a plain value (0 or ''), whatever it holds.
+            var required = await db.Database.SqlQueryRaw<string>(
+                "SELECT name || ' ' || CASE WHEN type IN ('INTEGER', 'REAL') THEN '0' ELSE  END AS Value FROM pragma_table_info('Applications') "
+                + "WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0 AND name NOT IN ('ApplicantId', 'IntakeId', 'ResearchInterestIds')").ToListAsync();
+            var columns = string.Concat(required.Select(r => ", " + r.Split(' ')[0]));
+            var values = string.Concat(required.Select(r => ", " + r.Split(' ')[1]));
             foreach (var (id, interests) in stored)
             {
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, Phone, Institution, Degree, Major,
-                        ResearchInterestIds, CreatedAtUtc, UpdatedAtUtc)
-                    VALUES ({id}, {"u" + id}, 1, 'PhD', 'Submitted', 'en', 'A', '1', 'I', 'D', 'M', {interests}, '2026-01-01 00:00:00', '2026-01-01 00:00:00')
-                    """);
+                var insert = $"INSERT INTO Applications (Id, ApplicantId, IntakeId, ResearchInterestIds{columns}) VALUES ({id}, 'u{id}', 1, {{0}}{values})";
+                await db.Database.ExecuteSqlRawAsync(insert, interests);
             }
 
             // Reviewer r1 scored two applications (so their leniency counts), r2 one.
