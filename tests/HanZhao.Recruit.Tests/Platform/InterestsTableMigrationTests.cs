@@ -37,14 +37,13 @@ public class InterestsTableMigrationTests
 
             // "9" is no interest (any more), " 2" has a space, "x" is no number: only real interests become rows.
             var stored = new (int Id, string Interests)[] { (1, "1,3"), (2, ""), (3, "2"), (4, "9, 2,x,2") };
-            // Every other required column of that version gets a plain value (0 or ''), whatever it holds.
-            var required = await db.Database.SqlQueryRaw<string>(
-                "SELECT name || ' ' || CASE WHEN type IN ('INTEGER', 'REAL') THEN '0' ELSE  END AS Value FROM pragma_table_info('Applications') "
-                + "WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0 AND name NOT IN ('ApplicantId', 'IntakeId', 'ResearchInterestIds')").ToListAsync();
-            var columns = string.Concat(required.Select(r => ", " + r.Split(' ')[0]));
-            var values = string.Concat(required.Select(r => ", " + r.Split(' ')[1]));
+            var (columns, values) = await RequiredColumnsAsync(db, "Applications", "ApplicantId", "IntakeId", "ResearchInterestIds");
+            var (userColumns, userValues) = await RequiredColumnsAsync(db, "AspNetUsers");
             foreach (var (id, interests) in stored)
             {
+                // Its applicant too: moving the column rebuilds the table, which checks its foreign keys.
+                var user = $"INSERT INTO AspNetUsers (Id{userColumns}) VALUES ('u{id}'{userValues})";
+                await db.Database.ExecuteSqlRawAsync(user);
                 var insert = $"INSERT INTO Applications (Id, ApplicantId, IntakeId, ResearchInterestIds{columns}) VALUES ({id}, 'u{id}', 1, {{0}}{values})";
                 await db.Database.ExecuteSqlRawAsync(insert, interests);
             }
@@ -86,5 +85,18 @@ public class InterestsTableMigrationTests
         }
 
         SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// The table's required columns without a default (but the key and <paramref name="except"/>), and a
+    /// plain value for each (0 or ''), as ", A, B" and ", 0, ''": rows of an older version whatever it holds.
+    /// </summary>
+    internal static async Task<(string Columns, string Values)> RequiredColumnsAsync(RecruitDbContext db, string table, params string[] except)
+    {
+        var required = await db.Database.SqlQueryRaw<string>(
+            "SELECT name || ' ' || CASE WHEN type IN ('INTEGER', 'REAL') THEN '0' ELSE quote('') END AS Value FROM pragma_table_info({0}) "
+            + "WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0", table).ToListAsync();
+        var kept = required.Select(r => r.Split(' ')).Where(r => !except.Contains(r[0], StringComparer.Ordinal)).ToList();
+        return (string.Concat(kept.Select(r => ", " + r[0])), string.Concat(kept.Select(r => ", " + r[1])));
     }
 }
