@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Configurations;
 using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
@@ -48,6 +49,8 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+
+    public DbSet<ApplicationInterest> ApplicationInterests => Set<ApplicationInterest>();
 
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
@@ -109,5 +112,10 @@ public class RecruitDbContext(DbContextOptions<RecruitDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RecruitDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            // SQL Server indexes a float computed column only when it is persisted.
+            builder.Entity<Application>().Property(a => a.RankShare).HasComputedColumnSql(ApplicationConfiguration.RankShareSql, stored: true);
+        }
     }
 }

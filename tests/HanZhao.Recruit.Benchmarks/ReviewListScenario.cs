@@ -105,13 +105,13 @@ public static class ReviewListScenario
             new($"/review?intake={newest}&program=PhD", $"a.IntakeId = {newest} AND a.Program = 'PhD'", Submitted, 1),
             new("/review?status=UnderReview&page=20", "a.Status = 'UnderReview'", Submitted, 20),
             new($"/review?intake={previous}&status=Submitted&sort=name&page=3", $"a.IntakeId = {previous} AND a.Status = 'Submitted'", "a.FullName, a.Id", 3),
-            new("/review?interest=2&page=5", "(',' || a.ResearchInterestIds || ',') LIKE '%,2,%'", Submitted, 5),
+            new("/review?interest=2&page=5", "a.Id IN (SELECT i.ApplicationId FROM ApplicationInterests i WHERE i.ResearchInterestId = 2)", Submitted, 5),
             // The searches as the app runs them: through the FTS5 trigram index, and (王伟, two characters,
             // no trigram) by LIKE over the applications (Review/Dashboard/ApplicationTextSearch.cs).
             new("/review?q=Wang%20Wei&page=2", "a.Id IN (SELECT rowid FROM ApplicationSearch WHERE ApplicationSearch MATCH '\"Wang Wei\"')", Submitted, 2),
             new("/review?q=%E7%8E%8B%E4%BC%9F", ShortSearch("王伟"), Submitted, 1),
-            new("/review?program=Master&sort=score", "a.Program = 'Master'", "AverageScore DESC, a.Id DESC", 1),
-            new("/review?tag=strong", "EXISTS (SELECT 1 FROM ApplicationTags t WHERE t.ApplicationId = a.Id AND t.Name = 'strong')", Submitted, 1),
+            new("/review?program=Master&sort=score", "a.Program = 'Master'", "a.AverageScore DESC, a.Id DESC", 1),
+            new("/review?tag=strong", "a.Id IN (SELECT t.ApplicationId FROM ApplicationTags t WHERE t.Name = 'strong')", Submitted, 1),
             new($"/review?intake={newest}&reviewer=none&page=4", $"a.IntakeId = {newest} AND NOT EXISTS (SELECT 1 FROM ReviewerAssignments r WHERE r.ApplicationId = a.Id)", Submitted, 4),
         ];
     }
@@ -131,7 +131,7 @@ public static class ReviewListScenario
         await using var page = db.CreateCommand();
         page.CommandText =
             "SELECT a.Id, a.ReferenceNumber, a.FullName, a.ChineseName, a.Institution, a.Major, i.Code, a.Program, a.Status, a.SubmittedAtUtc, "
-            + "(SELECT AVG(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication) / 4.0 FROM ApplicationScores s WHERE s.ApplicationId = a.Id) AS AverageScore "
+            + "a.AverageScore "
             + $"FROM Applications a JOIN Intakes i ON i.Id = a.IntakeId WHERE {where} ORDER BY {view.OrderBy} LIMIT 50 OFFSET {(view.Page - 1) * 50}";
         var ids = new List<long>();
         await using (var reader = await page.ExecuteReaderAsync())

@@ -94,16 +94,23 @@ public static class ReviewSeed
             + "  strftime('%Y-%m-%d %H:%M:%S', (i.year - 1) || '-10-01', '+' || (y.h % 288000) || ' minutes') AS created, "
             + "  strftime('%Y-%m-%d %H:%M:%S', (i.year - 1) || '-10-01', '+' || (y.h % 288000) || ' minutes', '+' || (1 + y.h % 71) || ' hours') AS submitted "
             + "  FROM y JOIN intake i ON i.i = y.combination / 2) "
-            + "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, ReferenceNumber, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, ResearchInterestIds, Statement, ConsentedAtUtc, CreatedAtUtc, UpdatedAtUtc, SubmittedAtUtc, Route, IsDemo) "
+            + "INSERT INTO Applications (ApplicantId, IntakeId, Program, Status, ReferenceNumber, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, Gpa, GpaScale, RankPosition, CohortSize, ExpectedGraduation, Statement, ConsentedAtUtc, CreatedAtUtc, UpdatedAtUtc, SubmittedAtUtc, IsDemo, Route, ScoreCount) "
             + "SELECT 'bench-' || (z.n / 4), z.intake, CASE WHEN z.combination % 2 = 0 THEN 'PhD' ELSE 'Master' END, z.status, "
             + "  CASE WHEN z.status <> 'Draft' THEN 'HZ-' || z.year || '-' || printf('%06d', z.n + 1) END, "
             + "  CASE WHEN z.h % 3 = 0 THEN 'en' ELSE 'zh-CN' END, f.v || ' ' || g.v, CASE WHEN z.h % 10 < 7 THEN fz.v || gz.v END, '+86 138 0000 0000', "
-            + "  ins.v, 'Bachelor of Engineering', m.v, round(2.8 + (z.h % 120) / 100.0, 2), 4, (z.h / 7) % 60 + 1, (z.h / 11) % 240 + 60, z.year || '-06-30', it.v, s.v, "
-            + "  CASE WHEN z.status <> 'Draft' THEN z.submitted END, z.created, z.created, CASE WHEN z.status <> 'Draft' THEN z.submitted END, 'None', 0 "
+            + "  ins.v, 'Bachelor of Engineering', m.v, round(2.8 + (z.h % 120) / 100.0, 2), 4, (z.h / 7) % 60 + 1, (z.h / 11) % 240 + 60, z.year || '-06-30', s.v, "
+            + "  CASE WHEN z.status <> 'Draft' THEN z.submitted END, z.created, z.created, CASE WHEN z.status <> 'Draft' THEN z.submitted END, 0, 'None', 0 "
             + "FROM z JOIN family f ON f.i = (z.h / 13) % 20 JOIN given g ON g.i = (z.h / 17) % 20 "
             + "JOIN family_zh fz ON fz.i = (z.h / 13) % 20 JOIN given_zh gz ON gz.i = (z.h / 17) % 20 "
             + "JOIN institution ins ON ins.i = (z.h / 19) % 16 JOIN major m ON m.i = (z.h / 23) % 8 "
-            + "JOIN interest it ON it.i = (z.h / 29) % 10 JOIN statement s ON s.i = (z.h / 31) % 64 ORDER BY z.n");
+            + "JOIN statement s ON s.i = (z.h / 31) % 64 ORDER BY z.n");
+
+        // Each application's interests as rows: the seeded applications in id order are rows 0, 1, 2 ... of n.
+        await Execute(
+            "INSERT INTO ApplicationInterests (ApplicationId, ResearchInterestId) "
+            + "SELECT a.Id, r.Id FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY Id) - 1 AS n FROM Applications WHERE ApplicantId LIKE 'bench-%') a "
+            + "JOIN n ON n.n = a.n JOIN interest it ON it.i = (n.h / 29) % 10 "
+            + "JOIN ResearchInterests r ON (',' || it.v || ',') LIKE '%,' || r.Id || ',%'");
 
         // 30 % of the submitted ones scored (half of those by two reviewers), 10 % tagged, 20 % assigned.
         const string Seeded = "a.Status <> 'Draft' AND a.ApplicantId LIKE 'bench-%'";
@@ -117,6 +124,12 @@ public static class ReviewSeed
         await Execute(
             "INSERT INTO ReviewerAssignments (ApplicationId, ReviewerId, AssignedAtUtc) SELECT a.Id, 'bench-reviewer-' || (1 + a.Id % 3), a.SubmittedAtUtc "
             + $"FROM Applications a WHERE {Seeded} AND (a.Id * 3571) % 5 = 0");
+        // The stored score figures the list sorts by, filled by the same SQL as the migration.
+        foreach (var statement in HanZhao.Recruit.Data.Migrations.InterestsTableSql.ScoreFigureStatements(sqlServer: false))
+        {
+            await Execute(statement);
+        }
+
         foreach (var table in new[] { "family", "given", "family_zh", "given_zh", "institution", "major", "interest", "statement", "intake", "n" })
         {
             await Execute($"DROP TABLE temp.{table}");

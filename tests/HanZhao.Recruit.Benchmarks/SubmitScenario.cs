@@ -241,7 +241,15 @@ public static class SubmitScenario
             insert.Transaction = transaction;
             insert.CommandText = $"INSERT INTO Applications ({names}) SELECT {values} FROM Applications WHERE Id = $id; SELECT last_insert_rowid();";
             insert.Parameters.AddWithValue("$id", applicant.ApplicationId);
-            drafts[applicant.Email] = (long)(await insert.ExecuteScalarAsync())!;
+            var draft = (long)(await insert.ExecuteScalarAsync())!;
+            // The interests chosen are rows of their own (ApplicationInterests).
+            await using var interests = db.CreateCommand();
+            interests.Transaction = transaction;
+            interests.CommandText = "INSERT INTO ApplicationInterests (ApplicationId, ResearchInterestId) SELECT $draft, ResearchInterestId FROM ApplicationInterests WHERE ApplicationId = $id";
+            interests.Parameters.AddWithValue("$draft", draft);
+            interests.Parameters.AddWithValue("$id", applicant.ApplicationId);
+            await interests.ExecuteNonQueryAsync();
+            drafts[applicant.Email] = draft;
         }
 
         await transaction.CommitAsync();

@@ -52,7 +52,7 @@ public sealed class MarkupApp : RecruitAppFactory
             ApplicantId = applicant.Id, IntakeId = intake.Id, Program = StudyPrograms.PhD, Status = ApplicationStatus.Submitted,
             Culture = "zh-CN", FullName = "Zhou Min", ChineseName = "周敏", Phone = "+86 139 0000 0001",
             Institution = "Fudan University", Degree = "Bachelor of Science", Major = "Computer Science",
-            Gpa = 3.7, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), ResearchInterestIds = "1",
+            Gpa = 3.7, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), Interests = [new() { ResearchInterestId = 1 }],
             Statement = "Serving systems for large models.", EnglishTest = EnglishTest.Ielts, EnglishScore = 7.5,
             CreatedAtUtc = now, UpdatedAtUtc = now, SubmittedAtUtc = now, ConsentedAtUtc = now,
             Documents =

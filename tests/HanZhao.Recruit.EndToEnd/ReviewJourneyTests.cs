@@ -51,7 +51,7 @@ public class ReviewJourneyTests(ReviewJourneyApp app, BrowserFixture browser) : 
             ApplicantId = applicant.Id, IntakeId = intake.Id, Program = StudyPrograms.PhD, Status = ApplicationStatus.UnderReview,
             Culture = "en", FullName = "Wang Fang", ChineseName = "王芳", Phone = "+86 139 0000 0000",
             Institution = "Zhejiang University", Degree = "Bachelor of Engineering", Major = "Computer Science",
-            Gpa = 3.9, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), ResearchInterestIds = "2",
+            Gpa = 3.9, GpaScale = 4, ExpectedGraduation = new DateOnly(2026, 6, 1), Interests = [new() { ResearchInterestId = 2 }],
             Statement = "I want to work on LLM inference systems.", EnglishTest = EnglishTest.Toefl, EnglishScore = 108,
             CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, UpdatedAtUtc = app.Clock.GetUtcNow().UtcDateTime, SubmittedAtUtc = app.Clock.GetUtcNow().UtcDateTime, ConsentedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
             Documents =

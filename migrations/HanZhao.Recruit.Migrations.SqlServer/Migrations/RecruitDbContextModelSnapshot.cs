@@ -35,6 +35,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<double?>("AverageScore")
+                        .HasColumnType("float");
+
                     b.Property<string>("ChineseName")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -109,6 +112,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<double?>("NormalisedScore")
+                        .HasColumnType("float");
+
                     b.Property<DateOnly?>("OfficialStepExpectedOn")
                         .HasColumnType("date");
 
@@ -137,6 +143,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Property<int?>("RankPosition")
                         .HasColumnType("int");
 
+                    b.Property<double?>("RankShare")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("float")
+                        .HasComputedColumnSql("CAST(RankPosition AS float) / NULLIF(CohortSize, 0)", true);
+
                     b.Property<string>("RecommendationEligibility")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -149,11 +160,6 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(5000)
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<string>("ResearchInterestIds")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
                     b.Property<DateTime?>("RetentionNoticeForUtc")
                         .HasColumnType("datetime2");
 
@@ -165,6 +171,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Statement")
                         .HasMaxLength(15000)
                         .HasColumnType("nvarchar(max)");
@@ -173,6 +182,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StatusOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("int")
+                        .HasComputedColumnSql("CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", false);
 
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("datetime2");
@@ -186,9 +200,29 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AverageScore");
+
+                    b.HasIndex("FullName");
+
+                    b.HasIndex("GpaPercent");
+
+                    b.HasIndex("Institution");
+
+                    b.HasIndex("Major");
+
+                    b.HasIndex("Program");
+
+                    b.HasIndex("RankShare");
+
                     b.HasIndex("ReferenceNumber")
                         .IsUnique()
                         .HasFilter("[ReferenceNumber] IS NOT NULL");
+
+                    b.HasIndex("Route");
+
+                    b.HasIndex("StatusOrder");
+
+                    b.HasIndex("EnglishTest", "EnglishScore");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
@@ -257,6 +291,21 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationInterest", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResearchInterestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ApplicationId", "ResearchInterestId");
+
+                    b.HasIndex("ResearchInterestId", "ApplicationId");
+
+                    b.ToTable("ApplicationInterests");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
@@ -2198,6 +2247,21 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationInterest", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany("Interests")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Content.ResearchInterest", null)
+                        .WithMany()
+                        .HasForeignKey("ResearchInterestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -2497,6 +2561,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.Application", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Interests");
 
                     b.Navigation("Milestones");
 

@@ -28,6 +28,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("AverageScore")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ChineseName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -102,6 +105,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("NormalisedScore")
+                        .HasColumnType("REAL");
+
                     b.Property<DateOnly?>("OfficialStepExpectedOn")
                         .HasColumnType("TEXT");
 
@@ -130,6 +136,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Property<int?>("RankPosition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("RankShare")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("REAL")
+                        .HasComputedColumnSql("CAST(RankPosition AS float) / NULLIF(CohortSize, 0)", false);
+
                     b.Property<string>("RecommendationEligibility")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -140,11 +151,6 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ResearchExperience")
                         .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResearchInterestIds")
-                        .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RetentionNoticeForUtc")
@@ -158,6 +164,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Statement")
                         .HasMaxLength(15000)
                         .HasColumnType("TEXT");
@@ -166,6 +175,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusOrder")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", false);
 
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
@@ -179,8 +193,28 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AverageScore");
+
+                    b.HasIndex("FullName");
+
+                    b.HasIndex("GpaPercent");
+
+                    b.HasIndex("Institution");
+
+                    b.HasIndex("Major");
+
+                    b.HasIndex("Program");
+
+                    b.HasIndex("RankShare");
+
                     b.HasIndex("ReferenceNumber")
                         .IsUnique();
+
+                    b.HasIndex("Route");
+
+                    b.HasIndex("StatusOrder");
+
+                    b.HasIndex("EnglishTest", "EnglishScore");
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
@@ -247,6 +281,21 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ApplicationDocuments_Slot", "Slot >= 0 AND (Slot = 0 OR (Kind = 'Other' AND Slot < 3))");
                         });
+                });
+
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationInterest", b =>
+                {
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResearchInterestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId", "ResearchInterestId");
+
+                    b.HasIndex("ResearchInterestId", "ApplicationId");
+
+                    b.ToTable("ApplicationInterests");
                 });
 
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
@@ -2136,6 +2185,21 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
                 });
 
+            modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationInterest", b =>
+                {
+                    b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
+                        .WithMany("Interests")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HanZhao.Recruit.Data.Content.ResearchInterest", null)
+                        .WithMany()
+                        .HasForeignKey("ResearchInterestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.ApplicationMilestone", b =>
                 {
                     b.HasOne("HanZhao.Recruit.Data.Applications.Application", null)
@@ -2435,6 +2499,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HanZhao.Recruit.Data.Applications.Application", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Interests");
 
                     b.Navigation("Milestones");
 

@@ -57,9 +57,6 @@ public class Application
     public DateOnly? ExpectedGraduation { get; set; }
 
     // Choice
-    /// <summary>Ids of the professor's research interests the applicant picked, e.g. "1,3".</summary>
-    public string ResearchInterestIds { get; set; } = string.Empty;
-
     public string? OtherInterests { get; set; }
 
     // Experience
@@ -121,6 +118,26 @@ public class Application
     public DateTime UpdatedAtUtc { get; set; }
 
     public DateTime? SubmittedAtUtc { get; set; }
+
+    /// <summary>
+    /// How many reviewers scored it, the mean of their rubric averages and the mean corrected for each
+    /// reviewer's leniency (Review/Scoring/FairScores): kept by <c>ScoreFigures</c> in the transaction of
+    /// every score change, so the list sorts and filters by an indexed column, not by a per-row computation.
+    /// </summary>
+    public int ScoreCount { get; set; }
+
+    public double? AverageScore { get; set; }
+
+    public double? NormalisedScore { get; set; }
+
+    /// <summary>The status's place in the pipeline (Submitted 1 … Withdrawn 8), computed by the database for the list's sort.</summary>
+    public int StatusOrder { get; private set; }
+
+    /// <summary>The rank as a share of the cohort (5/120 before 2/20), computed by the database for the list's sort.</summary>
+    public double? RankShare { get; private set; }
+
+    /// <summary>The research interests the applicant picked (the professor's list).</summary>
+    public List<ApplicationInterest> Interests { get; set; } = [];
 
     public List<ApplicationDocument> Documents { get; set; } = [];
 

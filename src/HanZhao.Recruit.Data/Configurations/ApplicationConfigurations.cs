@@ -1,4 +1,5 @@
 using HanZhao.Recruit.Data.Applications;
+using HanZhao.Recruit.Data.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,6 +7,9 @@ namespace HanZhao.Recruit.Data.Configurations;
 
 public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
 {
+    /// <summary>The rank's share of the cohort (<see cref="Application.RankShare"/>).</summary>
+    public const string RankShareSql = "CAST(RankPosition AS float) / NULLIF(CohortSize, 0)";
+
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.HasOne(a => a.Applicant).WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);
@@ -29,7 +33,6 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.Property(a => a.Institution).HasMaxLength(200);
         builder.Property(a => a.Degree).HasMaxLength(100);
         builder.Property(a => a.Major).HasMaxLength(200);
-        builder.Property(a => a.ResearchInterestIds).HasMaxLength(200);
         builder.Property(a => a.OtherInterests).HasMaxLength(1000);
         builder.Property(a => a.ResearchExperience).HasMaxLength(5000);
         builder.Property(a => a.Projects).HasMaxLength(5000);
@@ -41,6 +44,38 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         // The dashboard filters and counts by route.
         builder.HasIndex(a => new { a.IntakeId, a.Program, a.Route });
         builder.Property(a => a.Statement).HasMaxLength(15000);
+        // The list's sorts (DashboardQueryPlanTests checks that no list query reads the whole table):
+        // SQLite appends the row id to every index, so each of these also orders ties by id.
+        builder.HasIndex(a => a.AverageScore);
+        builder.HasIndex(a => a.FullName);
+        builder.HasIndex(a => a.Institution);
+        builder.HasIndex(a => a.Major);
+        builder.HasIndex(a => a.GpaPercent);
+        builder.HasIndex(a => new { a.EnglishTest, a.EnglishScore });
+        builder.HasIndex(a => a.Route);
+        builder.HasIndex(a => a.Program);
+        // Computed columns (SQL valid on SQLite and SQL Server) with indexes, so their sorts read an index.
+        // Virtual: SQLite cannot add a stored column to a table but indexes a virtual one (SQL Server's
+        // float RankShare must be persisted to be indexed: RecruitDbContext says so for that provider).
+        builder.Property(a => a.StatusOrder).HasComputedColumnSql(
+            "CASE Status WHEN 'Submitted' THEN 1 WHEN 'UnderReview' THEN 2 WHEN 'Interview' THEN 3 WHEN 'Offer' THEN 4 "
+            + "WHEN 'Accepted' THEN 5 WHEN 'Declined' THEN 6 WHEN 'Rejected' THEN 7 WHEN 'Withdrawn' THEN 8 ELSE 0 END", stored: false);
+        builder.Property(a => a.RankShare).HasComputedColumnSql(RankShareSql, stored: false);
+        builder.HasIndex(a => a.StatusOrder);
+        builder.HasIndex(a => a.RankShare);
+    }
+}
+
+public class ApplicationInterestConfiguration : IEntityTypeConfiguration<ApplicationInterest>
+{
+    public void Configure(EntityTypeBuilder<ApplicationInterest> builder)
+    {
+        builder.HasKey(i => new { i.ApplicationId, i.ResearchInterestId });
+        builder.HasOne<Application>().WithMany(a => a.Interests).HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        // An interest applications chose is not deleted (Settings/Content refuses it), so the database refuses it too.
+        builder.HasOne<ResearchInterest>().WithMany().HasForeignKey(i => i.ResearchInterestId).OnDelete(DeleteBehavior.Restrict);
+        // The dashboard's interest filter: the applications that chose one interest, from the index alone.
+        builder.HasIndex(i => new { i.ResearchInterestId, i.ApplicationId });
     }
 }
 

@@ -134,7 +134,7 @@ public sealed partial class ApplicationForm
         RankPosition = a.RankPosition?.ToString(CultureInfo.InvariantCulture),
         CohortSize = a.CohortSize?.ToString(CultureInfo.InvariantCulture),
         ExpectedGraduation = a.ExpectedGraduation?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        ResearchInterestIds = [.. a.ResearchInterestIds.Split(',', StringSplitOptions.RemoveEmptyEntries)],
+        ResearchInterestIds = [.. a.Interests.Select(i => i.ResearchInterestId).Order().Select(id => id.ToString(CultureInfo.InvariantCulture))],
         OtherInterests = a.OtherInterests,
         ResearchExperience = a.ResearchExperience,
         Projects = a.Projects,
@@ -176,7 +176,9 @@ public sealed partial class ApplicationForm
                     : DateOnly.ParseExact(ExpectedGraduation + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
             case ApplicationStep.Choice:
-                a.ResearchInterestIds = string.Join(',', (InterestIdValues ?? []).Order());
+                var chosen = InterestIdValues ?? [];
+                a.Interests.RemoveAll(i => !chosen.Contains(i.ResearchInterestId));
+                a.Interests.AddRange(chosen.Except(a.Interests.Select(i => i.ResearchInterestId)).Select(id => new ApplicationInterest { ResearchInterestId = id }));
                 a.OtherInterests = Clean(OtherInterests);
                 break;
             case ApplicationStep.Experience:

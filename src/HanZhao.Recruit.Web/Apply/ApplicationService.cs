@@ -83,7 +83,7 @@ public sealed class ApplicationService(
 
     /// <summary>The applicant's own application, with its intake and documents (not their bytes); null for anyone else's.</summary>
     public Task<Application?> FindOwnAsync(int id, string applicantId, CancellationToken cancellationToken) =>
-        db.Applications.Include(a => a.Intake).Include(a => a.Documents)
+        db.Applications.Include(a => a.Intake).Include(a => a.Documents).Include(a => a.Interests).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken);
 
     /// <summary>The step of the applicant's own application that a link names, while the application can still be edited; else null.</summary>

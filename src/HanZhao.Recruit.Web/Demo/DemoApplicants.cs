@@ -85,7 +85,7 @@ public static class DemoApplicants
             RankPosition = 1 + (number * 5 % 30),
             CohortSize = 60 + (number * 13 % 180),
             ExpectedGraduation = new DateOnly(intake.EnrollmentDate.Year, 6, 30),
-            ResearchInterestIds = string.Join(',', interestIds.Skip(number % Math.Max(1, interestIds.Count)).Take(2)),
+            Interests = [.. interestIds.Skip(number % Math.Max(1, interestIds.Count)).Take(2).Select(id => new ApplicationInterest { ResearchInterestId = id })],
             ResearchExperience = chinese
                 ? "（演示）在本科实验室参与分布式存储系统的性能测试，负责实验脚本与数据分析。"
                 : "(Demo) Helped measure the performance of a distributed storage system in an undergraduate lab: experiment scripts and data analysis.",

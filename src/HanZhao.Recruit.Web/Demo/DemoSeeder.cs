@@ -6,6 +6,7 @@ using HanZhao.Recruit.Web.Apply;
 using HanZhao.Recruit.Web.Platform.Audit;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Settings.Intakes;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,7 @@ public sealed class DemoSeeder(
     DemoOptions options,
     DemoBanner banner,
     OperatorConsole console,
+    ScoreFigures figures,
     ILogger<DemoSeeder> logger)
 {
     /// <summary>Called once at start, after the migrations and the content seed; tells the banner what is there either way.</summary>
@@ -115,6 +117,8 @@ public sealed class DemoSeeder(
             db.ChangeTracker.Clear();
         }
 
+        // The list's stored score figures, in the seeding transaction like every score change.
+        await figures.RecomputeAsync(cancellationToken);
         db.LabMembers.AddRange(DemoLabMembers.Create(now));
         db.Record(null, "Demo", "Intake " + intake.Code,
             string.Create(CultureInfo.InvariantCulture, $"--demo: opened the intake and added {DemoApplicants.Count} fictional applications"), now);

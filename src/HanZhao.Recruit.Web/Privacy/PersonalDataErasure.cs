@@ -11,6 +11,7 @@ using HanZhao.Recruit.Data.Letters;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Data.Review;
 using HanZhao.Recruit.Web.Platform.Audit;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Privacy;
@@ -32,7 +33,7 @@ public sealed record ErasureResult(int ApplicationsErased, bool AccountErased)
 /// no-op that reports nothing erased. On SQLite deleted content is overwritten (<see cref="Platform.Database.SecureDelete"/>),
 /// so the database file keeps no copy of it.
 /// </summary>
-public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
+public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock, ScoreFigures figures)
 {
     /// <summary>The audit action of the one entry an erased application leaves behind.</summary>
     public const string ErasedAction = "ApplicationErased";
@@ -130,6 +131,8 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock)
             await ScrubAuditAsync(applicationId, application.ApplicantId, personal, ct);
             await ScrubOtherEmailsAsync(applicationId, personal, ct);
             await DeleteRowsAsync(applicationId, ct);
+            // Its scores are gone: every other application's normalised figure may move with them.
+            await figures.RecomputeAsync(ct);
             db.Record(user, ErasedAction, Target(applicationId), Describe(reason, application.ReferenceNumber), now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -37,7 +37,7 @@ public sealed class PersonalDataExport(RecruitDbContext db, TimeProvider clock)
         }
 
         var applications = await db.Applications.AsNoTracking()
-            .Include(a => a.Intake).Include(a => a.StatusHistory).Include(a => a.Milestones).Include(a => a.Documents)
+            .Include(a => a.Intake).Include(a => a.StatusHistory).Include(a => a.Milestones).Include(a => a.Documents).Include(a => a.Interests)
             .Where(a => a.ApplicantId == applicantId).OrderBy(a => a.Id)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var ids = applications.Select(a => a.Id).ToList();
@@ -114,7 +114,8 @@ public sealed class PersonalDataExport(RecruitDbContext db, TimeProvider clock)
         a.RankPosition,
         a.CohortSize,
         a.ExpectedGraduation,
-        a.ResearchInterestIds,
+        // "1,3" as exports before the interests had their own table wrote it.
+        ResearchInterestIds = string.Join(',', a.Interests.Select(i => i.ResearchInterestId).Order()),
         a.OtherInterests,
         a.ResearchExperience,
         a.Projects,

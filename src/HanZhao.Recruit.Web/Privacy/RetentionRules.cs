@@ -118,7 +118,11 @@ public sealed class RetentionPolicy(RecruitDbContext db, IOptions<RetentionOptio
             var changedBy = horizon.AddDays(-rules.DraftDays);
             // A few days' margin: adding months is not the exact inverse of subtracting them at a month's end.
             var enrolledBy = DateOnly.FromDateTime(horizon.AddMonths(-rules.ShortestMonths)).AddDays(4);
-            query = query.Where(a => a.Status == ApplicationStatus.Draft ? a.UpdatedAtUtc <= changedBy : a.Intake!.EnrollmentDate <= enrolledBy);
+            // Two conditions each with an index (status then time; intake), not one per-row CASE: the
+            // dashboard counts these on every visit, and a CASE read every application (DashboardQueryPlanTests).
+            var enrolled = db.Intakes.Where(i => i.EnrollmentDate <= enrolledBy).Select(i => i.Id);
+            query = query.Where(a => (a.Status == ApplicationStatus.Draft && a.UpdatedAtUtc <= changedBy)
+                || (a.Status != ApplicationStatus.Draft && enrolled.Contains(a.IntakeId)));
         }
 
         var rows = await query.Select(a => new

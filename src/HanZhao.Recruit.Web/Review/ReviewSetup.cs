@@ -29,6 +29,7 @@ public static class ReviewSetup
             .AddScoped<ReceivedLetters>()
             .AddScoped<InterviewOutcomes>()
             .AddScoped<ScoringRules>()
+            .AddScoped<ScoreFigures>()
             .AddScoped<StatusEmails>()
             .AddScoped<DecisionService>()
             .AddScoped<TemplateEditor>()

@@ -83,7 +83,7 @@ public class NumberFieldTests(ApplicationFormApp app) : IClassFixture<Applicatio
     private async Task<string> StoredAsync(int id)
     {
         await using var db = app.CreateDbContext();
-        var a = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id);
-        return $"{a.Gpa} {a.GpaScale} {a.GpaPercent} {a.RankPosition} {a.CohortSize} {a.ResearchInterestIds} {a.UpdatedAtUtc:O}";
+        var a = await db.Applications.AsNoTracking().Include(a => a.Interests).SingleAsync(a => a.Id == id);
+        return $"{a.Gpa} {a.GpaScale} {a.GpaPercent} {a.RankPosition} {a.CohortSize} {string.Join(',', a.Interests.Select(i => i.ResearchInterestId).Order())} {a.UpdatedAtUtc:O}";
     }
 }

@@ -116,8 +116,12 @@ public class MigrationTests
                 (3, "top 5%", "Other", "band 7", null, null),
                 (4, null, "None", null, 3.9, null),
             };
+            var (userColumns, userValues) = await InterestsTableMigrationTests.RequiredColumnsAsync(db, "AspNetUsers");
             foreach (var (id, ranking, test, score, gpa, scale) in rows)
             {
+                // The applicant exists: a later migration rebuilds the table, which checks its foreign keys.
+                var user = $"INSERT INTO AspNetUsers (Id{userColumns}) VALUES ('u{id}'{userValues})";
+                await db.Database.ExecuteSqlRawAsync(user);
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, Phone, Institution, Degree, Major,
                         ResearchInterestIds, CreatedAtUtc, UpdatedAtUtc, Ranking, EnglishTest, EnglishScore, Gpa, GpaScale)

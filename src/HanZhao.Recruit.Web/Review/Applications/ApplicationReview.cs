@@ -20,7 +20,7 @@ namespace HanZhao.Recruit.Web.Review.Applications;
 /// <see cref="ReviewAccess.VisibleTo"/>, so an application a reviewer is not assigned behaves exactly
 /// like one that does not exist (the controller answers 404 for both).
 /// </summary>
-public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard, ScoringRules scoring)
+public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer, ReviewDashboard dashboard, ScoringRules scoring, ScoreFigures figures)
 {
     /// <summary>The page of one application; <paramref name="list"/> is the dashboard list the staff member came from.</summary>
     public async Task<ApplicationReviewPage?> GetPageAsync(ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
                     OfficialStepExpectedOn = a.OfficialStepExpectedOn, GpaPercent = a.GpaPercent,
                     ConsentVersion = a.ConsentVersion, ConsentText = a.ConsentText,
                 },
-                a.ResearchInterestIds,
+                Interests = a.Interests.Select(i => i.ResearchInterestId).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -53,7 +53,7 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
             .Select(d => new DocumentSummary(d.Id, d.Kind, d.FileName, d.SizeBytes, d.UploadedAtUtc, d.PageCount, d.ActiveContent))
             .ToListAsync(cancellationToken);
 
-        var chosen = ParseIds(found.ResearchInterestIds);
+        var chosen = found.Interests.ToHashSet();
         var interests = await db.ResearchInterests.AsNoTracking().OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(cancellationToken);
 
         var notes = await (
@@ -136,12 +136,28 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
     public async Task<(DashboardQuery Applied, ListNeighbours Neighbours)> FindNeighboursAsync(
         ClaimsPrincipal user, int id, DashboardQuery list, CancellationToken cancellationToken)
     {
-        var (applied, ids) = await dashboard.ListIdsAsync(user, list, cancellationToken);
-        var index = ids.IndexOf(id);
-        return (applied, index < 0
+        // The pages around the one the address names: walking by previous/next keeps that page in
+        // step (ListQueryOf), so the walk never reads the whole list. Only an address whose page does
+        // not hold the application (a link from elsewhere, a list changed meanwhile) reads every id once.
+        var window = await dashboard.ListWindowAsync(user, list, wholeList: false, cancellationToken);
+        if (!HasBothSides(window, window.Ids.IndexOf(id)))
+        {
+            window = await dashboard.ListWindowAsync(user, list, wholeList: true, cancellationToken);
+        }
+
+        var index = window.Ids.IndexOf(id);
+        return (window.Query, index < 0
             ? ListNeighbours.None
-            : new ListNeighbours(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count));
+            : new ListNeighbours(
+                index > 0 ? window.Ids[index - 1] : null,
+                index < window.Ids.Count - 1 ? window.Ids[index + 1] : null,
+                window.Skipped + index + 1,
+                window.Total));
     }
+
+    /// <summary>Whether the window holds the application and what is before and after it (or the list ends there).</summary>
+    private static bool HasBothSides(ListWindow window, int index) =>
+        index >= 0 && (index > 0 || window.Skipped == 0) && (index < window.Ids.Count - 1 || window.Skipped + window.Ids.Count >= window.Total);
 
     public async Task<Outcome> AddNoteAsync(ClaimsPrincipal user, int id, string? text, CancellationToken cancellationToken)
     {
@@ -245,26 +261,31 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
         // fail on the unique index; the second attempt then finds that row and updates it.
         for (var attempt = 1; ; attempt++)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var score = await db.ApplicationScores.SingleOrDefaultAsync(s => s.ApplicationId == id && s.ReviewerId == reviewerId, cancellationToken);
-            if (score is null)
-            {
-                score = new ApplicationScore { ApplicationId = id, ReviewerId = reviewerId };
-                db.ApplicationScores.Add(score);
-            }
-
-            (score.ResearchFit, score.AcademicRecord, score.Skills, score.Communication) = values;
-            // The quick score posts no comment: it keeps the one written before rather than erasing it.
-            if (form.All is null)
-            {
-                score.Comment = comment;
-            }
-
-            score.UpdatedAtUtc = now;
-            db.Record(user, "Score", Target(id), details, now);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // The score and the application's stored figures (the list's score column) change together.
+                await figures.ChangeAsync(async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var score = await db.ApplicationScores.SingleOrDefaultAsync(s => s.ApplicationId == id && s.ReviewerId == reviewerId, ct);
+                    if (score is null)
+                    {
+                        score = new ApplicationScore { ApplicationId = id, ReviewerId = reviewerId };
+                        db.ApplicationScores.Add(score);
+                    }
+
+                    (score.ResearchFit, score.AcademicRecord, score.Skills, score.Communication) = values;
+                    // The quick score posts no comment: it keeps the one written before rather than erasing it.
+                    if (form.All is null)
+                    {
+                        score.Comment = comment;
+                    }
+
+                    score.UpdatedAtUtc = now;
+                    db.Record(user, "Score", Target(id), details, now);
+                    await db.SaveChangesAsync(ct);
+                }, cancellationToken);
                 return Outcome.Done();
             }
             catch (DbUpdateException) when (attempt == 1)
@@ -312,9 +333,4 @@ public sealed class ApplicationReview(RecruitDbContext db, TimeProvider clock, I
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in user has an id.");
 
     private static string Target(int id) => string.Create(CultureInfo.InvariantCulture, $"Application {id}");
-
-    private static HashSet<int> ParseIds(string ids) =>
-        [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .Where(n => n > 0)];
 }

@@ -107,3 +107,9 @@ public enum AssignOperation
     Assign,
     Unassign,
 }
+
+/// <summary>
+/// Part of the list in its order: <see cref="Ids"/> are the rows from position <see cref="Skipped"/> + 1
+/// on, of <see cref="Total"/>; <see cref="Query"/> is the list's query as applied.
+/// </summary>
+public sealed record ListWindow(DashboardQuery Query, int Skipped, List<int> Ids, int Total);

@@ -48,11 +48,12 @@ public sealed class ReviewDashboard(
         var reviewers = isProfessor ? await ReviewersAsync(cancellationToken) : [];
         var query = Validate(requested, intakes.Select(i => i.Id), interests, reviewers, isProfessor);
 
-        var filtered = Filter(visible, query, await ViewerAsync(user, cancellationToken));
+        var viewer = await ViewerAsync(user, cancellationToken);
+        var filtered = Filter(visible, query, viewer);
         var total = await filtered.CountAsync(cancellationToken);
         var pageCount = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
         var page = Math.Min(query.Page, pageCount);
-        var rows = await Sort(filtered, query).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var rows = await Sort(filtered, query, viewer).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var tags = (await db.ApplicationTags.AsNoTracking().Where(t => ids.Contains(t.ApplicationId))
                 .Select(t => new { t.ApplicationId, t.Name }).ToListAsync(cancellationToken))
@@ -84,7 +85,7 @@ public sealed class ReviewDashboard(
         return new DashboardPage
         {
             Query = query,
-            Rows = [.. rows.Select(r => r.ToRow() with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)],
+            Rows = [.. rows.Select(r => r.ToRow(viewer.Blind) with { Tags = [.. tags[r.Id].Order(StringComparer.Ordinal)], Reviewers = [.. assigned[r.Id].Order(StringComparer.Ordinal)],
                 Letters = letters.GetValueOrDefault(r.Id) ?? LetterTally.None })],
             Total = total,
             Page = page,
@@ -118,7 +119,8 @@ public sealed class ReviewDashboard(
         ClaimsPrincipal user, DashboardQuery requested, Stream output, CancellationToken cancellationToken, IReadOnlyList<int>? only = null)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        var filtered = Filter(only is null ? db.VisibleTo(user) : db.VisibleTo(user).Where(a => only.Contains(a.Id)), query, await ViewerAsync(user, cancellationToken));
+        var viewer = await ViewerAsync(user, cancellationToken);
+        var filtered = Filter(only is null ? db.VisibleTo(user) : db.VisibleTo(user).Where(a => only.Contains(a.Id)), query, viewer);
         var ids = filtered.Select(a => a.Id);
         var tags = (await db.ApplicationTags.Where(t => ids.Contains(t.ApplicationId)).Select(t => new { t.ApplicationId, t.Name })
                 .ToListAsync(cancellationToken))
@@ -131,7 +133,7 @@ public sealed class ReviewDashboard(
         await using var text = new StreamWriter(output, CsvWriter.Encoding, bufferSize: 64 * 1024, leaveOpen: true);
         var csv = new CsvWriter(text);
         await csv.WriteRowAsync(CsvHeader, cancellationToken);
-        await foreach (var item in Sort(filtered, query).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var item in Sort(filtered, query, viewer).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await csv.WriteRowAsync(
             [
@@ -145,7 +147,7 @@ public sealed class ReviewDashboard(
                 item.Route == AdmissionRoute.None ? null : AdmissionRouteGuide.For(item.Route).Name,
                 item.Status.ToString(),
                 item.SubmittedAtUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                item.AverageScore?.ToString("0.00", CultureInfo.InvariantCulture),
+                item.VisibleAverage(viewer.Blind)?.ToString("0.00", CultureInfo.InvariantCulture),
                 string.Join("; ", tags[item.Id].Order(StringComparer.Ordinal)),
                 string.Join("; ", assigned[item.Id].Order(StringComparer.Ordinal)),
                 letters.GetValueOrDefault(item.Id)?.Display,
@@ -158,14 +160,26 @@ public sealed class ReviewDashboard(
     }
 
     /// <summary>
-    /// The ids of the whole list (every page) in the list's order: the same visibility, filters,
-    /// search and sort as the dashboard, for previous/next on an application's page; with the query
-    /// as applied (values the list ignores dropped).
+    /// The ids around a page of the list, for previous/next on an application's page: the same
+    /// visibility, filters, search and sort as the dashboard, with the query as applied (values the
+    /// list ignores dropped). It reads the pages before, at and after <paramref name="requested"/>'s
+    /// page (at most three pages' ids, however long the list) or, with <paramref name="wholeList"/>,
+    /// every id (an address that names no page holding the application).
     /// </summary>
-    public async Task<(DashboardQuery Query, List<int> Ids)> ListIdsAsync(ClaimsPrincipal user, DashboardQuery requested, CancellationToken cancellationToken)
+    public async Task<ListWindow> ListWindowAsync(ClaimsPrincipal user, DashboardQuery requested, bool wholeList, CancellationToken cancellationToken)
     {
         var query = await ValidateAsync(user, requested, cancellationToken);
-        return (query, await Sort(Filter(db.VisibleTo(user), query, await ViewerAsync(user, cancellationToken)), query).Select(i => i.Id).ToListAsync(cancellationToken));
+        var viewer = await ViewerAsync(user, cancellationToken);
+        var sorted = Sort(Filter(db.VisibleTo(user), query, viewer), query, viewer).Select(i => i.Id);
+        if (wholeList)
+        {
+            var all = await sorted.ToListAsync(cancellationToken);
+            return new ListWindow(query, 0, all, all.Count);
+        }
+
+        var total = await Filter(db.VisibleTo(user), query, viewer).CountAsync(cancellationToken);
+        var first = Math.Max(0, (query.Page - 2) * query.PageSize);
+        return new ListWindow(query, first, await sorted.Skip(first).Take(3 * query.PageSize).ToListAsync(cancellationToken), total);
     }
 
     public static IReadOnlyList<string> CsvHeader { get; } =
@@ -323,7 +337,8 @@ public sealed class ReviewDashboard(
 
         if (query.InterestId is { } interestId)
         {
-            applications = applications.Where(Settings.Content.ContentEditor.ChoosingInterest(interestId));
+            // "Id IN (ids that chose it)" reads the (interest, application) index, like the tag filter.
+            applications = applications.Where(a => db.ApplicationInterests.Where(i => i.ResearchInterestId == interestId).Select(i => i.ApplicationId).Contains(a.Id));
         }
 
         if (query.Tag is { } tag)
@@ -390,12 +405,10 @@ public sealed class ReviewDashboard(
             CohortSize = a.CohortSize,
             EnglishTest = a.EnglishTest,
             EnglishScore = a.EnglishScore,
-            // Blind scoring (Review/Scoring): the others' scores stay hidden until the viewer has scored,
-            // in the column, the score filters, the sort and the export alike, since all read this value.
-            AverageScore = !viewer.Blind || db.ApplicationScores.Any(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
-                ? db.ApplicationScores.Where(s => s.ApplicationId == a.Id)
-                    .Average(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication)) / 4.0
-                : null,
+            // Stored with the application (Review/Scoring/ScoreFigures) and indexed; hidden from a blind viewer by Scores below.
+            AverageScore = a.AverageScore,
+            StatusOrder = a.StatusOrder,
+            RankShare = a.RankShare,
             MyScore = db.ApplicationScores.Where(s => s.ApplicationId == a.Id && s.ReviewerId == viewer.UserId)
                 .Select(s => (double?)(s.ResearchFit + s.AcademicRecord + s.Skills + s.Communication) / 4.0).FirstOrDefault(),
         });
@@ -410,15 +423,24 @@ public sealed class ReviewDashboard(
             items = items.Where(i => i.AverageScore <= max);
         }
 
+        if (viewer.Blind && (query.MinScore is not null || query.MaxScore is not null))
+        {
+            items = items.Where(i => i.MyScore != null);
+        }
+
         return items;
     }
 
-    private static IQueryable<ListItem> Sort(IQueryable<ListItem> items, DashboardQuery query) => query.Sort switch
+    /// <summary>
+    /// The list's order. Every key is a column with an index (DashboardQueryPlanTests), ties broken by id:
+    /// the pipeline order of statuses and the rank's share of the cohort are computed columns.
+    /// </summary>
+    private static IQueryable<ListItem> Sort(IQueryable<ListItem> items, DashboardQuery query, Viewer viewer) => query.Sort switch
     {
         DashboardSort.Route => By(items, i => i.Route, query.Descending),
         DashboardSort.Gpa => By(items, i => i.GpaPercent, query.Descending),
         // The rank as a share of the cohort, so "5/120" and "2/20" compare by how far up they are.
-        DashboardSort.Rank => By(items, i => (double?)i.RankPosition / i.CohortSize, query.Descending),
+        DashboardSort.Rank => By(items, i => i.RankShare, query.Descending),
         // Scores of different tests do not compare: grouped by test, then by score.
         DashboardSort.English => query.Descending
             ? items.OrderByDescending(i => i.EnglishTest).ThenByDescending(i => i.EnglishScore).ThenByDescending(i => i.Id)
@@ -429,23 +451,18 @@ public sealed class ReviewDashboard(
         DashboardSort.Institution => By(items, i => i.Institution, query.Descending),
         DashboardSort.Major => By(items, i => i.Major, query.Descending),
         DashboardSort.Intake => By(items, i => i.IntakeCode, query.Descending),
-        DashboardSort.Program => By(items, i => i.Program == StudyPrograms.PhD ? 1 : 2, query.Descending),
-        DashboardSort.Status => By(items, StatusOrder, query.Descending),
-        DashboardSort.Score => By(items, i => i.AverageScore, query.Descending),
+        // PhD before Master: the reverse of their stored names' order, so the Program index serves.
+        DashboardSort.Program => query.Descending
+            ? items.OrderBy(i => i.Program).ThenByDescending(i => i.Id)
+            : items.OrderByDescending(i => i.Program).ThenBy(i => i.Id),
+        DashboardSort.Status => By(items, i => i.StatusOrder, query.Descending),
+        // Blind scoring (Review/Scoring): the others' scores stay hidden until the viewer has scored,
+        // in the column, the score filters, the sort and the export alike.
+        DashboardSort.Score => viewer.Blind
+            ? By(items, i => i.MyScore != null ? i.AverageScore : null, query.Descending)
+            : By(items, i => i.AverageScore, query.Descending),
         _ => By(items, i => i.SubmittedAtUtc, query.Descending),
     };
-
-    /// <summary>The pipeline's order (Submitted first), not the alphabetical order of the stored names.</summary>
-    private static readonly Expression<Func<ListItem, int>> StatusOrder = i =>
-        i.Status == ApplicationStatus.Submitted ? 1
-        : i.Status == ApplicationStatus.UnderReview ? 2
-        : i.Status == ApplicationStatus.Interview ? 3
-        : i.Status == ApplicationStatus.Offer ? 4
-        : i.Status == ApplicationStatus.Accepted ? 5
-        : i.Status == ApplicationStatus.Declined ? 6
-        : i.Status == ApplicationStatus.Rejected ? 7
-        : i.Status == ApplicationStatus.Withdrawn ? 8
-        : 0;
 
     /// <summary>Sorted by the key, ties broken by id so paging never repeats or skips a row.</summary>
     private static IQueryable<ListItem> By<TKey>(IQueryable<ListItem> items, Expression<Func<ListItem, TKey>> key, bool descending) =>
@@ -488,7 +505,12 @@ public sealed class ReviewDashboard(
 
         public DateTime? SubmittedAtUtc { get; init; }
 
+        /// <summary>The stored average of everyone's scores, whether or not this viewer may see it (<see cref="VisibleAverage"/>).</summary>
         public double? AverageScore { get; init; }
+
+        public int StatusOrder { get; init; }
+
+        public double? RankShare { get; init; }
 
         /// <summary>The viewer's own average over the rubric, when they scored it.</summary>
         public double? MyScore { get; init; }
@@ -503,8 +525,11 @@ public sealed class ReviewDashboard(
 
         public double? EnglishScore { get; init; }
 
-        public DashboardRow ToRow() => new(
-            Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, AverageScore)
+        /// <summary>The average as the viewer may see it: while scoring is blind for them, only once they scored too.</summary>
+        public double? VisibleAverage(bool blind) => blind && MyScore is null ? null : AverageScore;
+
+        public DashboardRow ToRow(bool blind) => new(
+            Id, ReferenceNumber, FullName, ChineseName, Institution, Major, IntakeCode, Program, Status, SubmittedAtUtc, VisibleAverage(blind))
         {
             Route = Route,
             MyScore = MyScore,

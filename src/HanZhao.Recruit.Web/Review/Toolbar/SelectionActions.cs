@@ -42,7 +42,7 @@ public sealed class SelectionActions(
             return request.Selection;
         }
 
-        var (_, ids) = await dashboard.ListIdsAsync(user, QueryText.Read<DashboardQuery>(request.Back), cancellationToken);
+        var ids = (await dashboard.ListWindowAsync(user, QueryText.Read<DashboardQuery>(request.Back), wholeList: true, cancellationToken)).Ids;
         return ids.Count == 0 ? new Selection([], Selection.Empty)
             : ids.Count > Selection.Max ? new Selection([], Selection.TooMany)
             : new Selection(ids, null);

@@ -184,15 +184,9 @@ public sealed class ContentEditor(RecruitDbContext db, TimeProvider clock, IOutp
         return Outcome.Done();
     }
 
-    /// <summary>
-    /// Applications store the interests they chose as "1,3": this matches the id between commas
-    /// (the review dashboard's interest filter uses it too).
-    /// </summary>
-    public static Expression<Func<Application, bool>> ChoosingInterest(int id)
-    {
-        var needle = "," + id.ToString(CultureInfo.InvariantCulture) + ",";
-        return a => ("," + a.ResearchInterestIds + ",").Contains(needle);
-    }
+    /// <summary>The applications that chose the interest (the review dashboard's interest filter uses it too), from its index.</summary>
+    public static Expression<Func<Application, bool>> ChoosingInterest(int id) =>
+        a => a.Interests.Any(i => i.ResearchInterestId == id);
 
     /// <summary>
     /// Moves the item with <paramref name="id"/> one place and numbers the list 0, 1, 2 ... again

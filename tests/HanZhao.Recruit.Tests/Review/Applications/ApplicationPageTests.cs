@@ -99,7 +99,7 @@ public class ApplicationPageTests(RecruitAppFactory app) : IClassFixture<Recruit
         }
 
         Assert.True(interests.Count >= 3, "the seeded content has research interests");
-        var application = await app.CreateApplicationAsync(fill: a => a.ResearchInterestIds = $"{interests[0]},{interests[2]}");
+        var application = await app.CreateApplicationAsync(fill: a => a.Interests = [new() { ResearchInterestId = interests[0] }, new() { ResearchInterestId = interests[2] }]);
 
         var html = await client.GetStringAsync($"/review/applications/{application.Id}");
 

@@ -7,7 +7,9 @@ using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HanZhao.Recruit.Tests.Review.Dashboard;
 
@@ -130,7 +132,7 @@ public class DashboardAppFactory : RecruitAppFactory, IAsyncLifetime
                 ChineseName = spec.Chinese,
                 Institution = spec.Institution,
                 Major = spec.Major,
-                ResearchInterestIds = string.Join(",", spec.Interests),
+                Interests = [.. spec.Interests.Select(id => new ApplicationInterest { ResearchInterestId = id })],
                 Statement = spec.Statement,
                 CreatedAtUtc = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc),
                 UpdatedAtUtc = new DateTime(2031, 1, 1, 0, 0, 0, DateTimeKind.Utc),
@@ -173,6 +175,9 @@ public class DashboardAppFactory : RecruitAppFactory, IAsyncLifetime
         }
 
         Applications = seeded;
+        // The list reads each application's stored score figures, kept by the service every score writer calls.
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ScoreFigures>().RecomputeAsync(CancellationToken.None);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

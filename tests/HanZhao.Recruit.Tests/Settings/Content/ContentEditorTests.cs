@@ -346,9 +346,8 @@ public class ContentEditorTests(RecruitAppFactory app) : IClassFixture<RecruitAp
         var interest = await db.ResearchInterests.AsNoTracking().SingleAsync(i => i.Name.En == "Chosen Interest");
         var applicant = await app.CreateUserAsync(Roles.Applicant);
         var application = await app.CreateApplicationAsync(applicant, ApplicationStatus.Submitted);
-        // Another id that merely contains this one's digits must not count.
-        await db.Applications.Where(a => a.Id == application.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ResearchInterestIds, $"{interest.Id + 100},{interest.Id}"));
+        db.ApplicationInterests.Add(new ApplicationInterest { ApplicationId = application.Id, ResearchInterestId = interest.Id });
+        await db.SaveChangesAsync();
 
         using var response = await client.PostFormAsync(list, $"{list}/{interest.Id}/delete", []);
 

@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HanZhao.Recruit.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HanZhao.Recruit.Tests.Review.Dashboard;
+
+/// <summary>The dashboard's app with every SQL command the app runs recorded, with its parameters.</summary>
+public sealed class PlanAppFactory : DashboardAppFactory
+{
+    public CommandLog Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<RecruitDbContext>(options => options.AddInterceptors(Commands)));
+    }
+}
+
+/// <summary>Records each command's text and parameters (and how many rows readers returned) while <see cref="Recording"/>.</summary>
+public sealed class CommandLog : DbCommandInterceptor
+{
+    public sealed record Command(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    private readonly ConcurrentQueue<Command> _commands = new();
+
+    public bool Recording { get; set; }
+
+    public IReadOnlyList<Command> Taken => [.. _commands];
+
+    public void Clear() => _commands.Clear();
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Take(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Take(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Take(DbCommand command)
+    {
+        if (Recording)
+        {
+            _commands.Enqueue(new Command(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+        }
+    }
+}
+
+/// <summary>
+/// Every query the review list runs, for each view the benchmark measures and for every filter and
+/// sort the list offers, is checked with SQLite's <c>EXPLAIN QUERY PLAN</c>: none may read the
+/// applications table row by row (<c>SCAN a</c>); reading it through an index (<c>SCAN a USING
+/// INDEX</c>, <c>USING COVERING INDEX</c>) or searching it is what the indexes are for. SQLite plans
+/// from the schema alone (no statistics are gathered: no ANALYZE), so the plans on this small
+/// database are the plans at 100 000 applications.
+/// </summary>
+public partial class DashboardQueryPlanTests(PlanAppFactory app) : IClassFixture<PlanAppFactory>
+{
+    /// <summary>
+    /// The benchmark's views (tests/HanZhao.Recruit.Benchmarks/ReviewListScenario.cs), less its two-character
+    /// search: one or two characters have no trigram, so they are matched by LIKE, a scan (ApplicationTextSearch).
+    /// </summary>
+    public static TheoryData<string> BenchmarkViews =>
+    [
+        "intake={open}&program=PhD",
+        "status=UnderReview&page=20",
+        "intake={closed}&status=Submitted&sort=name&page=3",
+        "interest={interest1}&page=5",
+        "q=Wang%20Wei&page=2",
+        "program=Master&sort=score",
+        "tag=strong",
+        "intake={open}&reviewer=none&page=4",
+    ];
+
+    /// <summary>Each filter alone (with the default sort), as the list offers them.</summary>
+    public static TheoryData<string> Filters =>
+    [
+        "",
+        "intake={open}",
+        "program=PhD",
+        "route=None",
+        "status=Interview",
+        "interest={interest2}",
+        "tag=follow%20up",
+        "reviewer={reviewerB}",
+        "reviewer=none",
+        "minScore=3",
+        "maxScore=4",
+        "minScore=2&maxScore=4.5",
+        "from=2031-01-05",
+        "to=2031-01-20",
+        "scored=me",
+        "scored=notme",
+        "letters=missing",
+    ];
+
+    /// <summary>Every sort, both ways.</summary>
+    public static TheoryData<string> Sorts()
+    {
+        var data = new TheoryData<string>();
+        // Not "myscore": the viewer's own score is a value per viewer, so no index of the applications
+        // table can hold its order; ordering by it reads every application the viewer sees.
+        foreach (var sort in new[] { "submitted", "reference", "name", "institution", "major", "intake", "program", "status", "score", "route", "gpa", "rank", "english" })
+        {
+            data.Add($"sort={sort}&dir=asc");
+            data.Add($"sort={sort}&dir=desc");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BenchmarkViews))]
+    [MemberData(nameof(Filters))]
+    [MemberData(nameof(Sorts))]
+    public async Task No_query_of_the_list_scans_the_applications_table(string view)
+    {
+        var scans = await ScansAsync("/review?" + Fill(view));
+
+        Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+    }
+
+    [Theory]
+    [InlineData("sort=name")]
+    [InlineData("status=Submitted&sort=score&page=1")]
+    public async Task Previous_and_next_on_the_reader_scan_nothing_either(string view)
+    {
+        var id = app.Visible.First().Id;
+
+        // The walk's own queries (a count and a window of ids); the reader's other parts (such as the
+        // possible duplicates) are not the list's.
+        var scans = await ScansAsync($"/review/applications/{id}?" + Fill(view), sql => sql.Contains("LIMIT", StringComparison.Ordinal) || sql.Contains("COUNT(*)", StringComparison.Ordinal));
+
+        Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+    }
+
+    /// <summary>The query plans, with their SQL, of the queries on the applications table that read it row by row.</summary>
+    private async Task<List<string>> ScansAsync(string url, Func<string, bool>? only = null)
+    {
+        using var client = await app.CreateClientSignedInAsAsync(app.Professor);
+        List<CommandLog.Command> commands;
+        lock (app.Commands)
+        {
+            app.Commands.Clear();
+            app.Commands.Recording = true;
+        }
+
+        try
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            commands = [.. app.Commands.Taken];
+            app.Commands.Recording = false;
+        }
+
+        var found = new List<string>();
+        await using var connection = new SqliteConnection(app.SqliteConnectionString);
+        await connection.OpenAsync();
+        foreach (var command in commands.Where(c => c.Sql.Contains("\"Applications\"", StringComparison.Ordinal) && (only is null || only(c.Sql))))
+        {
+            var aliases = ApplicationsAlias().Matches(command.Sql).Select(m => m.Groups["alias"].Value).Append("Applications").ToHashSet(StringComparer.Ordinal);
+            var plan = await PlanAsync(connection, command);
+            var scans = plan.Where(line => TableScan().Match(line) is { Success: true } m && aliases.Contains(m.Groups["alias"].Value)).ToList();
+            if (scans.Count > 0)
+            {
+                found.Add($"{url}: {string.Join("; ", scans)}\nplan:\n  {string.Join("\n  ", plan)}\nsql:\n{command.Sql}");
+            }
+        }
+
+        Assert.NotEmpty(commands);
+        return found;
+    }
+
+    private static async Task<List<string>> PlanAsync(SqliteConnection connection, CommandLog.Command command)
+    {
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+        foreach (var (name, value) in command.Parameters)
+        {
+            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return lines;
+    }
+
+    private string Fill(string view) => view
+        .Replace("{open}", app.OpenIntakeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{closed}", app.Applications.First(a => a.IntakeId != app.OpenIntakeId).IntakeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{interest1}", app.Interest1.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{interest2}", app.Interest2.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{reviewerB}", app.ReviewerB.Id, StringComparison.Ordinal);
+
+    [GeneratedRegex("\"Applications\" AS \"(?<alias>[^\"]+)\"")]
+    private static partial Regex ApplicationsAlias();
+
+    /// <summary>A scan of a table by its rows: "SCAN a", not "SCAN a USING INDEX …" nor "USING COVERING INDEX …".</summary>
+    [GeneratedRegex(@"^SCAN (?<alias>\S+)$")]
+    private static partial Regex TableScan();
+}
