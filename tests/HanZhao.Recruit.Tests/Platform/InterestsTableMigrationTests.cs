@@ -15,7 +15,7 @@ namespace HanZhao.Recruit.Tests.Platform;
 public class InterestsTableMigrationTests
 {
     /// <summary>The migration that moves the interests: the lead's combined migration takes this name over at the merge.</summary>
-    private const string Migration = "_ListAtScale";
+    private const string Migration = "_ScaleAndInstances";
 
     [Fact]
     public async Task Interests_stored_as_text_become_rows_and_existing_scores_give_the_stored_figures()

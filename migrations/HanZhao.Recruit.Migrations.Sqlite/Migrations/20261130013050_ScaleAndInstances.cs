@@ -1,15 +1,39 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using HanZhao.Recruit.Data.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ListAtScale : Migration
+    public partial class ScaleAndInstances : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // SQL Server refuses ALTER COLUMN on key columns: their constraints step aside (Data/Migrations/SqlServerRulesSql.cs).
+            SqlServerRulesSql.DropKeys(migrationBuilder, sqlServer: false);
+
+            migrationBuilder.AddColumn<double>(
+                name: "AverageScore",
+                table: "Applications",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "NormalisedScore",
+                table: "Applications",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ScoreCount",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "ApplicationInterests",
                 columns: table => new
@@ -34,27 +58,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.AddColumn<double>(
-                name: "AverageScore",
-                table: "Applications",
-                type: "REAL",
-                nullable: true);
-
-            migrationBuilder.AddColumn<double>(
-                name: "NormalisedScore",
-                table: "Applications",
-                type: "REAL",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "ScoreCount",
-                table: "Applications",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
             // Moves "1,3" into rows and fills the score figures before the old column goes (Data/Migrations/InterestsTableSql.cs).
-            HanZhao.Recruit.Data.Migrations.InterestsTableSql.Up(migrationBuilder, sqlServer: false);
+            InterestsTableSql.Up(migrationBuilder, sqlServer: false);
 
             migrationBuilder.AddColumn<double>(
                 name: "RankShare",
@@ -75,6 +80,37 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ResearchInterestIds",
                 table: "Applications");
+
+            migrationBuilder.CreateTable(
+                name: "PeriodicRuns",
+                columns: table => new
+                {
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RanAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodicRuns", x => new { x.JobId, x.Period });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicContentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicContentVersions", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "PublicContentVersions",
+                columns: new[] { "Id", "ChangedAtUtc", "Stamp" },
+                values: new object[] { 1, new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), new Guid("5f0c3a52-8d1e-4b8e-9a53-0d3c1f0a7b11") });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_AverageScore",
@@ -130,11 +166,27 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 name: "IX_ApplicationInterests_ResearchInterestId_ApplicationId",
                 table: "ApplicationInterests",
                 columns: new[] { "ResearchInterestId", "ApplicationId" });
+
+            SqlServerRulesSql.RestoreKeys(migrationBuilder, sqlServer: false);
+
+            // Last: the full-text index's triggers belong to the Applications table as this migration leaves it
+            // (SQLite rebuilds a table to drop or compute a column, and a rebuild drops its triggers).
+            ApplicationSearchSql.Up(migrationBuilder, sqlServer: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            ApplicationSearchSql.Down(migrationBuilder, sqlServer: false);
+
+            SqlServerRulesSql.DropKeys(migrationBuilder, sqlServer: false);
+
+            migrationBuilder.DropTable(
+                name: "PeriodicRuns");
+
+            migrationBuilder.DropTable(
+                name: "PublicContentVersions");
+
             migrationBuilder.DropIndex(
                 name: "IX_Applications_AverageScore",
                 table: "Applications");
@@ -203,11 +255,12 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: "");
 
-            // Writes the rows back as "1,3" before the table goes.
-            HanZhao.Recruit.Data.Migrations.InterestsTableSql.Down(migrationBuilder, sqlServer: false);
+            InterestsTableSql.Down(migrationBuilder, sqlServer: false);
 
             migrationBuilder.DropTable(
                 name: "ApplicationInterests");
+
+            SqlServerRulesSql.RestoreKeys(migrationBuilder, sqlServer: false);
         }
     }
 }
