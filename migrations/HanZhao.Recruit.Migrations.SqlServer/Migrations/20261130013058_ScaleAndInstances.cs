@@ -326,17 +326,11 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 columns: new[] { "ResearchInterestId", "ApplicationId" });
 
             SqlServerRulesSql.RestoreKeys(migrationBuilder, sqlServer: true);
-
-            // Last: the full-text index's triggers belong to the Applications table as this migration leaves it
-            // (SQLite rebuilds a table to drop or compute a column, and a rebuild drops its triggers).
-            ApplicationSearchSql.Up(migrationBuilder, sqlServer: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            ApplicationSearchSql.Down(migrationBuilder, sqlServer: true);
-
             SqlServerRulesSql.DropKeys(migrationBuilder, sqlServer: true);
 
             migrationBuilder.DropTable(

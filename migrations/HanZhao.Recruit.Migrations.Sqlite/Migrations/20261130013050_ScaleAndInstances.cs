@@ -168,17 +168,11 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 columns: new[] { "ResearchInterestId", "ApplicationId" });
 
             SqlServerRulesSql.RestoreKeys(migrationBuilder, sqlServer: false);
-
-            // Last: the full-text index's triggers belong to the Applications table as this migration leaves it
-            // (SQLite rebuilds a table to drop or compute a column, and a rebuild drops its triggers).
-            ApplicationSearchSql.Up(migrationBuilder, sqlServer: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            ApplicationSearchSql.Down(migrationBuilder, sqlServer: false);
-
             SqlServerRulesSql.DropKeys(migrationBuilder, sqlServer: false);
 
             migrationBuilder.DropTable(

@@ -291,14 +291,14 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
             var migrations = db.Database.GetMigrations().ToList();
             var migrator = db.GetService<IMigrator>();
             await db.Database.OpenConnectionAsync();
-            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ScaleAndInstances", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ApplicationSearch", StringComparison.Ordinal)) - 1]);
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO AspNetUsers (Id, Email, PreferredCulture, CreatedAtUtc, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, IsDisabled) "
                 + "VALUES ('u1', 'before@example.com', 'en', '2026-01-01 00:00:00', 1, 0, 0, 0, 0, 0)");
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, ResearchInterestIds, CreatedAtUtc, UpdatedAtUtc, Route, IsDemo) "
-                + "VALUES (7, 'u1', 1, 'PhD', 'Submitted', 'en', 'Early Bird', '早鸟', '1', '清华大学', 'D', 'M', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'None', 0)");
+                "INSERT INTO Applications (Id, ApplicantId, IntakeId, Program, Status, Culture, FullName, ChineseName, Phone, Institution, Degree, Major, CreatedAtUtc, UpdatedAtUtc, Route, IsDemo, ScoreCount) "
+                + "VALUES (7, 'u1', 1, 'PhD', 'Submitted', 'en', 'Early Bird', '早鸟', '1', '清华大学', 'D', 'M', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'None', 0, 0)");
 
             await migrator.MigrateAsync();
 
