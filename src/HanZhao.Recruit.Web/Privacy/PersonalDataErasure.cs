@@ -54,7 +54,7 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock,
         typeof(ApplicationStatusChange), typeof(ApplicationMilestone),
         typeof(LetterRequest), typeof(LetterLink), typeof(LetterContent),
         typeof(InterviewInvitation), typeof(InterviewBooking),
-        typeof(ApplicationNote), typeof(ApplicationScore), typeof(ApplicationTag), typeof(ReviewerAssignment), typeof(DuplicateDismissal),
+        typeof(ApplicationNote), typeof(ApplicationScore), typeof(ApplicationTag), typeof(ApplicationInterest), typeof(ReviewerAssignment), typeof(DuplicateDismissal),
         typeof(EmailMessage),
     ];
 
@@ -213,6 +213,7 @@ public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock,
         await db.ApplicationNotes.Where(n => n.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.ApplicationScores.Where(s => s.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.ApplicationTags.Where(t => t.ApplicationId == id).ExecuteDeleteAsync(ct);
+        await db.ApplicationInterests.Where(i => i.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.ReviewerAssignments.Where(a => a.ApplicationId == id).ExecuteDeleteAsync(ct);
         await db.DuplicateDismissals.Where(d => d.FirstApplicationId == id || d.SecondApplicationId == id).ExecuteDeleteAsync(ct);
         await db.EmailMessages.Where(m => m.ApplicationId == id).ExecuteDeleteAsync(ct);
