@@ -56,7 +56,7 @@ public static class Report
              + $"({run.Mode} mode) on {run.StartedUtc:yyyy-MM-dd HH:mm} UTC; the run took {run.WallTime.TotalSeconds:F0} s. Every baseline was measured in the same run.");
         Line();
         Line($"- Machine: {run.Machine}; {run.Os}; {run.Runtime}.");
-        Line($"- Load average (1/5/15 min) before the run: {run.LoadBefore}; after: {run.LoadAfter}. Other helpers were building and testing on the same cores, so figures are noisy; the ratios to same-run baselines are what count.");
+        Line($"- Load average (1/5/15 min) before the run: {run.LoadBefore}; after: {run.LoadAfter}. A load above the core count means other work shared the cores and the figures are noisy; the ratios to same-run baselines are what count.");
         Line($"- Load: {run.LoadDriver}");
         Line("- The app: the Release build as its own process (`AppProcess`), Production environment, on 127.0.0.1 with a fresh SQLite file and the real SMTP server (npm smtp-server) on 127.0.0.1.");
         Line();

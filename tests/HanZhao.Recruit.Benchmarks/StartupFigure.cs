@@ -10,8 +10,9 @@ public static class StartupFigure
         Measure = "time to the first 200",
         Value = ready.TotalMilliseconds,
         Unit = "ms",
-        Goal = "< 3 s",
-        Met = ready < TimeSpan.FromSeconds(3),
+        // Issue 17's goal (it was 3 s before it).
+        Goal = "< 2 s",
+        Met = ready < TimeSpan.FromSeconds(2),
         Note = $"to /health/ready (migrations and seeding done); the first real page `/` answered 200 after {firstPage.TotalMilliseconds:F0} ms; "
             + $"the app had used {cpu.TotalMilliseconds:F0} ms of CPU time when ready",
         Details = new Dictionary<string, double>
