@@ -41,19 +41,24 @@ internal sealed class ProcessSite : IAsyncDisposable
     public static async Task<ProcessSite> StartAsync(SmtpTestServer smtp)
     {
         await smtp.StartAsync();
-        var site = new ProcessSite(smtp, [], null!);
+        var site = new ProcessSite(smtp, Settings(smtp), null!);
         Directory.CreateDirectory(site.BufferPath);
-        site._settings["Smtp:Host"] = smtp.Host;
-        site._settings["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-        site._settings["Recruit:ProfessorEmail"] = ProfessorEmail;
-        // Every client of a test comes from 127.0.0.1.
-        site._settings["Recruit:SignIn:ClientPermitLimit"] = "100000";
         site._settings["ASPNETCORE_TEMP"] = site.BufferPath;
-        site._settings["Logging:LogLevel:Default"] = "Warning";
         site.App = await AppProcess.StartAsync(site.DataPath, site._settings);
         site.IntakeCode = await AppProcess.OpenNextIntakeAsync(site.DataPath);
         return site;
     }
+
+    /// <summary>What every app process of these tests is given: the SMTP test server, the professor's address, quiet logs.</summary>
+    public static Dictionary<string, string?> Settings(SmtpTestServer smtp) => new()
+    {
+        ["Smtp:Host"] = smtp.Host,
+        ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Recruit:ProfessorEmail"] = ProfessorEmail,
+        // Every client of a test comes from 127.0.0.1.
+        ["Recruit:SignIn:ClientPermitLimit"] = "100000",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
 
     /// <summary>Kills the process (SIGKILL) or stops it (SIGTERM), then starts it on the same database and port.</summary>
     public async Task RestartAsync(bool kill)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Tests.Apply.SignIn;
@@ -16,7 +15,7 @@ namespace HanZhao.Recruit.Tests.Reliability.Instances;
 /// </summary>
 internal sealed class InstancesSite : IAsyncDisposable
 {
-    public const string ProfessorEmail = "hanzhao@sjtu.test";
+    public const string ProfessorEmail = ProcessSite.ProfessorEmail;
 
     /// <summary>The professor's password, set at the first start (Recruit:AdminPassword).</summary>
     public const string ProfessorPassword = "several-instances-one-database";
@@ -43,17 +42,9 @@ internal sealed class InstancesSite : IAsyncDisposable
     public static async Task<InstancesSite> StartAsync(SmtpTestServer smtp, int count, IReadOnlyDictionary<string, string?>? settings = null)
     {
         await smtp.StartAsync();
-        var all = new Dictionary<string, string?>
-        {
-            ["Smtp:Host"] = smtp.Host,
-            ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Recruit:ProfessorEmail"] = ProfessorEmail,
-            ["Recruit:AdminEmail"] = ProfessorEmail,
-            ["Recruit:AdminPassword"] = ProfessorPassword,
-            // Every client of a test comes from 127.0.0.1.
-            ["Recruit:SignIn:ClientPermitLimit"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var all = ProcessSite.Settings(smtp);
+        all["Recruit:AdminEmail"] = ProfessorEmail;
+        all["Recruit:AdminPassword"] = ProfessorPassword;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
