@@ -45,11 +45,21 @@ public class TrustedProxiesTests
     [Theory]
     [InlineData("Recruit:Proxy:KnownProxies", "proxy.campus")]
     [InlineData("Recruit:Proxy:KnownNetworks", "10.0.0.0/40")]
+    [InlineData("Recruit:Proxy:ForwardLimit", "0")]
+    [InlineData("Recruit:Proxy:ForwardLimit", "-1")]
+    [InlineData("Recruit:Proxy:ForwardLimit", "two")]
+    [InlineData("Recruit:Proxy:ForwardLimit", "11")]
     public void A_mistyped_address_is_an_error_that_names_it(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Options(new() { [key] = value }));
 
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_proxies_in_a_row_can_be_named()
+    {
+        Assert.Equal(2, Options(new() { ["Recruit:Proxy:ForwardLimit"] = "2" }).ForwardLimit);
     }
 
     private static ForwardedHeadersOptions Options(Dictionary<string, string?> settings) =>

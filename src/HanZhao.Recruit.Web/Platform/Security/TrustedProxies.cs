@@ -41,7 +41,7 @@ public static class TrustedProxies
 
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // One proxy in front: only the entry it appended counts, never what the client sent before it.
-            options.ForwardLimit = section.GetValue("ForwardLimit", 1);
+            options.ForwardLimit = ForwardLimit(section["ForwardLimit"]);
             // A forwarded host must be the site's own (or one AllowedHosts names); HostCheck refuses the rest.
             options.AllowedHosts = [.. AllowedHosts(configuration)];
         });
@@ -73,6 +73,15 @@ public static class TrustedProxies
         app.UseForwardedHeaders();
         return app;
     }
+
+    /// <summary>
+    /// How many proxies stand in a row (1 unless set): a whole number from 1 to 10. Zero or a word would
+    /// let the middleware read none or every entry a client wrote, so it stops the start instead.
+    /// </summary>
+    private static int ForwardLimit(string? value) =>
+        value is null ? 1
+        : int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= 10 ? limit
+        : throw new InvalidOperationException($"{Section}:ForwardLimit must be a whole number from 1 to 10 (it is \"{value}\").");
 
     /// <summary>A list in configuration either as children (<c>KnownProxies:0</c>) or as one value separated by commas or semicolons (one environment variable).</summary>
     private static IEnumerable<string> Values(IConfigurationSection section) =>
