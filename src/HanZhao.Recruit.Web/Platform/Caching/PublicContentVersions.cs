@@ -27,7 +27,16 @@ public sealed class PublicContentVersions(IServiceScopeFactory scopes, IOutputCa
     private long _checkedAt = long.MinValue;
     private Guid? _seen;
 
-    public TimeSpan CheckInterval { get; } = configuration.GetValue(IntervalSetting, DefaultInterval);
+    public TimeSpan CheckInterval { get; } = Interval(configuration);
+
+    /// <summary>From zero (off) to an hour; anything else stops the start (the middleware is made with the pipeline) naming the setting.</summary>
+    private static TimeSpan Interval(IConfiguration configuration)
+    {
+        var interval = configuration.GetValue(IntervalSetting, DefaultInterval);
+        return interval >= TimeSpan.Zero && interval <= TimeSpan.FromHours(1)
+            ? interval
+            : throw new InvalidOperationException($"{IntervalSetting} must be from 00:00:00 (off) to 01:00:00 (it is {interval}).");
+    }
 
     /// <summary>Reads the stamp when the interval has passed since the last read, and evicts when it moved.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
