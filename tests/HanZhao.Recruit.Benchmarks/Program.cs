@@ -56,7 +56,7 @@ await using (var app = await BenchApp.StartAsync())
 
     var peak = app.App.PeakWorkingSet;
     Log($"peak working set {peak / 1024.0 / 1024.0:F0} MB");
-    figures.Add(StartupFigure.Memory(peak));
+    figures.Add(StartupFigure.Memory("memory, the whole run", peak, "every scenario of the run, the 100,000-application list included", "report"));
 }
 
 var run = Report.Describe(options, startedUtc, clock.Elapsed, loadBefore, figures);

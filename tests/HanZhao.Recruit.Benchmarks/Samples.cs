@@ -77,10 +77,10 @@ public sealed class Samples
         }
     }
 
-    /// <summary>Times one operation and records it (or an error) here.</summary>
-    public async Task TimeAsync(Func<Task<bool>> operation)
+    /// <summary>Times one operation, from <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) or else its own start, and records it (or an error) here.</summary>
+    public async Task TimeAsync(Func<Task<bool>> operation, long? since = null)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = since ?? Stopwatch.GetTimestamp();
         var ok = await operation();
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (ok)

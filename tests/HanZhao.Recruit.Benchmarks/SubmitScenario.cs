@@ -56,6 +56,10 @@ public static class SubmitScenario
         var requests = new Samples();
         var baseline = new Samples();
         var failures = new List<string>();
+        // The goal's memory figure is the peak while submissions run, not the whole run's (the list's
+        // 100,000 applications and the page loads have peaks of their own, reported apart).
+        app.App.ResetPeakWorkingSet();
+        var restingBytes = app.App.PeakWorkingSet;
         for (var round = 0; round < options.SubmitRounds; round++)
         {
             var batch = applicants.Skip(round * users).Take(users).ToList();
@@ -81,7 +85,10 @@ public static class SubmitScenario
             log("  first failure: " + failures[0]);
         }
 
+        var peak = app.App.PeakWorkingSet;
+        log($"  peak working set while submitting {peak / 1024.0 / 1024.0:F0} MB (resident when the rounds began: {restingBytes / 1024.0 / 1024.0:F0} MB)");
         var p99 = submissions.Percentile(99);
+        var ratio = p99 / baseline.Percentile(99);
         return
         [
             new Figure
@@ -92,16 +99,18 @@ public static class SubmitScenario
                 Unit = "ms (p99)",
                 BaselineName = "the same rows and bytes inserted with ADO.NET directly (same four transactions, 50 at once)",
                 Baseline = baseline.Percentile(99),
-                Ratio = p99 / baseline.Percentile(99),
+                Ratio = ratio,
                 RatioMeaning = "app p99 / ADO.NET p99",
-                Goal = "p99 < 300 ms",
-                Met = p99 < 300 && submissions.Errors == 0,
+                Goal = "p99 ≤ 1.5× ADO.NET p99",
+                Met = ratio <= 1.5 && submissions.Errors == 0,
                 Note = $"p50 {submissions.Percentile(50):F0} ms; {submissions.PerSecond:F1} submissions/s (ADO.NET: p50 {baseline.Percentile(50):F0} ms, {baseline.PerSecond:F1}/s); "
                     + $"per POST p50 {requests.Percentile(50):F0} ms, p99 {requests.Percentile(99):F0} ms; {submissions.Count} submissions, {submissions.Errors} failed",
                 Details = PublicPagesScenario.Details(submissions, "submission")
                     .Concat(PublicPagesScenario.Details(requests, "post"))
                     .Concat(PublicPagesScenario.Details(baseline, "adoNet")).ToDictionary(),
             },
+            StartupFigure.Memory(
+                "memory under the submit load", peak, $"the app's resident set when the timed rounds began: {restingBytes / 1024.0 / 1024.0:F0} MB", "< 300 MB"),
         ];
     }
 
@@ -132,12 +141,19 @@ public static class SubmitScenario
         return samples;
     }
 
-    /// <summary>Runs every operation at once (one task each), timing each and the whole.</summary>
+    /// <summary>
+    /// Runs every operation at once (one task each), timing each from the moment all were let go, and
+    /// the whole. From that common moment, not from when a task got a thread: an operation that blocks
+    /// its thread (ADO.NET on SQLite is synchronous under its async methods) holds back the tasks queued
+    /// behind it, and a user who pressed "submit" waits for that queue too, as the app's clients wait
+    /// in the server's.
+    /// </summary>
     private static async Task<Samples> TimedAsync(IEnumerable<Func<Task<bool>>> operations)
     {
         var samples = new Samples();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(operations.Select(operation => Task.Run(() => samples.TimeAsync(operation))));
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(operations.Select(operation => Task.Run(() => samples.TimeAsync(operation, start))));
         samples.AddElapsed(clock.Elapsed);
         return samples;
     }

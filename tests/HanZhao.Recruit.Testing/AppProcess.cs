@@ -50,6 +50,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts <see cref="PeakWorkingSet"/> again from the present resident set (Linux: "5" written to
+    /// /proc/PID/clear_refs resets VmHWM), so the peak of one load can be told from the whole run's.
+    /// </summary>
+    public void ResetPeakWorkingSet() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
     /// <summary>What the app wrote to stdout and stderr so far, for failure messages.</summary>
     public string Output
     {

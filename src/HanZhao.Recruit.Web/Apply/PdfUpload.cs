@@ -25,6 +25,14 @@ public static class PdfUpload
     /// <summary>The bytes' first check looks at this many at the end for "%%EOF".</summary>
     private const int TrailerWindow = 1024;
 
+    /// <summary>
+    /// Reading a PDF is CPU work that holds the objects it parses in memory, a stream's bytes among
+    /// them (a 10 MB file can cost 10 MB more while it is read): one reader per core at a time, the
+    /// rest wait without a thread. More would not finish sooner on those cores; they would only hold
+    /// more memory at once and slow the writer that holds SQLite's lock (docs/PERFORMANCE.md, notes).
+    /// </summary>
+    private static readonly SemaphoreSlim Readers = new(Environment.ProcessorCount);
+
     /// <summary>Under the large object heap's 85,000 bytes: each read borrows a small pooled buffer.</summary>
     private const int ChunkBytes = 64 * 1024;
 
@@ -76,9 +84,15 @@ public static class PdfUpload
 
         PdfInspection.Facts? facts;
         string? error;
-        await using (var stream = file.OpenReadStream())
+        await Readers.WaitAsync(cancellationToken);
+        try
         {
+            await using var stream = file.OpenReadStream();
             (facts, error) = PdfInspection.Inspect(stream);
+        }
+        finally
+        {
+            Readers.Release();
         }
 
         return facts is null

@@ -40,7 +40,7 @@ public static class DocumentBlobs
             await insert.ExecuteNonQueryAsync(cancellationToken);
             // The key is the table's INTEGER PRIMARY KEY, which SQLite uses as the rowid.
             await using var blob = new SqliteBlob(sqlite, table, column, documentId);
-            await CopyAsync(source, blob, length, cancellationToken);
+            Copy(source, blob, length, cancellationToken);
         }
         else
         {
@@ -103,23 +103,32 @@ public static class DocumentBlobs
         return parameter;
     }
 
-    /// <summary>Copies exactly <paramref name="length"/> bytes in pooled pieces; a source that ends early or runs long is an error, not a short document.</summary>
-    private static async Task CopyAsync(Stream source, Stream destination, long length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies exactly <paramref name="length"/> bytes in pooled pieces; a source that ends early or runs
+    /// long is an error, not a short document. Synchronous on purpose: this runs while the writer holds
+    /// SQLite's one write lock (and this process's <see cref="SqliteWriteGate"/>), and the source is the
+    /// form reader's temporary file, which Linux serves from its page cache in microseconds. Awaiting
+    /// each piece (an asynchronous file read is a thread-pool work item on Unix) put every 64 KB behind
+    /// the other requests' queued work, and every other writer waited the whole time: under 50
+    /// uploads at once a 1 MB turn took several times its own work (docs/PERFORMANCE.md, notes).
+    /// SQLite's blob writes are synchronous calls into the library too.
+    /// </summary>
+    private static void Copy(Stream source, Stream destination, long length, CancellationToken cancellationToken)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             long copied = 0;
             int read;
-            while ((read = await source.ReadAsync(chunk.AsMemory(0, (int)Math.Min(ChunkBytes, length - copied + 1)), cancellationToken)) > 0)
+            while ((read = source.Read(chunk, 0, (int)Math.Min(ChunkBytes, length - copied + 1))) > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 copied += read;
                 if (copied > length)
                 {
                     throw new InvalidDataException($"The document holds more than the {length} bytes it was checked with.");
                 }
 
-                // SQLite's blob writes are synchronous calls into the library; Stream's async wrapper would only add a hop.
                 destination.Write(chunk, 0, read);
             }
 

@@ -9,13 +9,21 @@ namespace HanZhao.Recruit.Web.Platform.Database;
 /// Fifty uploads at once on two cores meant dozens of pool threads asleep in those retries, the
 /// thread pool starved, and requests queued before they even started: a submission's median was 15.7 s
 /// against 67 ms for the same writes in ADO.NET (docs/PERFORMANCE.md, notes). Busy writes in this
-/// process take their turn here instead, asynchronously and in order, and find the lock free; SQLite's
-/// own busy wait remains for writers in other processes. On SQL Server, which locks rows, it lets every
-/// caller through at once.
+/// process take their turn here instead, asynchronously and in arrival order, and find the lock free;
+/// SQLite's own busy wait remains for writers in other processes. On SQL Server, which locks rows, it
+/// lets every caller through at once.
 /// </summary>
-public sealed class SqliteWriteGate(DatabaseConnection connection) : IDisposable
+/// <remarks>
+/// The turn is handed on as a work item on the releasing thread's own queue, not through the thread
+/// pool's shared queue (where a <see cref="SemaphoreSlim"/> puts its waiters): under load that queue
+/// holds every other request's work, and the lock would stand idle until the next writer's turn came
+/// up in it.
+/// </remarks>
+public sealed class SqliteWriteGate(DatabaseConnection connection)
 {
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly LinkedList<TaskCompletionSource> _waiting = [];
+    private bool _held;
 
     /// <summary>Waits for this process's turn to write (at once on SQL Server); dispose the answer to pass the turn on.</summary>
     public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken)
@@ -25,22 +33,71 @@ public sealed class SqliteWriteGate(DatabaseConnection connection) : IDisposable
             return Turn.None;
         }
 
-        await _turn.WaitAsync(cancellationToken);
-        return new Turn(_turn);
+        LinkedListNode<TaskCompletionSource> node;
+        lock (_lock)
+        {
+            if (!_held)
+            {
+                _held = true;
+                return new Turn(this);
+            }
+
+            // Completed from a work item of its own (see Release), so its continuation may run inline there.
+            node = _waiting.AddLast(new TaskCompletionSource());
+        }
+
+        await using (cancellationToken.Register(() => Abandon(node, cancellationToken)))
+        {
+            await node.Value.Task;
+        }
+
+        return new Turn(this);
     }
 
-    public void Dispose() => _turn.Dispose();
+    /// <summary>A waiter that gives up before its turn leaves the line; one already handed the turn keeps it (and passes it on when disposed).</summary>
+    private void Abandon(LinkedListNode<TaskCompletionSource> node, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (node.List is null)
+            {
+                return;
+            }
 
-    private sealed class Turn(SemaphoreSlim? turn) : IAsyncDisposable
+            _waiting.Remove(node);
+        }
+
+        node.Value.TrySetCanceled(cancellationToken);
+    }
+
+    private void Release()
+    {
+        TaskCompletionSource next;
+        lock (_lock)
+        {
+            if (_waiting.First is not { } first)
+            {
+                _held = false;
+                return;
+            }
+
+            next = first.Value;
+            _waiting.RemoveFirst();
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static waiter => waiter.TrySetResult(), next, preferLocal: true);
+    }
+
+    private sealed class Turn(SqliteWriteGate? gate) : IAsyncDisposable
     {
         public static readonly Turn None = new(null);
 
-        private SemaphoreSlim? _turn = turn;
+        private SqliteWriteGate? _gate = gate;
 
         public ValueTask DisposeAsync()
         {
             // Passed on once, however often the holder disposes it.
-            Interlocked.Exchange(ref _turn, null)?.Release();
+            Interlocked.Exchange(ref _gate, null)?.Release();
             return ValueTask.CompletedTask;
         }
     }
