@@ -10,4 +10,21 @@ namespace HanZhao.Recruit.Testing;
 public static class Patience
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Asks <paramref name="condition"/> every few milliseconds until it holds (true) or <see cref="Limit"/> has passed (false).</summary>
+    public static async Task<bool> UntilAsync(Func<Task<bool>> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > Limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
 }

@@ -30,7 +30,7 @@ public sealed record ErasureResult(int ApplicationsErased, bool AccountErased)
 /// (so a failure leaves whole applications, never half of one); rows are deleted table by table
 /// rather than trusting cascades, so SQL Server's NO ACTION keys and a table added later (see
 /// <see cref="ApplicationTables"/> and its test) cannot keep a row. Erasing what is already gone is a
-/// no-op that reports nothing erased. On SQLite deleted content is overwritten (<see cref="Platform.Database.SecureDelete"/>),
+/// no-op that reports nothing erased. On SQLite deleted content is overwritten (<see cref="Platform.Database.ConnectionPragmas"/>),
 /// so the database file keeps no copy of it.
 /// </summary>
 public sealed class PersonalDataErasure(RecruitDbContext db, TimeProvider clock, ScoreFigures figures)

@@ -22,13 +22,16 @@ public static class DatabaseSetup
                 .ResolveDataPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<WalCheckpoints>();
+        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpoints>());
         services.AddDbContext<RecruitDbContext>((sp, options) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
             // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger);
-            // overwrites what SQLite deletes, so an erased applicant is not left in the file's free pages.
-            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>(), new SecureDelete());
+            // SQLite's settings per connection (ConnectionPragmas); the write-ahead log copied after commits (WalCheckpoints).
+            options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>(), new ConnectionPragmas(),
+                sp.GetRequiredService<WalCheckpoints>());
         });
         return services;
     }
