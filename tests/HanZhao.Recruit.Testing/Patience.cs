@@ -11,20 +11,21 @@ public static class Patience
 {
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
-    /// <summary>Asks <paramref name="condition"/> every few milliseconds until it holds (true) or <see cref="Limit"/> has passed (false).</summary>
-    public static async Task<bool> UntilAsync(Func<Task<bool>> condition)
+    /// <summary>
+    /// Asks <paramref name="condition"/> every few milliseconds until it holds, or fails the test after
+    /// <see cref="Limit"/> with <paramref name="what"/> (asked then, so it can say what it saw last).
+    /// The one poll loop of the tests: waits end the moment the condition holds, never after a set time.
+    /// </summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            if (clock.Elapsed > Limit)
-            {
-                return false;
-            }
-
+            Xunit.Assert.True(clock.Elapsed < Limit, $"Not within {Limit}: {what()}");
             await Task.Delay(20);
         }
-
-        return true;
     }
+
+    /// <inheritdoc cref="UntilAsync(Func{Task{bool}}, Func{string})"/>
+    public static Task UntilAsync(Func<bool> condition, Func<string> what) => UntilAsync(() => Task.FromResult(condition()), what);
 }

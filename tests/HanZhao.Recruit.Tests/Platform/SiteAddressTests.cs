@@ -118,11 +118,7 @@ public sealed class UnconfiguredSiteAddressTests : IAsyncLifetime
         // Without Smtp:Host every email is an .eml file in the data folder; one was written, for the honest request.
         var mail = Path.Combine(_data.Path, "mail");
         string[] files = [];
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((files = Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : []).Length == 0 && clock.Elapsed < Patience.Limit)
-        {
-            await Task.Delay(100);
-        }
+        await Patience.UntilAsync(() => (files = Directory.Exists(mail) ? Directory.GetFiles(mail, "*.eml") : []).Length > 0, () => "no email was written");
 
         var message = await File.ReadAllTextAsync(Assert.Single(files));
         Assert.Contains("student@example.org", message, StringComparison.Ordinal);

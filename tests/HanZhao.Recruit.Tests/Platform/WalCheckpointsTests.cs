@@ -53,8 +53,9 @@ public sealed class WalCheckpointsTests : IClassFixture<RecruitAppFactory>
         }
 
         // The file grows only when the log is copied into it; with automatic checkpoints off, only the checkpointer does that.
-        var grown = await Patience.UntilAsync(() => Task.FromResult(new FileInfo(_app.DatabaseFile).Length - before >= Rows * Bytes * 9L / 10));
-        Assert.True(grown, $"The database file grew by {new FileInfo(_app.DatabaseFile).Length - before} bytes after {Rows * Bytes} bytes were committed.");
+        await Patience.UntilAsync(
+            () => new FileInfo(_app.DatabaseFile).Length - before >= Rows * Bytes * 9L / 10,
+            () => $"the database file grew by {new FileInfo(_app.DatabaseFile).Length - before} bytes after {Rows * Bytes} bytes were committed");
     }
 
     private static async Task<object?> ScalarAsync(RecruitDbContext db, string sql)

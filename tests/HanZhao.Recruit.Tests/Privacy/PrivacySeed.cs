@@ -141,7 +141,9 @@ public static class PrivacySeed
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync();
+            // Its first column is 1 when it could not finish (the app's own checkpointer was copying): ask again.
+            await Patience.UntilAsync(async () => Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0,
+                () => "a full checkpoint of the database never finished");
         }
 
         var bytes = await File.ReadAllBytesAsync(app.DatabaseFile);

@@ -73,13 +73,9 @@ internal sealed class ReliabilityApp : RecruitAppFactory
     public async Task WaitUntilJobsAreIdleAsync()
     {
         var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var clock = Stopwatch.StartNew();
-        while (monitoring.EnqueuedCount("default") > 0 || monitoring.ProcessingCount() > 0)
-        {
-            Assert.True(clock.Elapsed < Patience.Limit,
-                $"Jobs still busy after {Patience.Limit}: {monitoring.EnqueuedCount("default")} queued, {monitoring.ProcessingCount()} running.");
-            await Task.Delay(100);
-        }
+        await Patience.UntilAsync(
+            () => monitoring.EnqueuedCount("default") == 0 && monitoring.ProcessingCount() == 0,
+            () => $"jobs still busy: {monitoring.EnqueuedCount("default")} queued, {monitoring.ProcessingCount()} running");
     }
 }
 

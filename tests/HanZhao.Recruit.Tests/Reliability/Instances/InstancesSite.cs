@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Tests.Apply.SignIn;
@@ -103,17 +102,6 @@ internal sealed class InstancesSite : IAsyncDisposable
     }
 
     public RecruitDbContext CreateDbContext() => AppProcess.Database(DataPath);
-
-    /// <summary>Polls <paramref name="condition"/> until true, or fails after <see cref="Patience.Limit"/> with <paramref name="what"/>.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < Patience.Limit, $"Not within {Patience.Limit}: {what()}");
-            await Task.Delay(100);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

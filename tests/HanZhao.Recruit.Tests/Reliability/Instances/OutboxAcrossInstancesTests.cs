@@ -61,7 +61,7 @@ public sealed class OutboxAcrossInstancesTests(ITestOutputHelper output)
 
         // B sends everything except what A had claimed before it died, which waits for its lease.
         List<EmailMessage> stranded = [];
-        await InstancesSite.UntilAsync(async () =>
+        await Patience.UntilAsync(async () =>
         {
             await using var db = site.CreateDbContext();
             var pending = await db.EmailMessages.Where(m => m.Status == EmailStatus.Pending).ToListAsync();

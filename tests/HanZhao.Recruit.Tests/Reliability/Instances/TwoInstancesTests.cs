@@ -97,7 +97,7 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         // B sees the version row move at its next check: the bound is the check interval (1 s by
         // default) plus one read, by design; the poll only waits for it.
         Assert.Equal(TimeSpan.FromSeconds(1), PublicContentVersions.DefaultInterval);
-        await InstancesSite.UntilAsync(
+        await Patience.UntilAsync(
             async () => (await b.GetStringAsync(new Uri("/", UriKind.Relative))).Contains(renamed, StringComparison.Ordinal),
             () => "B's homepage never showed the renamed interest");
     }
