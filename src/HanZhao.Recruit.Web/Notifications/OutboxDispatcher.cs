@@ -55,11 +55,13 @@ public sealed class OutboxDispatcher(
         // message still has its claim and its outcome committed around its send, without waiting
         // for the disk (see UnsyncedCommits): a killed process re-sends at most the one in flight.
         await using var commits = await UnsyncedCommits.OpenAsync(db, cancellationToken);
+        await using var rows = new OutboxRows(db);
         await using var batch = sender.StartBatch();
         while (true)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var due = await db.EmailMessages
+            // Not tracked: the rows' outcomes are written by OutboxRows, not by SaveChanges.
+            var due = await db.EmailMessages.AsNoTracking()
                 .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
                 .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
                 .Take(BatchSize)
@@ -71,14 +73,11 @@ public sealed class OutboxDispatcher(
 
             foreach (var message in due)
             {
-                if (await TryClaimAsync(message, cancellationToken))
+                if (await TryClaimAsync(rows, message, cancellationToken))
                 {
-                    sent += await SendOneAsync(batch, message, cancellationToken) ? 1 : 0;
+                    sent += await SendOneAsync(batch, rows, message, cancellationToken) ? 1 : 0;
                 }
             }
-
-            // Every row of this batch is now sent, failed, waiting for a retry or someone else's.
-            db.ChangeTracker.Clear();
         }
     }
 
@@ -88,25 +87,21 @@ public sealed class OutboxDispatcher(
     /// runs from the claim, not from the batch's start: a slow batch must not hand out leases that
     /// have already run out, which another instance would take for a free row.
     /// </summary>
-    private async Task<bool> TryClaimAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task<bool> TryClaimAsync(OutboxRows rows, EmailMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var leaseEnd = now + Lease;
-        var claimed = await db.EmailMessages
-            .Where(m => m.Id == message.Id && m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, leaseEnd), cancellationToken);
-        if (claimed != 1)
+        if (!await rows.TryClaimAsync(message.Id, now, leaseEnd, cancellationToken))
         {
             return false;
         }
 
-        // Keep the tracked copy in step, so the save below does not write the old value back.
-        db.Entry(message).Property(m => m.NextAttemptAtUtc).OriginalValue = leaseEnd;
+        // The outcome writes the row's next attempt back: the lease, unless a retry sets a later one.
         message.NextAttemptAtUtc = leaseEnd;
         return true;
     }
 
-    private async Task<bool> SendOneAsync(EmailBatch batch, EmailMessage message, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(EmailBatch batch, OutboxRows rows, EmailMessage message, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,8 +136,7 @@ public sealed class OutboxDispatcher(
 
         message.Attempts++;
         // Saved before the next send: a process killed mid-batch re-sends at most the one in flight.
-        // CancellationToken.None: the message has left; its record must not be lost to a shutdown.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await rows.SaveOutcomeAsync(message);
         return message.Status == EmailStatus.Sent;
     }
 
