@@ -3,6 +3,7 @@ using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Web.Platform.Database;
 using Hangfire;
 using MailKit.Net.Smtp;
+using MimeKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Notifications;
@@ -71,12 +72,27 @@ public sealed class OutboxDispatcher(
                 return sent;
             }
 
-            foreach (var message in due)
+            Task<MimeMessage>? ahead = null;
+            for (var i = 0; i < due.Count; i++)
             {
-                if (await TryClaimAsync(rows, message, cancellationToken))
+                var message = due[i];
+                // Composed while the previous message was on the wire, or not yet.
+                var composed = ahead;
+                ahead = null;
+                if (!await TryClaimAsync(rows, message, cancellationToken))
                 {
-                    sent += await SendOneAsync(batch, rows, message, cancellationToken) ? 1 : 0;
+                    continue;
                 }
+
+                // The next message is composed while this one is on the wire. Composing is no I/O and
+                // claims nothing: a process killed meanwhile still has only this message in flight.
+                if (i + 1 < due.Count)
+                {
+                    var next = due[i + 1];
+                    ahead = Task.Run(() => batch.Compose(next), CancellationToken.None);
+                }
+
+                sent += await SendOneAsync(batch, rows, message, composed, cancellationToken) ? 1 : 0;
             }
         }
     }
@@ -101,11 +117,13 @@ public sealed class OutboxDispatcher(
         return true;
     }
 
-    private async Task<bool> SendOneAsync(EmailBatch batch, OutboxRows rows, EmailMessage message, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(
+        EmailBatch batch, OutboxRows rows, EmailMessage message, Task<MimeMessage>? composed, CancellationToken cancellationToken)
     {
         try
         {
-            var sentTo = await batch.SendAsync(message, cancellationToken);
+            var mime = composed is null ? batch.Compose(message) : await composed;
+            var sentTo = await batch.SendAsync(message, mime, cancellationToken);
             message.Status = EmailStatus.Sent;
             message.SentTo = sentTo;
             message.SentAtUtc = time.GetUtcNow().UtcDateTime;
