@@ -3,8 +3,8 @@ using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Web.Platform.Database;
 using Hangfire;
 using MailKit.Net.Smtp;
-using MimeKit;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 
 namespace HanZhao.Recruit.Web.Notifications;
 

@@ -1,10 +1,10 @@
+using System.Data;
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
+using HanZhao.Recruit.Tests.Platform;
 using HanZhao.Recruit.Web.Notifications;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
-using System.Data;
 
 namespace HanZhao.Recruit.Tests.Notifications;
 
@@ -99,15 +99,13 @@ public sealed class OutboxRowsOnSqlServerTests
     [Fact]
     public async Task The_claim_and_the_outcome_are_T_SQL_with_parameters_of_the_columns_types()
     {
-        await using var db = new RecruitDbContext(RecruitDatabase.CreateOptions(
-            DatabaseProvider.SqlServer, "Server=localhost;Database=HanZhaoRecruit;Trusted_Connection=True;TrustServerCertificate=True"));
+        await using var db = new RecruitDbContext(RecruitDatabase.CreateOptions(DatabaseProvider.SqlServer, SqlServerModelRulesTests.UnusedSqlServer));
         await using var rows = new OutboxRows(db);
 
         foreach (var command in rows.Commands)
         {
-            using var reader = new StringReader(command.CommandText);
-            new TSql160Parser(initialQuotedIdentifiers: true).Parse(reader, out var errors);
-            Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Message)) + "\n" + command.CommandText);
+            var errors = SqlServerModelRulesTests.TransactSql.Errors(command.CommandText);
+            Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + command.CommandText);
             Assert.StartsWith("UPDATE [EmailMessages] SET ", command.CommandText, StringComparison.Ordinal);
         }
 
