@@ -16,6 +16,8 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
     private readonly TimeSpan _delay;
     private Process? _process;
     private int _connections;
+    private int _closed;
+    private int _messages;
 
     public SmtpTestServer()
     {
@@ -44,6 +46,15 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>SMTP connections opened since the server first started.</summary>
     public int ConnectionCount => Volatile.Read(ref _connections);
+
+    /// <summary>Connections open now: a client that said QUIT (or dropped the line) is no longer counted.</summary>
+    public int OpenConnectionCount => Volatile.Read(ref _connections) - Volatile.Read(ref _closed);
+
+    /// <summary>
+    /// Messages stored since the server first started, counted from its output: waiting for a number
+    /// of them costs nothing, where listing the mailbox costs more the fuller it gets.
+    /// </summary>
+    public int MessageCount => Volatile.Read(ref _messages);
 
     public string MailboxPath => _mailbox.Path;
 
@@ -101,6 +112,14 @@ public sealed class SmtpTestServer : IAsyncLifetime, IAsyncDisposable
             else if (e.Data.StartsWith("connection ", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _connections);
+            }
+            else if (e.Data.StartsWith("closed ", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _closed);
+            }
+            else if (e.Data.StartsWith("message ", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _messages);
             }
         };
         process.ErrorDataReceived += (_, e) =>

@@ -10,7 +10,9 @@
 //   --delay    wait MS after storing each message before answering 250: a slow server, so a
 //              test can kill the app while a batch is being sent, in the window where a message
 //              has arrived but the app has not yet heard so (the one a crash may send twice).
-// Each new connection prints "connection N", so tests can count connections per batch.
+// Each new connection prints "connection N", so tests can count connections per batch; each closed
+// one "closed N"; and each stored message "message N" once its file is in place, so a benchmark can
+// wait for messages without listing the folder over and over while it times them.
 import { SMTPServer } from "smtp-server";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +30,7 @@ mkdirSync(args.dir, { recursive: true });
 const reject = args.reject ? new RegExp(args.reject, "i") : null;
 const delay = Number(args.delay ?? 0);
 let connections = 0;
+let closed = 0;
 let messages = 0;
 
 const server = new SMTPServer({
@@ -39,6 +42,10 @@ const server = new SMTPServer({
         connections += 1;
         console.log(`connection ${connections}`);
         callback();
+    },
+    onClose() {
+        closed += 1;
+        console.log(`closed ${closed}`);
     },
     onRcptTo(address, session, callback) {
         if (reject && reject.test(address.address)) {
@@ -63,6 +70,7 @@ const server = new SMTPServer({
             const temporary = join(args.dir, `.${name}.tmp`);
             writeFileSync(temporary, Buffer.concat(chunks));
             renameSync(temporary, join(args.dir, name));
+            console.log(`message ${messages}`);
             setTimeout(() => callback(null, `queued as ${name}`), delay);
         });
     },

@@ -149,24 +149,25 @@ public sealed class EmailBatch : IAsyncDisposable
         _dropFolder = dropFolder;
     }
 
-    /// <summary>Delivers one message and returns where it went (for <see cref="EmailMessage.SentTo"/>).</summary>
+    /// <summary>The row as a MIME message: no I/O, so it can be done while another message is on the wire.</summary>
     /// <exception cref="FormatException">The row cannot become a message (a malformed address); retrying will not help.</exception>
-    public async Task<string> SendAsync(EmailMessage row, CancellationToken cancellationToken)
+    public MimeMessage Compose(EmailMessage row)
     {
-        MimeMessage message;
         try
         {
-            message = _sender.Compose(row);
+            return _sender.Compose(row);
         }
         catch (ParseException error)
         {
             throw new FormatException($"Cannot compose the message: {error.Message}", error);
         }
+    }
 
-        return _smtp is null
+    /// <summary>Delivers the row's composed message and returns where it went (for <see cref="EmailMessage.SentTo"/>).</summary>
+    public async Task<string> SendAsync(EmailMessage row, MimeMessage message, CancellationToken cancellationToken) =>
+        _smtp is null
             ? await WriteFileAsync(message, row, cancellationToken)
             : await SendSmtpAsync(message, _smtp, cancellationToken);
-    }
 
     private async Task<string> SendSmtpAsync(MimeMessage message, SmtpOptions smtp, CancellationToken cancellationToken)
     {

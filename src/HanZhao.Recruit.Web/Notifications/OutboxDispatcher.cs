@@ -4,6 +4,7 @@ using HanZhao.Recruit.Web.Platform.Database;
 using Hangfire;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 
 namespace HanZhao.Recruit.Web.Notifications;
 
@@ -55,11 +56,13 @@ public sealed class OutboxDispatcher(
         // message still has its claim and its outcome committed around its send, without waiting
         // for the disk (see UnsyncedCommits): a killed process re-sends at most the one in flight.
         await using var commits = await UnsyncedCommits.OpenAsync(db, cancellationToken);
+        await using var rows = new OutboxRows(db);
         await using var batch = sender.StartBatch();
         while (true)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var due = await db.EmailMessages
+            // Not tracked: the rows' outcomes are written by OutboxRows, not by SaveChanges.
+            var due = await db.EmailMessages.AsNoTracking()
                 .Where(m => m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
                 .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
                 .Take(BatchSize)
@@ -69,16 +72,28 @@ public sealed class OutboxDispatcher(
                 return sent;
             }
 
-            foreach (var message in due)
+            Task<MimeMessage>? ahead = null;
+            for (var i = 0; i < due.Count; i++)
             {
-                if (await TryClaimAsync(message, cancellationToken))
+                var message = due[i];
+                // Composed while the previous message was on the wire, or not yet.
+                var composed = ahead;
+                ahead = null;
+                if (!await TryClaimAsync(rows, message, cancellationToken))
                 {
-                    sent += await SendOneAsync(batch, message, cancellationToken) ? 1 : 0;
+                    continue;
                 }
-            }
 
-            // Every row of this batch is now sent, failed, waiting for a retry or someone else's.
-            db.ChangeTracker.Clear();
+                // The next message is composed while this one is on the wire. Composing is no I/O and
+                // claims nothing: a process killed meanwhile still has only this message in flight.
+                if (i + 1 < due.Count)
+                {
+                    var next = due[i + 1];
+                    ahead = Task.Run(() => batch.Compose(next), CancellationToken.None);
+                }
+
+                sent += await SendOneAsync(batch, rows, message, composed, cancellationToken) ? 1 : 0;
+            }
         }
     }
 
@@ -88,29 +103,27 @@ public sealed class OutboxDispatcher(
     /// runs from the claim, not from the batch's start: a slow batch must not hand out leases that
     /// have already run out, which another instance would take for a free row.
     /// </summary>
-    private async Task<bool> TryClaimAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task<bool> TryClaimAsync(OutboxRows rows, EmailMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var leaseEnd = now + Lease;
-        var claimed = await db.EmailMessages
-            .Where(m => m.Id == message.Id && m.Status == EmailStatus.Pending && m.NextAttemptAtUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, leaseEnd), cancellationToken);
-        if (claimed != 1)
+        if (!await rows.TryClaimAsync(message.Id, now, leaseEnd, cancellationToken))
         {
             return false;
         }
 
-        // Keep the tracked copy in step, so the save below does not write the old value back.
-        db.Entry(message).Property(m => m.NextAttemptAtUtc).OriginalValue = leaseEnd;
+        // The outcome writes the row's next attempt back: the lease, unless a retry sets a later one.
         message.NextAttemptAtUtc = leaseEnd;
         return true;
     }
 
-    private async Task<bool> SendOneAsync(EmailBatch batch, EmailMessage message, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync(
+        EmailBatch batch, OutboxRows rows, EmailMessage message, Task<MimeMessage>? composed, CancellationToken cancellationToken)
     {
         try
         {
-            var sentTo = await batch.SendAsync(message, cancellationToken);
+            var mime = composed is null ? batch.Compose(message) : await composed;
+            var sentTo = await batch.SendAsync(message, mime, cancellationToken);
             message.Status = EmailStatus.Sent;
             message.SentTo = sentTo;
             message.SentAtUtc = time.GetUtcNow().UtcDateTime;
@@ -141,8 +154,7 @@ public sealed class OutboxDispatcher(
 
         message.Attempts++;
         // Saved before the next send: a process killed mid-batch re-sends at most the one in flight.
-        // CancellationToken.None: the message has left; its record must not be lost to a shutdown.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await rows.SaveOutcomeAsync(message);
         return message.Status == EmailStatus.Sent;
     }
 

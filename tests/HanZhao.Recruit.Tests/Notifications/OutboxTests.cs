@@ -199,6 +199,27 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.DoesNotContain("\nBcc:", System.Text.Encoding.UTF8.GetString(raw.ToArray()), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_row_that_cannot_be_composed_fails_for_good_and_the_messages_around_it_go()
+    {
+        using var app = Outbox.App(_smtp);
+        // Oldest first: the broken row is composed while the first message is on the wire.
+        var first = Assert.Single(await Outbox.QueueAsync(app, 1));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var broken = Assert.Single(await Outbox.QueueAsync(app, 1, address: _ => "two@@at-signs.test"));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var last = Assert.Single(await Outbox.QueueAsync(app, 1));
+
+        Assert.Equal(2, await Outbox.SendDueAsync(app));
+
+        Assert.Equal([Outbox.MessageId(first), Outbox.MessageId(last)], _smtp.Messages().Select(m => m.MessageId).Order());
+        var failed = await FindAsync(app, broken);
+        Assert.Equal(EmailStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.StartsWith("FormatException: Cannot compose the message", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(EmailStatus.Sent, (await FindAsync(app, last)).Status);
+    }
+
     private static async Task BackoffPassesAsync(RecruitAppFactory app)
     {
         await using var db = app.CreateDbContext();

@@ -12,7 +12,7 @@ namespace HanZhao.Recruit.Tests.Platform;
 /// </summary>
 public class SqlServerModelRulesTests
 {
-    private const string UnusedSqlServer = "Server=localhost;Database=HanZhaoRecruit;Trusted_Connection=True;TrustServerCertificate=True";
+    internal const string UnusedSqlServer = "Server=localhost;Database=HanZhaoRecruit;Trusted_Connection=True;TrustServerCertificate=True";
 
     [Fact]
     public void The_model_keeps_SQL_Servers_rules()
@@ -102,7 +102,7 @@ public class SqlServerModelRulesTests
     }
 
     /// <summary>Microsoft's own T-SQL parser, at SQL Server 2022's level (docker-compose.yml runs 2022).</summary>
-    private static class TransactSql
+    internal static class TransactSql
     {
         public static List<string> Errors(string script)
         {
