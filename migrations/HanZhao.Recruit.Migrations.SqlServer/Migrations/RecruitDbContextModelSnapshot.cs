@@ -226,6 +226,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
+                    b.HasIndex("Status", "UpdatedAtUtc");
+
                     b.HasIndex("SubmittedAtUtc", "Status");
 
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
@@ -234,6 +236,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasIndex("IntakeId", "Program", "Route");
 
                     b.HasIndex("IntakeId", "Program", "Status");
+
+                    b.HasIndex("IntakeId", "Status", "KeepUntilUtc");
 
                     b.ToTable("Applications");
                 });
@@ -380,6 +384,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ChangedAtUtc", "ApplicationId");
 
                     b.ToTable("ApplicationStatusChanges");
                 });

@@ -21,6 +21,10 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         // The dashboard: counts per intake × program × status, and the newest submissions first.
         builder.HasIndex(a => new { a.IntakeId, a.Program, a.Status });
         builder.HasIndex(a => new { a.SubmittedAtUtc, a.Status });
+        // The dashboard's "erased in the next 30 days" counts per intake and status from this index alone
+        // (RetentionPolicy.CountDueAsync), and finds recently changed drafts and not-admitted ones by the second.
+        builder.HasIndex(a => new { a.IntakeId, a.Status, a.KeepUntilUtc });
+        builder.HasIndex(a => new { a.Status, a.UpdatedAtUtc });
         builder.Property(a => a.Program).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ConsentVersion).HasMaxLength(16);
         builder.Property(a => a.ConsentText).HasMaxLength(4000);
@@ -111,6 +115,8 @@ public class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<App
         builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ChangedByUserId).HasMaxLength(450);
+        // Retention: the applications whose status changed recently (RetentionPolicy.CountDueAsync).
+        builder.HasIndex(c => new { c.ChangedAtUtc, c.ApplicationId });
     }
 }
 

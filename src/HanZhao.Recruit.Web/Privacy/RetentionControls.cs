@@ -56,7 +56,7 @@ public sealed class RetentionControls(RecruitDbContext db, RetentionPolicy polic
 
     /// <summary>How many submitted applications are erased within the horizon (the dashboard's line).</summary>
     public async Task<int> CountDueAsync(CancellationToken cancellationToken) =>
-        (await PageAsync(cancellationToken)).Due.Count;
+        await policy.CountDueAsync(await policy.RulesAsync(cancellationToken), Now.AddDays(HorizonDays), cancellationToken);
 
     /// <summary>The keep-longer page of a submitted application; null for no such application or a draft.</summary>
     public async Task<KeepPage?> KeepPageAsync(int id, KeepForm form, FormErrors errors, CancellationToken cancellationToken) =>

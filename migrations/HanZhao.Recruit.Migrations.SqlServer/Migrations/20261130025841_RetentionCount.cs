@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class RetentionCount : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationStatusChanges_ChangedAtUtc_ApplicationId",
+                table: "ApplicationStatusChanges",
+                columns: new[] { "ChangedAtUtc", "ApplicationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_IntakeId_Status_KeepUntilUtc",
+                table: "Applications",
+                columns: new[] { "IntakeId", "Status", "KeepUntilUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Status_UpdatedAtUtc",
+                table: "Applications",
+                columns: new[] { "Status", "UpdatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationStatusChanges_ChangedAtUtc_ApplicationId",
+                table: "ApplicationStatusChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_IntakeId_Status_KeepUntilUtc",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Status_UpdatedAtUtc",
+                table: "Applications");
+        }
+    }
+}
