@@ -227,9 +227,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
-                    b.HasIndex("IntakeId", "Program", "Status");
+                    b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
 
-                    b.HasIndex("IntakeId", "Status", "KeepUntilUtc");
+                    b.HasIndex("IntakeId", "Program", "Status", "Route");
 
                     b.ToTable("Applications");
                 });

@@ -62,13 +62,14 @@ public sealed class ReviewDashboard(
             .ToLookup(r => r.ApplicationId, r => r.Name);
         var letters = await LetterTallies.ForAsync(db, db.Applications.Where(a => ids.Contains(a.Id)).Select(a => a.Id), cancellationToken);
 
-        var counts = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Status })
-            .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Count() })
+        // One read of one index gives both tables of counts (and the retention line's totals): each
+        // grouping of its own read the applications once more, the routes' row by row.
+        var groups = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Status, a.Route })
+            .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, g.Key.Route, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var counts = groups.GroupBy(g => (g.IntakeId, g.Program, g.Status)).Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Sum(c => c.Count) });
         var codes = intakes.ToDictionary(i => i.Id, i => i.Code);
-        var routeCounts = await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Route })
-            .Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Route, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var routeCounts = groups.GroupBy(g => (g.IntakeId, g.Program, g.Route)).Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Route, Count = g.Sum(c => c.Count) });
 
         var newSince = lastVisitUtc is { } since
             ? await visible.CountAsync(a => a.SubmittedAtUtc > since, cancellationToken)
@@ -97,7 +98,10 @@ public sealed class ReviewDashboard(
                 .OrderByDescending(c => c.IntakeCode, StringComparer.Ordinal).ThenBy(c => c.Program)
                 .ThenBy(c => c.Route == AdmissionRoute.None ? int.MaxValue : (int)c.Route)],
             Alerts = isProfessor ? await cycle.GetAlertsAsync(cancellationToken) : CycleAlerts.None,
-            ErasedSoon = isProfessor ? await retention.CountDueAsync(cancellationToken) : 0,
+            // The professor sees every submitted application, so these are the totals the count starts from.
+            ErasedSoon = isProfessor
+                ? await retention.CountDueAsync(groups.GroupBy(g => (g.IntakeId, g.Status)).Select(g => new StatusCount(g.Key.IntakeId, g.Key.Status, g.Sum(c => c.Count))), cancellationToken)
+                : 0,
             NewSinceLastVisit = newSince,
             LastVisitUtc = lastVisitUtc,
             Deadlines = deadlines,

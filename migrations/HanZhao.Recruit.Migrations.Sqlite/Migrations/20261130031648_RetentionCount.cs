@@ -10,15 +10,24 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_IntakeId_Program_Status",
+                table: "Applications");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationStatusChanges_ChangedAtUtc_ApplicationId",
                 table: "ApplicationStatusChanges",
                 columns: new[] { "ChangedAtUtc", "ApplicationId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Applications_IntakeId_Status_KeepUntilUtc",
+                name: "IX_Applications_IntakeId_Program_Status_Route",
                 table: "Applications",
-                columns: new[] { "IntakeId", "Status", "KeepUntilUtc" });
+                columns: new[] { "IntakeId", "Program", "Status", "Route" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_KeepUntilUtc_IntakeId_Status",
+                table: "Applications",
+                columns: new[] { "KeepUntilUtc", "IntakeId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_Status_UpdatedAtUtc",
@@ -34,12 +43,21 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                 table: "ApplicationStatusChanges");
 
             migrationBuilder.DropIndex(
-                name: "IX_Applications_IntakeId_Status_KeepUntilUtc",
+                name: "IX_Applications_IntakeId_Program_Status_Route",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_KeepUntilUtc_IntakeId_Status",
                 table: "Applications");
 
             migrationBuilder.DropIndex(
                 name: "IX_Applications_Status_UpdatedAtUtc",
                 table: "Applications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_IntakeId_Program_Status",
+                table: "Applications",
+                columns: new[] { "IntakeId", "Program", "Status" });
         }
     }
 }

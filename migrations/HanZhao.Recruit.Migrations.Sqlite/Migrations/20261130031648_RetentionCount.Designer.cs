@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RecruitDbContext))]
-    [Migration("20261130025836_RetentionCount")]
+    [Migration("20261130031648_RetentionCount")]
     partial class RetentionCount
     {
         /// <inheritdoc />
@@ -230,9 +230,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
-                    b.HasIndex("IntakeId", "Program", "Status");
+                    b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
 
-                    b.HasIndex("IntakeId", "Status", "KeepUntilUtc");
+                    b.HasIndex("IntakeId", "Program", "Status", "Route");
 
                     b.ToTable("Applications");
                 });

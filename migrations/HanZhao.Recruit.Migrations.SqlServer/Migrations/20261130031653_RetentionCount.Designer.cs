@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RecruitDbContext))]
-    [Migration("20261130025841_RetentionCount")]
+    [Migration("20261130031653_RetentionCount")]
     partial class RetentionCount
     {
         /// <inheritdoc />
@@ -238,9 +238,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
-                    b.HasIndex("IntakeId", "Program", "Status");
+                    b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
 
-                    b.HasIndex("IntakeId", "Status", "KeepUntilUtc");
+                    b.HasIndex("IntakeId", "Program", "Status", "Route");
 
                     b.ToTable("Applications");
                 });
