@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using HanZhao.Recruit.Data.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -33,11 +34,15 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                 name: "IX_Applications_Status_UpdatedAtUtc",
                 table: "Applications",
                 columns: new[] { "Status", "UpdatedAtUtc" });
+
+            ApplicationCountsSql.Up(migrationBuilder, sqlServer: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            ApplicationCountsSql.Down(migrationBuilder, sqlServer: true);
+
             migrationBuilder.DropIndex(
                 name: "IX_ApplicationStatusChanges_ChangedAtUtc_ApplicationId",
                 table: "ApplicationStatusChanges");
