@@ -135,10 +135,18 @@ public sealed class RetentionPolicy(RecruitDbContext db, IOptions<RetentionOptio
         var changedBy = horizon.AddMonths(-rules.NotAdmittedMonths).AddDays(-4);
         var notAdmitted = Enum.GetValues<ApplicationStatus>().Where(s => RetentionRules.KindOf(s) == RetentionKind.NotAdmitted).ToList();
         // UNION ALL, not UNION: a UNION merges in id order, and SQLite then walks every change by id.
-        var recent = db.ApplicationStatusChanges.Where(c => c.ChangedAtUtc > changedBy).Select(c => c.ApplicationId)
-            .Concat(db.Applications.Where(a => notAdmitted.Contains(a.Status) && a.UpdatedAtUtc > changedBy).Select(a => a.Id));
+        // The ids first, then their rows by id: asked in one statement, SQLite starts from the status index.
+        var recent = await db.ApplicationStatusChanges.Where(c => c.ChangedAtUtc > changedBy).Select(c => c.ApplicationId)
+            .Concat(db.Applications.Where(a => notAdmitted.Contains(a.Status) && a.UpdatedAtUtc > changedBy).Select(a => a.Id))
+            .ToListAsync(cancellationToken);
+        if (recent.Count == 0)
+        {
+            return count;
+        }
+
+        var ids = recent.Distinct().ToList();
         var borderline = (await db.Applications.AsNoTracking()
-            .Where(a => recent.Contains(a.Id) && notAdmitted.Contains(a.Status) && (a.KeepUntilUtc == null || a.KeepUntilUtc <= horizon))
+            .Where(a => ids.Contains(a.Id) && notAdmitted.Contains(a.Status) && (a.KeepUntilUtc == null || a.KeepUntilUtc <= horizon))
             .Select(a => new { a.Id, a.IntakeId, a.Status }).ToListAsync(cancellationToken))
             .Where(a => Scheduled(a.IntakeId, a.Status)).Select(a => a.Id).ToList();
         if (borderline.Count == 0)
