@@ -226,6 +226,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
+                    b.HasIndex("Status", "UpdatedAtUtc");
+
                     b.HasIndex("SubmittedAtUtc", "Status");
 
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
@@ -233,7 +235,9 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
-                    b.HasIndex("IntakeId", "Program", "Status");
+                    b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
+
+                    b.HasIndex("IntakeId", "Program", "Status", "Route");
 
                     b.ToTable("Applications");
                 });
@@ -380,6 +384,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ChangedAtUtc", "ApplicationId");
 
                     b.ToTable("ApplicationStatusChanges");
                 });

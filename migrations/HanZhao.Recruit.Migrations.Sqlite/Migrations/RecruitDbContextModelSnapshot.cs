@@ -218,6 +218,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedAtUtc");
 
+                    b.HasIndex("Status", "UpdatedAtUtc");
+
                     b.HasIndex("SubmittedAtUtc", "Status");
 
                     b.HasIndex("ApplicantId", "IntakeId", "Program")
@@ -225,7 +227,9 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
-                    b.HasIndex("IntakeId", "Program", "Status");
+                    b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
+
+                    b.HasIndex("IntakeId", "Program", "Status", "Route");
 
                     b.ToTable("Applications");
                 });
@@ -366,6 +370,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ChangedAtUtc", "ApplicationId");
 
                     b.ToTable("ApplicationStatusChanges");
                 });

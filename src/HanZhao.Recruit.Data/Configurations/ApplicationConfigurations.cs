@@ -18,9 +18,14 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.ApplicantId, a.IntakeId, a.Program }).IsUnique();
         builder.HasIndex(a => a.ReferenceNumber).IsUnique();
         builder.HasIndex(a => new { a.Status, a.SubmittedAtUtc });
-        // The dashboard: counts per intake × program × status, and the newest submissions first.
-        builder.HasIndex(a => new { a.IntakeId, a.Program, a.Status });
+        // The dashboard: counts per intake × program × status × route in one read of this index alone,
+        // and the newest submissions first.
+        builder.HasIndex(a => new { a.IntakeId, a.Program, a.Status, a.Route });
         builder.HasIndex(a => new { a.SubmittedAtUtc, a.Status });
+        // The dashboard's "erased in the next 30 days" (RetentionPolicy.CountDueAsync) finds the few
+        // applications kept longer by the first, and recently changed drafts and not-admitted ones by the second.
+        builder.HasIndex(a => new { a.KeepUntilUtc, a.IntakeId, a.Status });
+        builder.HasIndex(a => new { a.Status, a.UpdatedAtUtc });
         builder.Property(a => a.Program).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ConsentVersion).HasMaxLength(16);
         builder.Property(a => a.ConsentText).HasMaxLength(4000);
@@ -111,6 +116,8 @@ public class ApplicationStatusChangeConfiguration : IEntityTypeConfiguration<App
         builder.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ChangedByUserId).HasMaxLength(450);
+        // Retention: the applications whose status changed recently (RetentionPolicy.CountDueAsync).
+        builder.HasIndex(c => new { c.ChangedAtUtc, c.ApplicationId });
     }
 }
 

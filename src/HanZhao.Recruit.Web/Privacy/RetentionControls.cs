@@ -56,7 +56,11 @@ public sealed class RetentionControls(RecruitDbContext db, RetentionPolicy polic
 
     /// <summary>How many submitted applications are erased within the horizon (the dashboard's line).</summary>
     public async Task<int> CountDueAsync(CancellationToken cancellationToken) =>
-        (await PageAsync(cancellationToken)).Due.Count;
+        await CountDueAsync(await policy.SubmittedCountsAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The same, from every intake's count of submitted applications per status (the dashboard has them already).</summary>
+    public async Task<int> CountDueAsync(IEnumerable<StatusCount> submitted, CancellationToken cancellationToken) =>
+        await policy.CountDueAsync(await policy.RulesAsync(cancellationToken), Now.AddDays(HorizonDays), submitted, cancellationToken);
 
     /// <summary>The keep-longer page of a submitted application; null for no such application or a draft.</summary>
     public async Task<KeepPage?> KeepPageAsync(int id, KeepForm form, FormErrors errors, CancellationToken cancellationToken) =>

@@ -113,3 +113,6 @@ public enum AssignOperation
 /// on, of <see cref="Total"/>; <see cref="Query"/> is the list's query as applied.
 /// </summary>
 public sealed record ListWindow(DashboardQuery Query, int Skipped, List<int> Ids, int Total);
+
+/// <summary>How many visible applications one intake and program hold in one status by one route.</summary>
+public sealed record DashboardGroup(int IntakeId, StudyPrograms Program, ApplicationStatus Status, AdmissionRoute Route, int Count);
