@@ -12,9 +12,10 @@ namespace HanZhao.Recruit.Web.Platform.Database;
 /// file until something overwrites them, so an erased applicant's name could still be read from
 /// recruit.db (or a backup of it); with it on, SQLite overwrites that space with zeros as it frees it.</item>
 /// <item>wal_autocheckpoint off: the commit that pushes the write-ahead log past 1,000 pages would
-/// otherwise copy the log into the file and wait for the disk while still holding the one write
-/// lock, and every other writer waits behind it. <see cref="WalCheckpoints"/> does that copying on
-/// its own connection after commits instead.</item>
+/// otherwise copy the log into the file and wait for the disk before it returns (SQLite does it
+/// right after releasing its write lock, on the committing connection), so the request, and the
+/// turn it holds in <see cref="SqliteWriteGate"/>, waited too, and every writer queued behind it.
+/// <see cref="WalCheckpoints"/> does that copying on its own connection after commits instead.</item>
 /// </list>
 /// </summary>
 public sealed class ConnectionPragmas : DbConnectionInterceptor

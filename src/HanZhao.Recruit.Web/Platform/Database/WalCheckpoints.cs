@@ -8,8 +8,8 @@ namespace HanZhao.Recruit.Web.Platform.Database;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file after commits, on a connection of its own,
-/// so no writer does it while holding the write lock (<see cref="ConnectionPragmas"/> turns the
-/// automatic checkpoint off). A committed transaction nudges it; nudges that arrive while it works
+/// so no request waits for it inside its commit while holding this process's write turn
+/// (<see cref="ConnectionPragmas"/> turns the automatic checkpoint off). A committed transaction nudges it; nudges that arrive while it works
 /// fold into one more pass. PASSIVE: it copies what no reader still needs and never waits for, or
 /// blocks, readers and writers; what it could not copy goes with the next pass. The log is never
 /// lost either way: SQLite reads through it, and checkpoints it when the last connection closes.
