@@ -108,7 +108,7 @@ public static class EmailScenario
     {
         // The previous sender (the loop, or the warm-up's dispatcher) has said QUIT: a dispatcher still
         // in its run would take these rows over its open connection before the clock starts.
-        await UntilAsync(() => app.Smtp.OpenConnectionCount == 0, TimeSpan.FromSeconds(60), () => "an SMTP connection is still open");
+        await Patience.UntilAsync(() => app.Smtp.OpenConnectionCount == 0, () => "an SMTP connection is still open", TimeSpan.FromSeconds(60));
         await using (var db = app.OpenDatabase())
         await using (var transaction = db.BeginTransaction())
         {
@@ -218,24 +218,10 @@ public static class EmailScenario
     /// </summary>
     private static int Received(BenchApp app) => app.Smtp.MessageCount;
 
-    /// <summary>Looks every 5 ms until the server holds <paramref name="count"/> messages; returns <paramref name="clock"/>'s time then.</summary>
+    /// <summary>Looks every 5 ms (the run's resolution) until the server holds <paramref name="count"/> messages; returns <paramref name="clock"/>'s time then.</summary>
     private static async Task<TimeSpan> WaitForAsync(BenchApp app, int count, TimeSpan timeout, Stopwatch? clock = null)
     {
-        await UntilAsync(() => Received(app) >= count, timeout, () => $"the SMTP server has {Received(app)} of {count} messages");
+        await Patience.UntilAsync(() => Received(app) >= count, () => $"the SMTP server has {Received(app)} of {count} messages", timeout, TimeSpan.FromMilliseconds(5));
         return clock?.Elapsed ?? TimeSpan.Zero;
-    }
-
-    private static async Task UntilAsync(Func<bool> done, TimeSpan timeout, Func<string> failure)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"After {timeout}: {failure()}.");
-            }
-
-            await Task.Delay(5);
-        }
     }
 }

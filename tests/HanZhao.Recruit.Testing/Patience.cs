@@ -12,20 +12,22 @@ public static class Patience
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Asks <paramref name="condition"/> every few milliseconds until it holds, or fails the test after
-    /// <see cref="Limit"/> with <paramref name="what"/> (asked then, so it can say what it saw last).
-    /// The one poll loop of the tests: waits end the moment the condition holds, never after a set time.
+    /// Asks <paramref name="condition"/> every <paramref name="every"/> (20 ms unless given) until it holds,
+    /// or fails after <paramref name="limit"/> (<see cref="Limit"/> unless given) with <paramref name="what"/>
+    /// (asked then, so it can say what it saw last). The one poll loop of the tests and the benchmark:
+    /// waits end the moment the condition holds, never after a set time.
     /// </summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? limit = null, TimeSpan? every = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            Xunit.Assert.True(clock.Elapsed < Limit, $"Not within {Limit}: {what()}");
-            await Task.Delay(20);
+            Xunit.Assert.True(clock.Elapsed < (limit ?? Limit), $"Not within {limit ?? Limit}: {what()}");
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(20));
         }
     }
 
-    /// <inheritdoc cref="UntilAsync(Func{Task{bool}}, Func{string})"/>
-    public static Task UntilAsync(Func<bool> condition, Func<string> what) => UntilAsync(() => Task.FromResult(condition()), what);
+    /// <inheritdoc cref="UntilAsync(Func{Task{bool}}, Func{string}, TimeSpan?, TimeSpan?)"/>
+    public static Task UntilAsync(Func<bool> condition, Func<string> what, TimeSpan? limit = null, TimeSpan? every = null) =>
+        UntilAsync(() => Task.FromResult(condition()), what, limit, every);
 }
