@@ -1,10 +1,12 @@
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Migrations.Sqlite.CompiledModel;
 using HanZhao.Recruit.Web.Account;
 using HanZhao.Recruit.Web.Demo;
 using HanZhao.Recruit.Web.Notifications;
 using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.PublicSite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace HanZhao.Recruit.Web.Platform.Database;
@@ -28,6 +30,18 @@ public static class DatabaseSetup
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             options.UseRecruitDatabase(connection.Provider, connection.ConnectionString);
+            if (connection.Provider == DatabaseProvider.Sqlite)
+            {
+                // The model built ahead of time (migrations/compile-model.sh): a start does not build it from
+                // OnModelCreating, a third of the published app's start-up on an empty database (docs/PERFORMANCE.md).
+                // Platform/CompiledModelTests fail when it no longer matches the model.
+                options.UseModel(RecruitDbContextModel.Instance);
+            }
+
+            // Migrate's own check for model changes without a migration builds the model from OnModelCreating
+            // again and compares it with the snapshot, on every start; MigrationTests make the same check for both
+            // providers on every test run, so a release cannot lack a migration.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             // Starts the email job after a commit that queued mail (see Notifications/OutboxTrigger);
             // SQLite's settings per connection (ConnectionPragmas); the write-ahead log copied after commits (WalCheckpoints).
             options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>(), new ConnectionPragmas(),
