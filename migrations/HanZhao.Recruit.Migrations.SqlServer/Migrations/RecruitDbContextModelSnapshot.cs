@@ -239,6 +239,8 @@ namespace HanZhao.Recruit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Status", "Route");
 
+                    b.HasIndex("Program", "AverageScore", "Id", "Status");
+
                     b.ToTable("Applications");
                 });
 

@@ -231,6 +231,8 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Status", "Route");
 
+                    b.HasIndex("Program", "AverageScore", "Id", "Status");
+
                     b.ToTable("Applications");
                 });
 

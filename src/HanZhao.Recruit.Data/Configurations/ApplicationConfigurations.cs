@@ -59,6 +59,10 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.EnglishTest, a.EnglishScore });
         builder.HasIndex(a => a.Route);
         builder.HasIndex(a => a.Program);
+        // The score sort within a program (/review?program=Master&sort=score): the index holds the filter, the
+        // order with its tie-break (Id, written out because Status follows it) and the visibility test (Status),
+        // so the page is read in order from it and the count from it alone (DashboardQueryPlanTests).
+        builder.HasIndex(a => new { a.Program, a.AverageScore, a.Id, a.Status });
         // Computed columns (SQL valid on SQLite and SQL Server) with indexes, so their sorts read an index.
         // Virtual: SQLite cannot add a stored column to a table but indexes a virtual one (SQL Server's
         // float RankShare must be persisted to be indexed: RecruitDbContext says so for that provider).

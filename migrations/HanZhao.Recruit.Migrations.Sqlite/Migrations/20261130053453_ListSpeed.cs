@@ -1,0 +1,32 @@
+using HanZhao.Recruit.Data.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ListSpeed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Program_AverageScore_Id_Status",
+                table: "Applications",
+                columns: new[] { "Program", "AverageScore", "Id", "Status" });
+
+            ListSpeedSql.Up(migrationBuilder, sqlServer: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            ListSpeedSql.Down(migrationBuilder, sqlServer: false);
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Program_AverageScore_Id_Status",
+                table: "Applications");
+        }
+    }
+}
