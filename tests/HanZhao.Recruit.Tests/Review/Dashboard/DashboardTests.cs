@@ -7,6 +7,7 @@ using HanZhao.Recruit.Data.Content;
 using HanZhao.Recruit.Data.Identity;
 using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Review;
+using HanZhao.Recruit.Web.Review.Dashboard;
 using HanZhao.Recruit.Web.Review.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -256,8 +257,10 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
             .Replace("{A}", app.ReviewerA.Id, StringComparison.Ordinal);
 
         bool Like(string? text, string needle) => text is not null && text.Contains(needle, StringComparison.OrdinalIgnoreCase);
+        // One or two characters look in the short fields only (ApplicationTextSearch), not the statement.
         bool Search(SeededApplication a, string q) =>
-            Like(a.FullName, q) || Like(a.ChineseName, q) || Like(a.Institution, q) || Like(a.Major, q) || Like(a.Statement, q) || Like(a.Reference, q);
+            Like(a.FullName, q) || Like(a.ChineseName, q) || Like(a.Institution, q) || Like(a.Major, q) || Like(a.Reference, q)
+            || (!ApplicationTextSearch.IsShort(q) && Like(a.Statement, q));
         var day = (int d) => new DateTime(2031, 1, d, 0, 0, 0, DateTimeKind.Utc);
         Func<SeededApplication, bool> expected = name switch
         {
@@ -290,7 +293,9 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
         var html = await GetOkAsync(client, "/review?" + query);
 
         var want = Ids(app.Visible.Where(expected).OrderByDescending(a => a.SubmittedAtUtc));
-        Assert.NotEmpty(want);
+        // "_" alone is in a statement only, which a one-character search does not read: it must find nothing
+        // (as a LIKE wildcard it would find every row).
+        Assert.True(name == "search-underscore-alone" ? want.Count == 0 : want.Count > 0);
         Assert.Equal(want, RowIds(html));
         Assert.DoesNotContain("data-query-messages", html, StringComparison.Ordinal);
     }
