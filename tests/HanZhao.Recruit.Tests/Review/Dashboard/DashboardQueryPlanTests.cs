@@ -181,6 +181,19 @@ public partial class DashboardQueryPlanTests(PlanAppFactory app) : IClassFixture
     }
 
     [Theory]
+    [InlineData("intake={open}&program=PhD", "IX_Applications_IntakeId_SubmittedAtUtc_Status_Program")]
+    [InlineData("intake={closed}&status=Submitted&sort=name&page=3", "IX_Applications_IntakeId_Status_FullName")]
+    [InlineData("intake={open}&reviewer=none&page=4", "IX_Applications_IntakeId_SubmittedAtUtc_Status_Program")]
+    public async Task An_intakes_list_is_read_in_its_order_from_an_index_never_gathered_and_sorted(string view, string index)
+    {
+        var plans = await PlansAsync("/review?" + Fill(view), ListQuery);
+
+        var page = Assert.Single(plans, p => ListPage(p.Sql));
+        Assert.True(page.Plan.Any(line => line.Contains($"INDEX {index} (IntakeId=?", StringComparison.Ordinal))
+            && !page.Plan.Contains("USE TEMP B-TREE FOR ORDER BY"), $"{string.Join("\n", page.Plan)}\n{page.Sql}");
+    }
+
+    [Theory]
     [InlineData("%E7%8E%8B%E4%BC%9F")]
     [InlineData("a")]
     public async Task A_short_search_counts_and_pages_through_the_pair_index(string search)
