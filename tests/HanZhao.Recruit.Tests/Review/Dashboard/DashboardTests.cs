@@ -300,6 +300,35 @@ public partial class DashboardTests(DashboardAppFactory app) : IClassFixture<Das
         Assert.DoesNotContain("data-query-messages", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The views whose total the list takes from the stored counts (intake, program, status, route alone) or, for the
+    /// professor, from the interest's index (ReviewDashboard): the total shown is the number of rows the list holds.
+    /// </summary>
+    [Theory]
+    [InlineData("professor", "intake={I}")]
+    [InlineData("professor", "program=Master&sort=score")]
+    [InlineData("professor", "intake={I}&program=PhD&status=Submitted")]
+    [InlineData("professor", "route=None")]
+    [InlineData("professor", "status=Offer&sort=name")]
+    [InlineData("professor", "interest={R1}")]
+    [InlineData("professor", "interest={R2}")]
+    [InlineData("reviewer", "program=PhD")]
+    [InlineData("reviewer", "interest={R1}")]
+    public async Task A_total_taken_from_the_stored_counts_is_the_number_of_rows_listed(string who, string filter)
+    {
+        var query = filter
+            .Replace("{I}", app.OpenIntakeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{R1}", app.Interest1.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{R2}", app.Interest2.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var client = await app.CreateClientSignedInAsAsync(who == "professor" ? app.Professor : app.ReviewerA);
+
+        var html = await GetOkAsync(client, $"/review?{query}&size=200");
+
+        var rows = RowIds(html);
+        Assert.NotEmpty(rows);
+        Assert.Contains($"data-total=\"{rows.Count}\"", html, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> SortColumns => new()
     {
         "reference", "name", "institution", "major", "intake", "program", "status", "submitted", "score", "route", "gpa", "rank", "english", "myscore",
