@@ -88,21 +88,7 @@ public static class ListSpeedSql
     public static string Phrase(string search, int characters) =>
         "\"" + search.Replace("\"", "\"\"", StringComparison.Ordinal) + new string(Marker, 3 - characters) + "\"";
 
-    public static void Up(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteUp)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Up(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteUp);
 
-    public static void Down(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteDown)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Down(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteDown);
 }

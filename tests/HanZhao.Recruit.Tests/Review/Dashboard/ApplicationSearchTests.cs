@@ -68,7 +68,7 @@ public class ApplicationSearchAppFactory : RecruitAppFactory, IAsyncLifetime
             var email = $"search-{day}-{Guid.NewGuid():N}@example.com";
             var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = DateTime.UnixEpoch };
             var submitted = new DateTime(2032, 1, day, 9, 0, 0, DateTimeKind.Utc);
-            var application = NewApplication(applicant, intake, spec.Program, ApplicationStatus.Submitted, $"HZ-2032-{day:00000}", spec.Name, spec.Chinese, spec.Institution, spec.Major, submitted);
+            var application = NewApplication(applicant, intake.Id, spec.Program, ApplicationStatus.Submitted, $"HZ-2032-{day:00000}", spec.Name, spec.Chinese, spec.Institution, spec.Major, submitted);
             application.Statement = spec.Statement;
             application.ResearchExperience = spec.Research;
             application.OtherInterests = spec.Other;
@@ -87,7 +87,7 @@ public class ApplicationSearchAppFactory : RecruitAppFactory, IAsyncLifetime
         }
 
         var draftApplicant = new RecruitUser { UserName = "draft-search@example.com", Email = "draft-search@example.com", CreatedAtUtc = DateTime.UnixEpoch };
-        var draft = NewApplication(draftApplicant, intake, StudyPrograms.PhD, ApplicationStatus.Draft, null, "Wang Weiming", "王伟明", "Tsinghua University", "Computer Science", null);
+        var draft = NewApplication(draftApplicant, intake.Id, StudyPrograms.PhD, ApplicationStatus.Draft, null, "Wang Weiming", "王伟明", "Tsinghua University", "Computer Science", null);
         db.Users.Add(draftApplicant);
         db.Applications.Add(draft);
         await db.SaveChangesAsync();
@@ -95,11 +95,11 @@ public class ApplicationSearchAppFactory : RecruitAppFactory, IAsyncLifetime
     }
 
     private static Application NewApplication(
-        RecruitUser applicant, Intake intake, StudyPrograms program, ApplicationStatus status, string? reference, string name, string? chinese,
+        RecruitUser applicant, int intakeId, StudyPrograms program, ApplicationStatus status, string? reference, string name, string? chinese,
         string institution, string major, DateTime? submitted) => new()
         {
             ApplicantId = applicant.Id,
-            IntakeId = intake.Id,
+            IntakeId = intakeId,
             Program = program,
             Status = status,
             ReferenceNumber = reference,
@@ -111,6 +111,24 @@ public class ApplicationSearchAppFactory : RecruitAppFactory, IAsyncLifetime
             UpdatedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             SubmittedAtUtc = submitted,
         };
+
+    /// <summary>
+    /// A submitted application of the seeded intake with no reference number, so the rows the tests expect
+    /// stay the seeded ones; the email, when not given, is of letters and a random part.
+    /// </summary>
+    public async Task<int> AddApplicationAsync(string name, string? chinese, string? email = null)
+    {
+        await using var db = CreateDbContext();
+        email ??= $"added{Guid.NewGuid():N}@elsewhere.test";
+        var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = DateTime.UnixEpoch };
+        var intake = await db.Intakes.Where(i => i.Code == "2032.09").Select(i => i.Id).SingleAsync();
+        var application = NewApplication(applicant, intake, StudyPrograms.PhD, ApplicationStatus.Submitted, null, name, chinese,
+            "Nowhere Institute", "Nothing", new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        db.Users.Add(applicant);
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return application.Id;
+    }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
@@ -202,7 +220,7 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
     [Fact]
     public async Task An_edited_application_is_found_by_its_new_text_not_its_old()
     {
-        var edited = await AddApplicationAsync("Old Name Quux", "旧名字");
+        var edited = await app.AddApplicationAsync("Old Name Quux", "旧名字");
         await using (var db = app.CreateDbContext())
         {
             var application = await db.Applications.SingleAsync(a => a.Id == edited);
@@ -227,7 +245,7 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
     [Fact]
     public async Task An_erased_application_is_no_longer_found_and_leaves_no_text_in_the_index()
     {
-        var erased = await AddApplicationAsync("Erased Person Plugh", "抹去者");
+        var erased = await app.AddApplicationAsync("Erased Person Plugh", "抹去者");
         Assert.Equal([erased], await SearchAsync(app.Professor, "q=plugh"));
 
         using (var scope = app.Services.CreateScope())
@@ -319,33 +337,5 @@ public class ApplicationSearchTests(ApplicationSearchAppFactory app, ITestOutput
         }
 
         SqliteConnection.ClearAllPools();
-    }
-
-    private async Task<int> AddApplicationAsync(string name, string chinese)
-    {
-        await using var db = app.CreateDbContext();
-        var email = $"added{Guid.NewGuid():N}@elsewhere.test";
-        var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = DateTime.UnixEpoch };
-        var intake = await db.Intakes.Where(i => i.Code == "2032.09").Select(i => i.Id).SingleAsync();
-        var application = new Application
-        {
-            ApplicantId = applicant.Id,
-            IntakeId = intake,
-            Program = StudyPrograms.PhD,
-            Status = ApplicationStatus.Submitted,
-            // No reference and an address of letters: the rows the other tests expect stay the seeded ones.
-            ReferenceNumber = null,
-            FullName = name,
-            ChineseName = chinese,
-            Institution = "Nowhere Institute",
-            Major = "Nothing",
-            CreatedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            UpdatedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            SubmittedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        };
-        db.Users.Add(applicant);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return application.Id;
     }
 }

@@ -1,7 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Data.Identity;
-using HanZhao.Recruit.Data.Intakes;
 using HanZhao.Recruit.Data.Migrations;
 using HanZhao.Recruit.Web.Privacy;
 using HanZhao.Recruit.Web.Review.Dashboard;
@@ -63,7 +62,7 @@ public class ShortSearchTests(ApplicationSearchAppFactory app) : IClassFixture<A
     [Fact]
     public async Task A_short_text_in_the_email_is_found()
     {
-        var id = await AddAsync("Email Only", null, "q7x@short.test");
+        var id = await app.AddApplicationAsync("Email Only", null, "q7x@short.test");
 
         Assert.Equal([id], await SearchAsync("q7"));
         Assert.Equal([id], await SearchAsync("Q7"));
@@ -74,7 +73,7 @@ public class ShortSearchTests(ApplicationSearchAppFactory app) : IClassFixture<A
     [Fact]
     public async Task A_changed_name_institution_or_email_is_found_by_its_new_text_and_not_its_old()
     {
-        var id = await AddAsync("Ka Yo", "甲乙", "k8m@short.test");
+        var id = await app.AddApplicationAsync("Ka Yo", "甲乙", "k8m@short.test");
         Assert.Equal([id], await SearchAsync("甲乙"));
 
         await using (var db = app.CreateDbContext())
@@ -101,7 +100,7 @@ public class ShortSearchTests(ApplicationSearchAppFactory app) : IClassFixture<A
     [Fact]
     public async Task An_erased_application_is_not_found_and_leaves_nothing_in_the_pair_index()
     {
-        var id = await AddAsync("Gone Soon", "庚辛", "g5h@short.test");
+        var id = await app.AddApplicationAsync("Gone Soon", "庚辛", "g5h@short.test");
         Assert.Equal([id], await SearchAsync("庚辛"));
 
         using (var scope = app.Services.CreateScope())
@@ -216,32 +215,6 @@ public class ShortSearchTests(ApplicationSearchAppFactory app) : IClassFixture<A
         }
 
         SqliteConnection.ClearAllPools();
-    }
-
-    private async Task<int> AddAsync(string name, string? chinese, string email)
-    {
-        await using var db = app.CreateDbContext();
-        var applicant = new RecruitUser { UserName = email, Email = email, CreatedAtUtc = DateTime.UnixEpoch };
-        var intake = await db.Intakes.Where(i => i.Code == "2032.09").Select(i => i.Id).SingleAsync();
-        var application = new Application
-        {
-            ApplicantId = applicant.Id,
-            IntakeId = intake,
-            Program = StudyPrograms.PhD,
-            Status = ApplicationStatus.Submitted,
-            ReferenceNumber = null,
-            FullName = name,
-            ChineseName = chinese,
-            Institution = "Nowhere Institute",
-            Major = "Nothing",
-            CreatedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            UpdatedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-            SubmittedAtUtc = new DateTime(2032, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        };
-        db.Users.Add(applicant);
-        db.Applications.Add(application);
-        await db.SaveChangesAsync();
-        return application.Id;
     }
 
     private async Task DeleteAsync(int id)
