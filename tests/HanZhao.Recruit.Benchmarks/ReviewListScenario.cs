@@ -12,7 +12,11 @@ namespace HanZhao.Recruit.Benchmarks;
 /// </summary>
 public static class ReviewListScenario
 {
-    private sealed record View(string Url, string Where, string OrderBy, int Page);
+    /// <summary>One view of the list: its filter, order and page, and (where the app takes its total elsewhere) the count it runs.</summary>
+    private sealed record View(string Url, string Where, string OrderBy, int Page, string? Count = null);
+
+    /// <summary>The app's total when the filters are intake, program, status or route alone: the stored counts (ApplicationCounts).</summary>
+    private static string StoredCount(string where) => $"SELECT COALESCE(SUM(c.Count), 0) FROM ApplicationCounts c WHERE c.Status <> 'Draft' AND {where}";
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchApp app, BenchOptions options, Action<string> log)
     {
@@ -90,7 +94,14 @@ public static class ReviewListScenario
                 Goal = "p95 < 50 ms",
                 Met = p95 < 50,
                 Note = $"p50 {appSamples.Percentile(50):F1} ms; raw SQL p50 {sqlSamples.Percentile(50):F1} ms; views: {string.Join(", ", views.Select(v => "`" + v.Url + "`"))}; seeding took {seeded.Took.TotalSeconds:F1} s",
-                Details = PublicPagesScenario.Details(appSamples, "app").Concat(PublicPagesScenario.Details(sqlSamples, "rawSql")).ToDictionary(),
+                // Per view too (view1 … view9 in the order of the note's list): one slow view hides in the mix's percentiles.
+                Details = PublicPagesScenario.Details(appSamples, "app").Concat(PublicPagesScenario.Details(sqlSamples, "rawSql"))
+                    .Concat(views.SelectMany((v, i) => new KeyValuePair<string, double>[]
+                    {
+                        new($"view{i + 1}.app.p50", appByView[v.Url].Percentile(50)),
+                        new($"view{i + 1}.app.p95", appByView[v.Url].Percentile(95)),
+                        new($"view{i + 1}.rawSql.p50", sqlByView[v.Url].Percentile(50)),
+                    })).ToDictionary(),
             },
         ];
     }
@@ -102,30 +113,31 @@ public static class ReviewListScenario
         const string Submitted = "a.SubmittedAtUtc DESC, a.Id DESC";
         return
         [
-            new($"/review?intake={newest}&program=PhD", $"a.IntakeId = {newest} AND a.Program = 'PhD'", Submitted, 1),
-            new("/review?status=UnderReview&page=20", "a.Status = 'UnderReview'", Submitted, 20),
-            new($"/review?intake={previous}&status=Submitted&sort=name&page=3", $"a.IntakeId = {previous} AND a.Status = 'Submitted'", "a.FullName, a.Id", 3),
-            new("/review?interest=2&page=5", "a.Id IN (SELECT i.ApplicationId FROM ApplicationInterests i WHERE i.ResearchInterestId = 2)", Submitted, 5),
-            // The searches as the app runs them: through the FTS5 trigram index, and (王伟, two characters,
-            // no trigram) by LIKE over the applications (Review/Dashboard/ApplicationTextSearch.cs).
+            new($"/review?intake={newest}&program=PhD", $"a.IntakeId = {newest} AND a.Program = 'PhD'", Submitted, 1,
+                StoredCount($"c.IntakeId = {newest} AND c.Program = 'PhD'")),
+            new("/review?status=UnderReview&page=20", "a.Status = 'UnderReview'", Submitted, 20, StoredCount("c.Status = 'UnderReview'")),
+            new($"/review?intake={previous}&status=Submitted&sort=name&page=3", $"a.IntakeId = {previous} AND a.Status = 'Submitted'", "a.FullName, a.Id", 3,
+                StoredCount($"c.IntakeId = {previous} AND c.Status = 'Submitted'")),
+            // As the app runs it: the page probes the interest per row in the list's order; the total is the
+            // interest's index less the drafts (Review/Dashboard/ReviewDashboard.cs).
+            new("/review?interest=2&page=5", "EXISTS (SELECT 1 FROM ApplicationInterests i WHERE i.ApplicationId = a.Id AND i.ResearchInterestId = 2)", Submitted, 5,
+                "SELECT COUNT(*) FROM ApplicationInterests i WHERE i.ResearchInterestId = 2 AND i.ApplicationId NOT IN (SELECT d.Id FROM Applications d WHERE d.Status = 'Draft')"),
+            // The searches as the app runs them: through the FTS5 trigram index, and (王伟, two characters)
+            // through the pair index of the short fields (Review/Dashboard/ApplicationTextSearch.cs, ListSpeedSql).
             new("/review?q=Wang%20Wei&page=2", "a.Id IN (SELECT rowid FROM ApplicationSearch WHERE ApplicationSearch MATCH '\"Wang Wei\"')", Submitted, 2),
-            new("/review?q=%E7%8E%8B%E4%BC%9F", ShortSearch("王伟"), Submitted, 1),
-            new("/review?program=Master&sort=score", "a.Program = 'Master'", "a.AverageScore DESC, a.Id DESC", 1),
+            new("/review?q=%E7%8E%8B%E4%BC%9F", "a.Id IN (SELECT rowid FROM ApplicationShortSearch WHERE ApplicationShortSearch MATCH '\"王伟' || char(31) || '\"')", Submitted, 1),
+            new("/review?program=Master&sort=score", "a.Program = 'Master'", "a.AverageScore DESC, a.Id DESC", 1, StoredCount("c.Program = 'Master'")),
             new("/review?tag=strong", "a.Id IN (SELECT t.ApplicationId FROM ApplicationTags t WHERE t.Name = 'strong')", Submitted, 1),
             new($"/review?intake={newest}&reviewer=none&page=4", $"a.IntakeId = {newest} AND NOT EXISTS (SELECT 1 FROM ReviewerAssignments r WHERE r.ApplicationId = a.Id)", Submitted, 4),
         ];
     }
-
-    private static string ShortSearch(string text) =>
-        "(" + string.Join(" OR ", new[] { "FullName", "ChineseName", "ReferenceNumber", "Institution", "Major", "Statement", "ResearchExperience", "OtherInterests" }
-            .Select(c => $"a.{c} LIKE '%{text}%'")) + $" OR (SELECT u.Email FROM AspNetUsers u WHERE u.Id = a.ApplicantId) LIKE '%{text}%')";
 
     /// <summary>What the list needs, written by hand: the count, the page, the page's tags and reviewers.</summary>
     private static async Task<int> RawListAsync(SqliteConnection db, View view)
     {
         var where = $"a.Status <> 'Draft' AND {view.Where}";
         await using var count = db.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM Applications a WHERE {where}";
+        count.CommandText = view.Count ?? $"SELECT COUNT(*) FROM Applications a WHERE {where}";
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
 
         await using var page = db.CreateCommand();

@@ -12,7 +12,7 @@ public partial class WorkbenchListTests(DemoApp app, BrowserFixture browser) : I
     /// </summary>
     private static readonly string[] StaffPages =
     [
-        "/review", "/review?program=PhD&sort=rank", "/review/bulk?ids={ids}&status=Rejected", "/review/toolbar/email?ids={ids}",
+        "/review", "/review?program=PhD&sort=rank", "/review?q=%E7%8E%8B%E4%BC%9F", "/review/bulk?ids={ids}&status=Rejected", "/review/toolbar/email?ids={ids}",
         "/review/applications/{first}/status?to=Rejected", "/review/templates", "/review/reviewers", "/review/emails", "/review/audit",
         "/review/settings/intakes", "/review/settings/content", "/account/2fa",
     ];
@@ -121,6 +121,27 @@ public partial class WorkbenchListTests(DemoApp app, BrowserFixture browser) : I
         await page.GetByRole(AriaRole.Button, new() { Name = "Save view" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/review?program=PhD&scored=notme", StringComparison.Ordinal));
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "PhD, not yet scored by me" }).CountAsync());
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(360)]
+    public async Task A_short_search_says_under_the_search_box_what_it_looks_in(int width)
+    {
+        var page = await SignInAsync(width);
+
+        foreach (var culture in new[] { "en", "zh-CN" })
+        {
+            await page.GotoAsync("/review?q=%E7%8E%8B%E4%BC%9F&culture=" + culture);
+            var hint = page.Locator("#q-short");
+            Assert.True(await hint.IsVisibleAsync());
+            Assert.Equal("q-short", await page.Locator("#q").GetAttributeAsync("aria-describedby"));
+            await page.ScreenshotAsync($"short-search-{culture}-{width}");
+            Assert.True(await page.FitsViewportWidthAsync());
+        }
+
+        await page.GotoAsync("/review?q=%E7%8E%8B%E4%BC%9F%E6%98%8E");
+        Assert.Equal(0, await page.Locator("#q-short").CountAsync());
     }
 
     [GeneratedRegex(@"/review/bulk\?ids=\d+,\d+,\d+&status=Rejected$")]

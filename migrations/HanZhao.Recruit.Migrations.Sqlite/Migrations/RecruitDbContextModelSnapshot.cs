@@ -227,9 +227,15 @@ namespace HanZhao.Recruit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IntakeId", "Program", "Route");
 
+                    b.HasIndex("IntakeId", "Status", "FullName");
+
                     b.HasIndex("KeepUntilUtc", "IntakeId", "Status");
 
                     b.HasIndex("IntakeId", "Program", "Status", "Route");
+
+                    b.HasIndex("IntakeId", "SubmittedAtUtc", "Status", "Program");
+
+                    b.HasIndex("Program", "AverageScore", "Id", "Status");
 
                     b.ToTable("Applications");
                 });

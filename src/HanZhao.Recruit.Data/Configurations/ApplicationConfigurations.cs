@@ -59,6 +59,15 @@ public class ApplicationConfiguration : IEntityTypeConfiguration<Application>
         builder.HasIndex(a => new { a.EnglishTest, a.EnglishScore });
         builder.HasIndex(a => a.Route);
         builder.HasIndex(a => a.Program);
+        // The score sort within a program (/review?program=Master&sort=score): the index holds the filter, the
+        // order with its tie-break (Id, written out because Status follows it) and the visibility test (Status),
+        // so the page is read in order from it and the count from it alone (DashboardQueryPlanTests).
+        builder.HasIndex(a => new { a.Program, a.AverageScore, a.Id, a.Status });
+        // Within an intake, newest first (the default order), with what the list filters on beside it: a page is
+        // read in order from the index and only its own rows from the table (/review?intake=…&reviewer=none&page=4).
+        builder.HasIndex(a => new { a.IntakeId, a.SubmittedAtUtc, a.Status, a.Program });
+        // An intake's applications of one status by name (/review?intake=…&status=Submitted&sort=name).
+        builder.HasIndex(a => new { a.IntakeId, a.Status, a.FullName });
         // Computed columns (SQL valid on SQLite and SQL Server) with indexes, so their sorts read an index.
         // Virtual: SQLite cannot add a stored column to a table but indexes a virtual one (SQL Server's
         // float RankShare must be persisted to be indexed: RecruitDbContext says so for that provider).

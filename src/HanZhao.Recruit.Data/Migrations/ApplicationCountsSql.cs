@@ -53,21 +53,7 @@ public static class ApplicationCountsSql
     /// <summary>The counts the dashboard reads (SQLite only), one row per intake, program, status and route.</summary>
     public const string SelectSql = $"SELECT {Key}, Count FROM {Table}";
 
-    public static void Up(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteUp)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Up(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteUp);
 
-    public static void Down(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteDown)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Down(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteDown);
 }

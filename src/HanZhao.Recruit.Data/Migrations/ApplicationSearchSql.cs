@@ -54,21 +54,7 @@ public static class ApplicationSearchSql
         $"DROP TABLE IF EXISTS {Table};",
     ];
 
-    public static void Up(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteUp)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Up(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteUp);
 
-    public static void Down(MigrationBuilder b, bool sqlServer)
-    {
-        ArgumentNullException.ThrowIfNull(b);
-        foreach (var statement in sqlServer ? [] : SqliteDown)
-        {
-            b.Sql(statement);
-        }
-    }
+    public static void Down(MigrationBuilder b, bool sqlServer) => SqliteOnlySql.Run(b, sqlServer, SqliteDown);
 }

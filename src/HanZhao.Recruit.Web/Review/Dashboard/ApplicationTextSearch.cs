@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace HanZhao.Recruit.Web.Review.Dashboard;
 
 /// <summary>
-/// The review list's free-text search (<c>q</c>): the applications whose name (Latin or Chinese),
-/// reference number, institution, major, statement, research experience, other interests or the
-/// applicant's email contain the text, in any case. On SQLite through the FTS5 trigram index
-/// (<see cref="ApplicationSearchSql"/>), as an "Id IN (matching rowids)" the rest of the list's
-/// query (visibility, filters, sort, paging) composes with; on SQL Server, and for one or two
-/// characters, a LIKE over the same text (docs/ARCHITECTURE.md, "Searching applications").
+/// The review list's free-text search (<c>q</c>). Three characters or more: the applications whose name
+/// (Latin or Chinese), reference number, institution, major, statement, research experience, other
+/// interests or the applicant's email contain the text, in any case; on SQLite through the FTS5 trigram
+/// index (<see cref="ApplicationSearchSql"/>). One or two characters are a lookup of a name, a place or an
+/// id ("王伟", "清华", "AI"): only the short fields (the names, reference number, institution, major and the
+/// applicant's email) are searched; on SQLite through the pair index (<see cref="ListSpeedSql"/>). Either
+/// way the match is an "Id IN (matching rowids)" that the rest of the list's query (visibility, filters,
+/// sort, paging) composes with; on SQL Server a LIKE over the same fields (docs/ARCHITECTURE.md,
+/// "Searching applications").
 /// </summary>
 public static class ApplicationTextSearch
 {
@@ -26,25 +29,36 @@ public static class ApplicationTextSearch
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
-        if (search.Contains('\0', StringComparison.Ordinal))
+        if (search.Contains('\0', StringComparison.Ordinal) || search.Contains(ListSpeedSql.Marker, StringComparison.Ordinal))
         {
             // SQLite reads text only up to a NUL: MATCH fails ("unterminated string") and LIKE would
-            // cut the pattern to "%", matching everything. No name, address or statement holds one.
+            // cut the pattern to "%", matching everything. The pair index's marker would match across
+            // pairs. No name, address or statement holds either.
             return applications.Where(_ => false);
         }
 
-        // One or two characters (a Chinese surname, "王伟") have no trigram to look up. Of the two correct
-        // answers, LIKE over the applications and LIKE over the index's own copy of the text, the first
-        // measured faster at 100,000 applications (docs/PERFORMANCE.md, branch p-fts), and a page of
-        // a common short text stops early; both read every row.
-        if (!db.Database.IsSqlite() || CharacterCount(search) < IndexedLength)
+        var characters = CharacterCount(search);
+        if (characters < IndexedLength)
         {
-            return Like(applications, search);
+            return db.Database.IsSqlite() ? WithIds(applications, ShortIds(db, search, characters)) : Like(applications, search, longFields: false);
         }
 
-        var ids = MatchingIds(db, search);
-        return applications.Where(a => ids.Contains(a.Id));
+        return db.Database.IsSqlite() ? WithIds(applications, MatchingIds(db, search)) : Like(applications, search, longFields: true);
     }
+
+    /// <summary>Whether a search of <paramref name="search"/> looks in the short fields only (one or two characters).</summary>
+    public static bool IsShort(string search) => CharacterCount(search) < IndexedLength;
+
+    private static IQueryable<Application> WithIds(IQueryable<Application> applications, IQueryable<int> ids) =>
+        applications.Where(a => ids.Contains(a.Id));
+
+    /// <summary>The ids of the applications whose short fields contain <paramref name="search"/>, one or two characters (SQLite only).</summary>
+    private static IQueryable<int> ShortIds(RecruitDbContext db, string search, int characters) =>
+        db.Database.SqlQueryRaw<int>(ShortSql, new SqliteParameter(Parameter, ListSpeedSql.Phrase(search, characters)));
+
+    // Made of constants only; the user's text is always the parameter.
+    private static readonly string ShortSql =
+        $"SELECT rowid AS Value FROM {ListSpeedSql.Table} WHERE {ListSpeedSql.Table} MATCH {Parameter}";
 
     /// <summary>The ids of the applications whose indexed text contains <paramref name="search"/>, three characters or more (SQLite only).</summary>
     public static IQueryable<int> MatchingIds(RecruitDbContext db, string search)
@@ -74,10 +88,10 @@ public static class ApplicationTextSearch
     public static int CharacterCount(string text) => text.EnumerateRunes().Count();
 
     /// <summary>
-    /// LIKE over the same text: SQL Server's search, and SQLite's for one or two characters.
-    /// Case-insensitive (SQLite's LIKE for ASCII, SQL Server under the default collation).
+    /// SQL Server's search: a LIKE over the same fields, the short ones only (<see cref="ListSpeedSql.ApplicationColumns"/>
+    /// and the email) when <paramref name="longFields"/> is false. Case-insensitive under the default collation.
     /// </summary>
-    private static IQueryable<Application> Like(IQueryable<Application> applications, string search)
+    private static IQueryable<Application> Like(IQueryable<Application> applications, string search, bool longFields)
     {
         var pattern = LikePattern(search);
         return applications.Where(a =>
@@ -86,9 +100,9 @@ public static class ApplicationTextSearch
             || (a.ReferenceNumber != null && EF.Functions.Like(a.ReferenceNumber, pattern, "\\"))
             || EF.Functions.Like(a.Institution, pattern, "\\")
             || EF.Functions.Like(a.Major, pattern, "\\")
-            || (a.Statement != null && EF.Functions.Like(a.Statement, pattern, "\\"))
-            || (a.ResearchExperience != null && EF.Functions.Like(a.ResearchExperience, pattern, "\\"))
-            || (a.OtherInterests != null && EF.Functions.Like(a.OtherInterests, pattern, "\\"))
-            || (a.Applicant!.Email != null && EF.Functions.Like(a.Applicant.Email, pattern, "\\")));
+            || (a.Applicant!.Email != null && EF.Functions.Like(a.Applicant.Email, pattern, "\\"))
+            || (longFields && ((a.Statement != null && EF.Functions.Like(a.Statement, pattern, "\\"))
+                || (a.ResearchExperience != null && EF.Functions.Like(a.ResearchExperience, pattern, "\\"))
+                || (a.OtherInterests != null && EF.Functions.Like(a.OtherInterests, pattern, "\\")))));
     }
 }

@@ -51,7 +51,9 @@ public sealed class ReviewDashboard(
 
         var viewer = await ViewerAsync(user, cancellationToken);
         var filtered = Filter(visible, query, viewer);
-        var total = await filtered.CountAsync(cancellationToken);
+        // One set of counts gives both tables (and the retention line's totals), and the list's total when it applies.
+        var groups = await CountsAsync(visible, isProfessor, cancellationToken);
+        var total = TotalFromCounts(query, groups) ?? await InterestTotalAsync(query, isProfessor, cancellationToken) ?? await filtered.CountAsync(cancellationToken);
         var pageCount = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
         var page = Math.Min(query.Page, pageCount);
         var rows = await Sort(filtered, query, viewer).Skip((page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
@@ -63,8 +65,6 @@ public sealed class ReviewDashboard(
             .ToLookup(r => r.ApplicationId, r => r.Name);
         var letters = await LetterTallies.ForAsync(db, db.Applications.Where(a => ids.Contains(a.Id)).Select(a => a.Id), cancellationToken);
 
-        // One set of counts gives both tables (and the retention line's totals).
-        var groups = await CountsAsync(visible, isProfessor, cancellationToken);
         var counts = groups.GroupBy(g => (g.IntakeId, g.Program, g.Status)).Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Status, Count = g.Sum(c => c.Count) });
         var codes = intakes.ToDictionary(i => i.Id, i => i.Code);
         var routeCounts = groups.GroupBy(g => (g.IntakeId, g.Program, g.Route)).Select(g => new { g.Key.IntakeId, g.Key.Program, g.Key.Route, Count = g.Sum(c => c.Count) });
@@ -130,6 +130,32 @@ public sealed class ReviewDashboard(
         return await visible.GroupBy(a => new { a.IntakeId, a.Program, a.Status, a.Route })
             .Select(g => new DashboardGroup(g.Key.IntakeId, g.Key.Program, g.Key.Status, g.Key.Route, g.Count()))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The list's total from the counts per intake, program, status and route when those are its only filters
+    /// (the counts are of the same visible applications), so that total costs no query of its own; else null.
+    /// </summary>
+    private static int? TotalFromCounts(DashboardQuery query, List<DashboardGroup> groups) =>
+        (query with { IntakeId = null, Program = null, Status = null, Route = null }).HasFilters
+            ? null
+            : groups.Where(g => (query.IntakeId is null || g.IntakeId == query.IntakeId) && (query.Program is null || g.Program == query.Program)
+                && (query.Status is null || g.Status == query.Status) && (query.Route is null || g.Route == query.Route)).Sum(g => g.Count);
+
+    /// <summary>
+    /// The professor's total for the interest filter alone: the interest's rows less those of drafts, read from the
+    /// (interest, application) index and the drafts' ids from the status index (the drafts are few). Counting
+    /// through the applications looked each chosen application up by id (~60 ms for 50,000 at 100,000); else null.
+    /// </summary>
+    private async Task<int?> InterestTotalAsync(DashboardQuery query, bool isProfessor, CancellationToken cancellationToken)
+    {
+        if (!isProfessor || query.InterestId is not { } interestId || (query with { InterestId = null }).HasFilters)
+        {
+            return null;
+        }
+
+        var drafts = db.Applications.Where(a => a.Status == ApplicationStatus.Draft).Select(a => a.Id);
+        return await db.ApplicationInterests.CountAsync(i => i.ResearchInterestId == interestId && !drafts.Contains(i.ApplicationId), cancellationToken);
     }
 
     /// <summary>A row of <see cref="ApplicationCountsSql.Table"/> as stored (the enums as their names).</summary>
@@ -361,8 +387,10 @@ public sealed class ReviewDashboard(
 
         if (query.InterestId is { } interestId)
         {
-            // "Id IN (ids that chose it)" reads the (interest, application) index, like the tag filter.
-            applications = applications.Where(a => db.ApplicationInterests.Where(i => i.ResearchInterestId == interestId).Select(i => i.ApplicationId).Contains(a.Id));
+            // A probe of the (application, interest) key per application, read in the list's order: a page
+            // stops after its rows, where "Id IN (ids that chose it)" gathered and sorted every chooser first
+            // (~70 ms for an interest of half the applications at 100,000).
+            applications = applications.Where(a => db.ApplicationInterests.Any(i => i.ApplicationId == a.Id && i.ResearchInterestId == interestId));
         }
 
         if (query.Tag is { } tag)
