@@ -25,7 +25,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.CompiledModel
                 propertyCount: 45,
                 navigationCount: 6,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 18,
+                unnamedIndexCount: 21,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -429,10 +429,19 @@ namespace HanZhao.Recruit.Migrations.Sqlite.CompiledModel
                 new[] { intakeId, program, route });
 
             var index15 = runtimeEntityType.AddIndex(
-                new[] { keepUntilUtc, intakeId, status });
+                new[] { intakeId, status, fullName });
 
             var index16 = runtimeEntityType.AddIndex(
+                new[] { keepUntilUtc, intakeId, status });
+
+            var index17 = runtimeEntityType.AddIndex(
                 new[] { intakeId, program, status, route });
+
+            var index18 = runtimeEntityType.AddIndex(
+                new[] { intakeId, submittedAtUtc, status, program });
+
+            var index19 = runtimeEntityType.AddIndex(
+                new[] { program, averageScore, id, status });
 
             return runtimeEntityType;
         }

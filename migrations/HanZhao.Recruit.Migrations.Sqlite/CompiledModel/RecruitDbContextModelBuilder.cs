@@ -11,7 +11,7 @@ namespace HanZhao.Recruit.Migrations.Sqlite.CompiledModel
     public partial class RecruitDbContextModel
     {
         private RecruitDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e5c2bec1-865b-46e0-939f-3dd2d7b9ed97"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("a04f7996-8eb2-4369-b74f-bd7a610b892f"), entityTypeCount: 49)
         {
         }
 
