@@ -83,9 +83,15 @@ public class RecruitAppFactory : WebApplicationFactory<Program>
             HandleCookies = true,
         });
 
-    /// <summary>A DbContext on this app's database, outside any request.</summary>
-    public RecruitDbContext CreateDbContext() =>
-        new(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, SqliteConnectionString));
+    /// <summary>
+    /// A DbContext on this app's database, outside any request. The app is started first (its migrations
+    /// make the tables), so a test that reads the database before its first request finds them.
+    /// </summary>
+    public RecruitDbContext CreateDbContext()
+    {
+        _ = Services;
+        return new(RecruitDatabase.CreateOptions(DatabaseProvider.Sqlite, SqliteConnectionString));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
