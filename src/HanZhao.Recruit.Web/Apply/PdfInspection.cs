@@ -115,7 +115,8 @@ public static class PdfInspection
     /// <summary>
     /// The value of object <paramref name="reference"/> read at <paramref name="offset"/> ("12 0 obj"
     /// and then the value: a stream object's dictionary, its data left unread), or null when the
-    /// offset does not hold that object.
+    /// offset does not hold that object or the scan fails on it: then the reader's own lookup, with
+    /// its repairs, has the last word, as it had before this scan existed.
     /// </summary>
     private static IToken? ValueAt(CoreTokenScanner scanner, IndirectReference reference, long offset)
     {
@@ -124,15 +125,27 @@ public static class PdfInspection
             return null;
         }
 
-        scanner.Seek(offset);
-        scanner.ClearPreReadByte();
-        return scanner.MoveNext() && scanner.CurrentToken is NumericToken number && number.Long == reference.ObjectNumber
-            && scanner.MoveNext() && scanner.CurrentToken is NumericToken generation && generation.Int == reference.Generation
-            && scanner.MoveNext() && ReferenceEquals(scanner.CurrentToken, OperatorToken.StartObject)
-            && scanner.MoveNext() && scanner.CurrentToken is not OperatorToken
-                ? scanner.CurrentToken
-                : null;
+        try
+        {
+            scanner.Seek(offset);
+            scanner.ClearPreReadByte();
+            return ReadValue(scanner, reference);
+        }
+#pragma warning disable CA1031 // Whatever the plain scan cannot read is left to the reader's lenient lookup.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
+
+    private static IToken? ReadValue(CoreTokenScanner scanner, IndirectReference reference) =>
+        scanner.MoveNext() && scanner.CurrentToken is NumericToken number && number.Long == reference.ObjectNumber
+        && scanner.MoveNext() && scanner.CurrentToken is NumericToken generation && generation.Int == reference.Generation
+        && scanner.MoveNext() && ReferenceEquals(scanner.CurrentToken, OperatorToken.StartObject)
+        && scanner.MoveNext() && scanner.CurrentToken is not OperatorToken
+            ? scanner.CurrentToken
+            : null;
 
     /// <summary>Walks one object's dictionaries and arrays without recursion, so deep nesting cannot exhaust the stack.</summary>
     private static PdfActiveContent ActiveContentIn(IToken? root)
