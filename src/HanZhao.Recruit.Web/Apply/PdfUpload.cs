@@ -26,10 +26,10 @@ public static class PdfUpload
     private const int TrailerWindow = 1024;
 
     /// <summary>
-    /// Reading a PDF is CPU work that holds the objects it parses in memory, a stream's bytes among
-    /// them (a 10 MB file can cost 10 MB more while it is read): one reader per core at a time, the
-    /// rest wait without a thread. More would not finish sooner on those cores; they would only hold
-    /// more memory at once and slow the writer that holds SQLite's lock (docs/PERFORMANCE.md, notes).
+    /// Reading a PDF is CPU work that holds the objects' dictionaries it parses in memory (never a
+    /// stream's bytes: <see cref="PdfInspection"/>): one reader per core at a time, the rest wait
+    /// without a thread. More would not finish sooner on those cores; they would only hold more memory
+    /// at once and slow the writer that holds SQLite's lock (docs/PERFORMANCE.md, notes).
     /// </summary>
     private static readonly SemaphoreSlim Readers = new(Environment.ProcessorCount);
 

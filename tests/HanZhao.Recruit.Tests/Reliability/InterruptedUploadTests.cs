@@ -4,6 +4,7 @@ using System.Text;
 using HanZhao.Recruit.Data.Applications;
 using HanZhao.Recruit.Tests.Apply;
 using HanZhao.Recruit.Web.Apply;
+using HanZhao.Recruit.Web.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Tests.Reliability;
@@ -53,6 +54,24 @@ public sealed class InterruptedUploadTests : IAsyncLifetime
         await SendAndAbortAsync(Head(body.Length), body, sendBytes: body.Length - 1);
 
         await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_full_size_upload_sent_in_one_go_is_stored_byte_for_byte_through_the_servers_small_read_ahead()
+    {
+        // The server reads at most RequestSizeLimits.ReadAheadBytes of a body ahead of the app, so a
+        // sender faster than the form reader waits on TCP; the whole 10 MB must still arrive intact.
+        var pdf = ApplicationFormSteps.Pdf((int)PdfUpload.MaxBytes);
+        var body = await UploadBodyAsync(pdf);
+        Assert.True(body.Length > 100 * RequestSizeLimits.ReadAheadBytes);
+
+        var status = await SendWholeAsync(Head(body.Length), body);
+
+        Assert.Equal(302, status);
+        await using var db = _site.CreateDbContext();
+        var document = await db.ApplicationDocuments.Include(d => d.Content).SingleAsync(d => d.ApplicationId == _id);
+        Assert.Equal("replacement.pdf", document.FileName);
+        Assert.Equal(pdf, document.Content!.Bytes);
     }
 
     [Fact]

@@ -14,8 +14,22 @@ public static class RequestSizeLimits
 {
     public const long DefaultMaxBytes = 1024 * 1024;
 
+    /// <summary>
+    /// How far the server reads a request ahead of the app, per connection (Kestrel's default is 1 MB).
+    /// Its buffer is pinned memory that the server keeps pooled: 50 uploads arriving at once each had up
+    /// to 1 MB of it waiting while the form reader copied the bodies to their temporary files, tens of
+    /// MB at the submit load's peak (docs/PERFORMANCE.md, notes). 64 KB keeps every socket read busy
+    /// (the form reader writes 64 KB pieces) and makes a fast sender wait on TCP instead. Kestrel
+    /// requires at least the request headers' limit (32 KB) and a request line (8 KB).
+    /// </summary>
+    public const long ReadAheadBytes = 64 * 1024;
+
     public static IServiceCollection AddRequestSizeLimits(this IServiceCollection services) =>
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = DefaultMaxBytes);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = DefaultMaxBytes;
+            options.Limits.MaxRequestBufferSize = ReadAheadBytes;
+        });
 
     public static IApplicationBuilder UseEndpointRequestSizeLimits(this IApplicationBuilder app) =>
         app.Use((context, next) =>
