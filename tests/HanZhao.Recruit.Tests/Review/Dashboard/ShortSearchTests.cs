@@ -71,6 +71,21 @@ public class ShortSearchTests(ApplicationSearchAppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_name_character_outside_the_basic_plane_counts_as_one_character()
+    {
+        // 𡈼 (U+2123C, a surname character in some names) is two UTF-16 units but one character to the applicant,
+        // to the search and to SQLite's substr: one character looks up "𡈼␟␟", two "𡈼明␟".
+        var id = await app.AddApplicationAsync("Rare Surname", "𡈼明");
+
+        Assert.Equal([id], await SearchAsync("𡈼"));
+        Assert.Equal([id], await SearchAsync("𡈼明"));
+        Assert.Contains(id, await SearchAsync("明"));
+        // Half of the character (a lone surrogate, which the URL decodes to U+FFFD) finds nothing.
+        Assert.Empty(await SearchAsync("\ud844"));
+        await DeleteAsync(id);
+    }
+
+    [Fact]
     public async Task A_changed_name_institution_or_email_is_found_by_its_new_text_and_not_its_old()
     {
         var id = await app.AddApplicationAsync("Ka Yo", "甲乙", "k8m@short.test");
