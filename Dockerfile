@@ -53,6 +53,10 @@ USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 
+# Two C-allocator arenas instead of up to eight per core: a lower peak under load for the same speed
+# (src/HanZhao.Recruit.Web/Platform/Hosting/NativeHeap.cs; glibc reads it only at process start).
+ENV MALLOC_ARENA_MAX=2
+
 # Ready means the database opens and holds the schema, i.e. migrations have run (see
 # Health/HealthSetup.cs). The start period covers the migrations on a first start.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using HanZhao.Recruit.Data;
+using HanZhao.Recruit.Web.Platform.Hosting;
 using HanZhao.Recruit.Web.Settings.Intakes;
 using Microsoft.Data.Sqlite;
 
@@ -139,6 +140,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["Recruit__DataPath"] = dataPath;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // As the Dockerfile starts it (Platform/Hosting/NativeHeap).
+        start.Environment[NativeHeap.ArenaVariable] = NativeHeap.Arenas;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
