@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace HanZhao.Recruit.Web.Platform.Security;
 
@@ -15,21 +16,26 @@ public static class RequestSizeLimits
     public const long DefaultMaxBytes = 1024 * 1024;
 
     /// <summary>
-    /// How far the server reads a request ahead of the app, per connection (Kestrel's default is 1 MB).
-    /// Its buffer is pinned memory that the server keeps pooled: 50 uploads arriving at once each had up
-    /// to 1 MB of it waiting while the form reader copied the bodies to their temporary files, tens of
-    /// MB at the submit load's peak (docs/PERFORMANCE.md, notes). 64 KB keeps every socket read busy
-    /// (the form reader writes 64 KB pieces) and makes a fast sender wait on TCP instead. Kestrel
-    /// requires at least the request headers' limit (32 KB) and a request line (8 KB).
+    /// How far the server reads a request ahead of the app, per connection. Two settings hold it: the
+    /// socket transport's own read buffer (the one a plain HTTP connection fills, as behind the reverse
+    /// proxy; 1 MB by default) and Kestrel's (the one used where a connection is wrapped, e.g. TLS;
+    /// also 1 MB). That buffer is pinned memory the server keeps pooled: 50 uploads arriving at once
+    /// each had up to 1 MB of it waiting while the form reader copied the bodies to their temporary
+    /// files, 15-22 MB of the submit load's peak until the transport's was set too (docs/PERFORMANCE.md,
+    /// "Memory under the submit load"). 64 KB keeps every socket read busy (the form reader writes
+    /// 64 KB pieces) and makes a fast sender wait on TCP instead. Kestrel requires at least the request
+    /// headers' limit (32 KB) and a request line (8 KB).
     /// </summary>
     public const long ReadAheadBytes = 64 * 1024;
 
     public static IServiceCollection AddRequestSizeLimits(this IServiceCollection services) =>
-        services.Configure<KestrelServerOptions>(options =>
-        {
-            options.Limits.MaxRequestBodySize = DefaultMaxBytes;
-            options.Limits.MaxRequestBufferSize = ReadAheadBytes;
-        });
+        services
+            .Configure<KestrelServerOptions>(options =>
+            {
+                options.Limits.MaxRequestBodySize = DefaultMaxBytes;
+                options.Limits.MaxRequestBufferSize = ReadAheadBytes;
+            })
+            .Configure<SocketTransportOptions>(options => options.MaxReadBufferSize = ReadAheadBytes);
 
     public static IApplicationBuilder UseEndpointRequestSizeLimits(this IApplicationBuilder app) =>
         app.Use((context, next) =>
