@@ -7,9 +7,9 @@ namespace HanZhao.Recruit.Web.Platform.Hosting;
 /// freed in an arena for that arena: with the thread pool, Kestrel and SQLite's page caches (one per
 /// pooled connection) allocating at once, the arenas grow apart and stay large. Two arenas kept the
 /// submit load's peak 10-25 MB lower in the benchmark, no slower (docs/PERFORMANCE.md, "Memory under
-/// the submit load"). It must be in the environment when the process starts: glibc reads it before
-/// the first allocation, and a <c>mallopt</c> call from the app comes after the runtime's own
-/// threads have made their arenas (measured: about half the saving).
+/// the submit load, to the bottom"). It must be in the environment when the process starts: glibc
+/// reads it before the first allocation, and a <c>mallopt</c> call from the app comes after the
+/// runtime's own threads have made their arenas (measured: about half the saving).
 /// </summary>
 public static class NativeHeap
 {

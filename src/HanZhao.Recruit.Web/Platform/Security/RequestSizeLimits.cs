@@ -22,7 +22,7 @@ public static class RequestSizeLimits
     /// also 1 MB). That buffer is pinned memory the server keeps pooled: 50 uploads arriving at once
     /// each had up to 1 MB of it waiting while the form reader copied the bodies to their temporary
     /// files, 15-22 MB of the submit load's peak until the transport's was set too (docs/PERFORMANCE.md,
-    /// "Memory under the submit load"). 64 KB keeps every socket read busy (the form reader writes
+    /// "Memory under the submit load, to the bottom"). 64 KB keeps every socket read busy (the form reader writes
     /// 64 KB pieces) and makes a fast sender wait on TCP instead. Kestrel requires at least the request
     /// headers' limit (32 KB) and a request line (8 KB).
     /// </summary>
