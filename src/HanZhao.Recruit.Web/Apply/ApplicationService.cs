@@ -156,7 +156,10 @@ public sealed class ApplicationService(
     public async Task<Outcome<ApplicationAtStep>> UploadAsync(
         string applicantId, int id, DocumentKind? kind, IFormFile? file, FormErrors bound, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(id, applicantId, cancellationToken) is not { } application)
+        // The row alone: an upload needs the status and the route, not the intake, documents and interests
+        // (three queries instead of one on each of a submission's three uploads).
+        if (await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken)
+            is not { } application || !IsEditable(application))
         {
             return Outcome.NotFound();
         }
