@@ -23,13 +23,15 @@ public static class HostCheck
         var configured = (app.Configuration["AllowedHosts"] ?? string.Empty)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(host => host != "*");
+        HashSet<string> allowed = new([.. Loopback, .. configured], StringComparer.OrdinalIgnoreCase);
         var site = app.Services.GetRequiredService<SiteAddress>();
-        var allowed = new Lazy<HashSet<string>>(() => [.. Loopback, .. configured, site.Host]);
         app.Use((context, next) =>
         {
-            // HTTP/1.0 may send no Host at all; then there is no other name to pass for ours.
+            // HTTP/1.0 may send no Host at all; then there is no other name to pass for ours. The site's own
+            // host is asked of SiteAddress each time, after the fixed names: at start a request can arrive before
+            // the server knows its listening address, and that moment must not be remembered (HostCheckTests).
             var host = context.Request.Host.Host.TrimEnd('.');
-            if (host.Length == 0 || allowed.Value.Contains(host, StringComparer.OrdinalIgnoreCase))
+            if (host.Length == 0 || allowed.Contains(host) || string.Equals(host, site.Host, StringComparison.OrdinalIgnoreCase))
             {
                 return next(context);
             }
