@@ -83,8 +83,12 @@ public sealed class ApplicationService(
 
     /// <summary>The applicant's own application, with its intake and documents (not their bytes); null for anyone else's.</summary>
     public Task<Application?> FindOwnAsync(int id, string applicantId, CancellationToken cancellationToken) =>
-        db.Applications.Include(a => a.Intake).Include(a => a.Documents).Include(a => a.Interests).AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken);
+        Own(id, applicantId).Include(a => a.Intake).Include(a => a.Documents).Include(a => a.Interests).AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The applicant's own application with that id: the one rule every applicant action goes through.</summary>
+    private IQueryable<Application> Own(int id, string applicantId) =>
+        db.Applications.Where(a => a.Id == id && a.ApplicantId == applicantId);
 
     /// <summary>The step of the applicant's own application that a link names, while the application can still be edited; else null.</summary>
     public async Task<ApplicationAtStep?> FindStepAsync(string applicantId, int id, string slug, CancellationToken cancellationToken) =>
@@ -158,8 +162,7 @@ public sealed class ApplicationService(
     {
         // The row alone: an upload needs the status and the route, not the intake, documents and interests
         // (three queries instead of one on each of a submission's three uploads).
-        if (await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken)
-            is not { } application || !IsEditable(application))
+        if (await Own(id, applicantId).AsNoTracking().FirstOrDefaultAsync(cancellationToken) is not { } application || !IsEditable(application))
         {
             return Outcome.NotFound();
         }

@@ -443,11 +443,33 @@ public class ApplicationFormTests(ApplicationFormApp app) : IClassFixture<Applic
         using var save = await other.PostAsync($"/apply/{id}/personal", new FormUrlEncodedContent([new("FullName", "Mallory"), new("go", "save"), new(HtmlForms.AntiforgeryField, token)]));
         using var submit = await other.PostAsync($"/apply/{id}/submit", new FormUrlEncodedContent([new("consent", "true"), new(HtmlForms.AntiforgeryField, token)]));
         using var delete = await other.PostAsync($"/apply/{id}/documents/1/delete", new FormUrlEncodedContent([new(HtmlForms.AntiforgeryField, token)]));
+        using var upload = await other.UploadAsync(id, "Cv", ApplicationFormSteps.Pdf(), "cv.pdf", antiforgeryToken: token);
 
         Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, submit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Equal(before, await StateAsync(id));
+    }
+
+    [Theory]
+    [InlineData(ApplicationStatus.UnderReview)]
+    [InlineData(ApplicationStatus.Withdrawn)]
+    public async Task An_upload_to_the_applicants_own_application_once_it_is_past_editing_is_not_found_and_stores_nothing(ApplicationStatus status)
+    {
+        var (client, id) = await DraftAsync();
+        using var _ = client;
+        var token = await client.GetAntiforgeryTokenAsync($"/apply/{id}/documents");
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Applications.Where(a => a.Id == id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, status));
+        }
+
+        var before = await StateAsync(id);
+        using var upload = await client.UploadAsync(id, "Cv", ApplicationFormSteps.Pdf(), "cv.pdf", antiforgeryToken: token);
+
+        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
         Assert.Equal(before, await StateAsync(id));
     }
 
