@@ -148,6 +148,9 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         await page.GotoAsync("/review?culture=en&dir=asc");
         await page.Locator("main a[href^='/review/applications/']").First.ClickAsync();
         await page.Locator("#reader-panel").WaitForAsync();
+        // The shortcuts listen from the deferred reader script, which has run by DOMContentLoaded (not by the
+        // panel's appearance): a key pressed before it is lost, and on a busy machine that moment is long.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var first = page.Url;
 
         await page.Locator("#f-name").FocusAsync();
@@ -162,10 +165,10 @@ public class ReaderTriageTests(DemoApp app, BrowserFixture browser, ITestOutputH
         await page.Keyboard.PressAsync("t");
         Assert.False(string.IsNullOrEmpty(await page.EvaluateAsync<string?>("() => document.activeElement.dataset.decide")));
 
-        // The URL is what the shortcut changes: waiting for the page's load event as well could wait for ever,
-        // since the reader's inline PDF frame may never finish loading in headless Chromium.
+        // Wait for DOMContentLoaded, when the next reader's script listens, not for the load event: that could wait
+        // for ever, since the reader's inline PDF frame may never finish loading in headless Chromium.
         await page.Keyboard.PressAsync("j");
-        await page.WaitForURLAsync(u => u != first, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => u != first, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#reader-panel").WaitForAsync();
         await page.Keyboard.PressAsync("k");
         await page.WaitForURLAsync(first, new() { WaitUntil = WaitUntilState.Commit });
