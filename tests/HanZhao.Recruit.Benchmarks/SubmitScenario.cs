@@ -66,13 +66,18 @@ public static class SubmitScenario
         {
             var warmUp = round < warmUps;
             var batch = applicants.Skip(round * users).Take(users).ToList();
+            var baselineCpu = new CpuUse(app.App.ProcessId);
             var baselineRound = await TimedAsync(batch.Select((a, i) => (Func<Task<bool>>)(() => BaselineSubmitAsync(app, baselineDrafts[a.Email], i, cv, transcript))));
+            baselineCpu.Stop();
             var roundRequests = new Samples();
             using var traceClient = new HttpClient { BaseAddress = app.BaseAddress };
             await SubmitTrace.ReadAsync(traceClient);
+            var appCpu = new CpuUse(app.App.ProcessId);
             var appRound = await TimedAsync(batch.Select(a => (Func<Task<bool>>)(() => SubmitAsync(a, cv, transcript, roundRequests, failures))));
+            appCpu.Stop();
             log($"  {(warmUp ? "warm-up round" : "round")} {(warmUp ? round + 1 : round - warmUps + 1)}: app {appRound.PerSecond:F1} submissions/s, p50 {appRound.Percentile(50):F0} ms, p99 {appRound.Percentile(99):F0} ms, {appRound.Errors} errors; "
                 + $"ADO.NET {baselineRound.PerSecond:F1}/s, p50 {baselineRound.Percentile(50):F0} ms, p99 {baselineRound.Percentile(99):F0} ms");
+            log($"    CPU per submission: app round {appCpu.Describe(users)}; ADO.NET round {baselineCpu.Describe(users)}");
             if (await SubmitTrace.ReadAsync(traceClient) is { } trace)
             {
                 log("  where the app's POSTs spent their time (BENCH_TRACE=1):\n" + trace.TrimEnd());
@@ -345,5 +350,30 @@ public static class SubmitScenario
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The CPU the app's process and this one (the load generator, or the ADO.NET baseline itself) use
+    /// over a round: what a submission costs each side, steadier than its wall-clock time on two shared cores.
+    /// </summary>
+    private sealed class CpuUse(int appProcessId)
+    {
+        private readonly TimeSpan _appStart = BenchApp.CpuTime(appProcessId);
+        private readonly TimeSpan _benchStart = BenchApp.CpuTime(Environment.ProcessId);
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private TimeSpan _app;
+        private TimeSpan _bench;
+        private TimeSpan _wall;
+
+        public void Stop()
+        {
+            _app = BenchApp.CpuTime(appProcessId) - _appStart;
+            _bench = BenchApp.CpuTime(Environment.ProcessId) - _benchStart;
+            _wall = Stopwatch.GetElapsedTime(_start);
+        }
+
+        public string Describe(int submissions) =>
+            $"app process {_app.TotalMilliseconds / submissions:F1} ms, benchmark process {_bench.TotalMilliseconds / submissions:F1} ms "
+            + $"(both {(_app + _bench).TotalSeconds / _wall.TotalSeconds:F2} of {Environment.ProcessorCount} cores over {_wall.TotalSeconds:F1} s)";
     }
 }
