@@ -46,7 +46,11 @@ public static class DatabaseSetup
             // SQLite's settings per connection (ConnectionPragmas); the write-ahead log copied after commits (WalCheckpoints).
             options.AddInterceptors(sp.GetRequiredService<OutboxTrigger>(), sp.GetRequiredService<ApplicantReplyTo>(), new ConnectionPragmas(),
                 sp.GetRequiredService<WalCheckpoints>());
-        });
+        },
+        // The options are built once, not for every context (each request's): building them and finding EF's
+        // services for them again was 2% of the app's CPU under the submit load (docs/PERFORMANCE.md). Everything
+        // above is a singleton or stateless.
+        contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
