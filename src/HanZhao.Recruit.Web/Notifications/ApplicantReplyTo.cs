@@ -1,7 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
 using HanZhao.Recruit.Web.Platform.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -38,9 +37,7 @@ public sealed class ApplicantReplyTo(IOptions<RecruitOptions> options) : SaveCha
     }
 
     private static List<EmailMessage> Waiting(RecruitDbContext db) =>
-        [.. db.ChangeTracker.Entries<EmailMessage>()
-            .Where(e => e.State == EntityState.Added && e.Entity.ApplicationId is not null && string.IsNullOrEmpty(e.Entity.ReplyTo))
-            .Select(e => e.Entity)];
+        [.. db.QueuedEmails().Where(m => m.ApplicationId is not null && string.IsNullOrEmpty(m.ReplyTo))];
 
     private static void Apply(List<EmailMessage> rows, string? professor)
     {

@@ -1,5 +1,6 @@
 using HanZhao.Recruit.Data;
 using HanZhao.Recruit.Data.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace HanZhao.Recruit.Web.Notifications;
 
@@ -43,5 +44,25 @@ public static class Outbox
         };
         db.EmailMessages.Add(message);
         return message;
+    }
+
+    /// <summary>
+    /// The messages queued in this context and not saved yet, for the interceptors that act on them as they
+    /// are saved. Read without detecting changes: <see cref="QueueEmail"/> adds each message to the context
+    /// itself, so the change tracker knows them already, while a detection scans every tracked entity (a
+    /// submission's whole application) and SaveChanges makes its own after the interceptors.
+    /// </summary>
+    public static List<EmailMessage> QueuedEmails(this DbContext db)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. db.ChangeTracker.Entries<EmailMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

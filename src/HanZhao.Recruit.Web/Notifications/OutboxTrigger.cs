@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using HanZhao.Recruit.Data.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -73,8 +72,7 @@ public sealed class OutboxTrigger(IServiceProvider services, ILogger<OutboxTrigg
 
     private void Remember(DbContext? context)
     {
-        if (context is not null
-            && context.ChangeTracker.Entries<EmailMessage>().Any(entry => entry.State == EntityState.Added))
+        if (context is not null && context.QueuedEmails().Count > 0)
         {
             _queued.AddOrUpdate(context, this);
         }
