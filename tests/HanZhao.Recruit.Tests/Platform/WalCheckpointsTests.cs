@@ -20,7 +20,7 @@ public sealed class WalCheckpointsTests : IClassFixture<RecruitAppFactory>
     }
 
     [Fact]
-    public async Task Every_connection_of_the_app_leaves_checkpoints_to_the_checkpointer_and_overwrites_what_it_deletes()
+    public async Task Every_connection_of_the_app_leaves_checkpoints_to_the_checkpointer_overwrites_what_it_deletes_and_waits_for_locks_in_sqlite()
     {
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RecruitDbContext>();
@@ -28,6 +28,8 @@ public sealed class WalCheckpointsTests : IClassFixture<RecruitAppFactory>
         Assert.Equal(0L, await ScalarAsync(db, "PRAGMA wal_autocheckpoint;"));
         Assert.Equal(1L, await ScalarAsync(db, "PRAGMA secure_delete;"));
         Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode;"));
+        // A write that meets another writer's lock waits in SQLite for as long as the connection's timeout.
+        Assert.Equal(60_000L, await ScalarAsync(db, "PRAGMA busy_timeout;"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,28 +17,34 @@ namespace HanZhao.Recruit.Web.Platform.Database;
 /// right after releasing its write lock, on the committing connection), so the request, and the
 /// turn it holds in <see cref="SqliteWriteGate"/>, waited too, and every writer queued behind it.
 /// <see cref="WalCheckpoints"/> does that copying on its own connection after commits instead.</item>
+/// <item>busy_timeout, as long as the connection's own timeout: a write that finds another writer's lock
+/// (another process, or a background job of this one that does not take a turn in <see cref="SqliteWriteGate"/>)
+/// waits in SQLite, which looks again after 1, 2, 5, 10... ms, not in Microsoft.Data.Sqlite's retry, which
+/// sleeps 150 ms between tries. Under the submit load such a wait came while holding the write turn, and
+/// every upload behind it waited 150 ms too (docs/PERFORMANCE.md).</item>
 /// </list>
 /// </summary>
 public sealed class ConnectionPragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0;";
+    private static string Pragmas(SqliteConnection connection) => string.Create(
+        CultureInfo.InvariantCulture, $"PRAGMA secure_delete = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA busy_timeout = {connection.DefaultTimeout * 1000};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Pragmas(sqlite);
             command.ExecuteNonQuery();
         }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = Pragmas(sqlite);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
