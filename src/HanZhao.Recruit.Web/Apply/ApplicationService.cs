@@ -366,13 +366,20 @@ public sealed class ApplicationService(
         }
 
         var applicant = await db.Users.FirstAsync(u => u.Id == application.ApplicantId, cancellationToken);
-        // Read before the write transaction, which then holds SQLite's one write lock only for writing:
-        // the consent text as the page showed it (the settings in force now) and where the alert goes.
+        // Everything but the writes is ready before the write turn, which then holds SQLite's one write
+        // lock only for writing (every other upload and submission waits for it): the consent text as the
+        // page showed it (the settings in force now), the reference number (from the draft's id) and both
+        // emails, written in full.
         var consented = await consentText.ForAsync(application.Intake.EnrollmentDate, Culture, cancellationToken);
         var professor = await ProfessorAddress.ForAlertAsync(db, options.Value, cancellationToken);
         var professorCulture = professor is null ? null : await ProfessorAddress.CultureAsync(db, cancellationToken);
-        // The id exists only after the first save; the number is derived from it, so both saves
-        // happen in one transaction with the emails. This process's writers take turns (see SqliteWriteGate).
+        var reference = ReferenceNumbers.For(application, application.Intake);
+        var emails = new List<EmailDraft> { Confirmation(application, reference, Culture, applicant.Email!) };
+        if (professor is not null)
+        {
+            emails.Add(ProfessorAlert(application, reference, professor, professorCulture!, applicant.Email!));
+        }
+
         await using var turn = await writes.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two submits of one draft (a double click) both read it as a draft above. Only the one
@@ -386,24 +393,23 @@ public sealed class ApplicationService(
             return "This application has already been submitted.";
         }
 
+        var now = Now;
         application.Culture = Culture;
-        application.ConsentedAtUtc = Now;
+        application.ConsentedAtUtc = now;
         // The text as the page showed it, written from the settings in force now, and its version.
         application.ConsentVersion = consented.Version;
         application.ConsentText = consented.Text;
-        application.SubmittedAtUtc = Now;
-        application.UpdatedAtUtc = Now;
+        application.SubmittedAtUtc = now;
+        application.UpdatedAtUtc = now;
         application.Status = ApplicationStatus.Submitted;
+        application.ReferenceNumber = reference;
         application.StatusHistory.Add(new ApplicationStatusChange
         {
-            From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted, ChangedAtUtc = Now, ChangedByUserId = application.ApplicantId,
+            From = ApplicationStatus.Draft, To = ApplicationStatus.Submitted, ChangedAtUtc = now, ChangedByUserId = application.ApplicantId,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        application.ReferenceNumber = ReferenceNumbers.For(application, application.Intake);
-        db.QueueEmail(Confirmation(application, applicant.Email!), Now);
-        if (professor is not null)
+        foreach (var email in emails)
         {
-            db.QueueEmail(ProfessorAlert(application, professor, professorCulture!, applicant.Email!), Now);
+            db.QueueEmail(email, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -413,16 +419,17 @@ public sealed class ApplicationService(
 
     private string Url(string path) => site.Absolute(path);
 
-    private EmailDraft Confirmation(Application application, string email)
+    /// <summary>In the language the applicant submitted in.</summary>
+    private EmailDraft Confirmation(Application application, string reference, string culture, string email)
     {
-        using var _ = CultureScope.Use(application.Culture);
+        using var _ = CultureScope.Use(culture);
         var program = localizer[application.Program.ToString()].Value;
-        return new EmailWriter(application.Culture)
+        return new EmailWriter(culture)
             .Heading(localizer["Your application has been received"])
             .Paragraph(localizer["Dear {0},", application.FullName])
             .Paragraph(localizer["Thank you for applying to Han Zhao's group at Shanghai Jiao Tong University. We will review your application and write to you when its status changes."])
             .Facts([
-                (localizer["Reference number"], application.ReferenceNumber!),
+                (localizer["Reference number"], reference),
                 (localizer["Program"], program),
                 (localizer["Intake"], application.Intake!.Code),
                 (localizer["Institution"], application.Institution),
@@ -431,16 +438,16 @@ public sealed class ApplicationService(
             ])
             .Button(localizer["See your application"], Url("/applicant"))
             .Build(EmailCatalogue.SubmissionReceived, email, application.FullName,
-                localizer["Application received: {0}", application.ReferenceNumber!], localizer["Han Zhao's group, Shanghai Jiao Tong University"])
+                localizer["Application received: {0}", reference], localizer["Han Zhao's group, Shanghai Jiao Tong University"])
             with { ApplicationId = application.Id };
     }
 
     /// <summary>In the professor's language; replying to it writes to the applicant.</summary>
-    private EmailDraft ProfessorAlert(Application application, string professor, string culture, string applicantEmail)
+    private EmailDraft ProfessorAlert(Application application, string reference, string professor, string culture, string applicantEmail)
     {
         using var _ = CultureScope.Use(culture);
         return new EmailWriter(culture)
-            .Heading(localizer["New application {0}", application.ReferenceNumber!])
+            .Heading(localizer["New application {0}", reference])
             .Facts([
                 (localizer["Name"], application.ChineseName is { Length: > 0 } chinese ? $"{application.FullName} ({chinese})" : application.FullName),
                 (localizer["Program"], localizer[application.Program.ToString()]),
@@ -452,7 +459,7 @@ public sealed class ApplicationService(
             // The subject holds nothing the applicant typed: a name can be an RFC 2047 encoded word that
             // mail clients decode into a second header line. The name is in the body.
             .Build(EmailCatalogue.NewApplication, professor, null,
-                localizer["New application {0}: {1} {2}", application.ReferenceNumber!, localizer[application.Program.ToString()], application.Intake.Code],
+                localizer["New application {0}: {1} {2}", reference, localizer[application.Program.ToString()], application.Intake.Code],
                 "HanZhao.Recruit")
             with { ApplicationId = application.Id, ReplyTo = applicantEmail };
     }
